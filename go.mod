@@ -1,0 +1,3 @@
+module github.com/rapportkit/rapport
+
+go 1.24
