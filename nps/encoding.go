@@ -1,0 +1,241 @@
+package nps
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"math"
+)
+
+// Binary encodings start with a tag and a version byte.
+const (
+	tallyTag    = 'T'
+	weightedTag = 'W'
+	version     = 1
+)
+
+// AppendBinary appends the tally's binary encoding to b: the tag, the
+// version, the scale as four varints and the counts as uvarints.
+func (t *Tally) AppendBinary(b []byte) ([]byte, error) {
+	b = appendScale(append(b, tallyTag, version), t.scale)
+	for _, c := range t.counts[:t.scale.Points()] {
+		b = binary.AppendUvarint(b, c)
+	}
+	return b, nil
+}
+
+// MarshalBinary returns the tally's binary encoding (see AppendBinary).
+func (t *Tally) MarshalBinary() ([]byte, error) {
+	return t.AppendBinary(nil)
+}
+
+// UnmarshalBinary replaces the tally with a decoded one; on error the
+// tally is unchanged.
+func (t *Tally) UnmarshalBinary(data []byte) error {
+	d := decoder{data: data}
+	s := d.header(tallyTag)
+	u := Tally{scale: s}
+	for i := range s.Points() {
+		c := d.uvarint()
+		if u.n > math.MaxUint64-c {
+			return fmt.Errorf("%w: counts overflow", ErrEncoding)
+		}
+		u.counts[i] = c
+		u.n += c
+	}
+	if err := d.end(); err != nil {
+		return err
+	}
+	*t = u
+	return nil
+}
+
+type tallyJSON struct {
+	Scale  Scale    `json:"scale"`
+	Counts []uint64 `json:"counts"`
+}
+
+// MarshalJSON writes the tally as {"scale":{…},"counts":[c₀,…]}, one count
+// per point of the scale from its minimum.
+func (t *Tally) MarshalJSON() ([]byte, error) {
+	return json.Marshal(tallyJSON{Scale: t.scale, Counts: t.counts[:t.scale.Points()]})
+}
+
+// UnmarshalJSON reads a tally written by MarshalJSON; on error the tally
+// is unchanged.
+func (t *Tally) UnmarshalJSON(b []byte) error {
+	var j tallyJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return fmt.Errorf("%w: %v", ErrEncoding, err)
+	}
+	if len(j.Counts) != j.Scale.Points() {
+		return fmt.Errorf("%w: %d counts for a %d-point scale", ErrEncoding, len(j.Counts), j.Scale.Points())
+	}
+	u := Tally{scale: j.Scale}
+	for i, c := range j.Counts {
+		if u.n > math.MaxUint64-c {
+			return fmt.Errorf("%w: counts overflow", ErrEncoding)
+		}
+		u.counts[i] = c
+		u.n += c
+	}
+	*t = u
+	return nil
+}
+
+// AppendBinary appends the weighted tally's binary encoding to b: the tag,
+// the version, the scale, the response count and, per point, Σw and Σw²
+// as little-endian float64 bits.
+func (w *Weighted) AppendBinary(b []byte) ([]byte, error) {
+	b = appendScale(append(b, weightedTag, version), w.scale)
+	b = binary.AppendUvarint(b, w.n)
+	for i := range w.scale.Points() {
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(w.weight[i]))
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(w.square[i]))
+	}
+	return b, nil
+}
+
+// MarshalBinary returns the weighted tally's binary encoding.
+func (w *Weighted) MarshalBinary() ([]byte, error) {
+	return w.AppendBinary(nil)
+}
+
+// UnmarshalBinary replaces the weighted tally with a decoded one; on error
+// it is unchanged.
+func (w *Weighted) UnmarshalBinary(data []byte) error {
+	d := decoder{data: data}
+	s := d.header(weightedTag)
+	u := Weighted{scale: s, n: d.uvarint()}
+	for i := range s.Points() {
+		u.weight[i], u.square[i] = d.weight(), d.weight()
+	}
+	if math.IsInf(u.totalSquare(), 1) {
+		d.fail("sum of squared weights overflows")
+	}
+	if err := d.end(); err != nil {
+		return err
+	}
+	*w = u
+	return nil
+}
+
+type weightedJSON struct {
+	Scale  Scale     `json:"scale"`
+	N      uint64    `json:"n"`
+	Weight []float64 `json:"weight"`
+	Square []float64 `json:"square"`
+}
+
+// MarshalJSON writes the weighted tally as
+// {"scale":{…},"n":…,"weight":[Σw…],"square":[Σw²…]}.
+func (w *Weighted) MarshalJSON() ([]byte, error) {
+	p := w.scale.Points()
+	return json.Marshal(weightedJSON{Scale: w.scale, N: w.n, Weight: w.weight[:p], Square: w.square[:p]})
+}
+
+// UnmarshalJSON reads a weighted tally written by MarshalJSON; on error it
+// is unchanged.
+func (w *Weighted) UnmarshalJSON(b []byte) error {
+	var j weightedJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return fmt.Errorf("%w: %v", ErrEncoding, err)
+	}
+	p := j.Scale.Points()
+	if len(j.Weight) != p || len(j.Square) != p {
+		return fmt.Errorf("%w: %d weights and %d squares for a %d-point scale", ErrEncoding, len(j.Weight), len(j.Square), p)
+	}
+	u := Weighted{scale: j.Scale, n: j.N}
+	for i := range p {
+		if !isWeight(j.Weight[i]) || !isWeight(j.Square[i]) {
+			return fmt.Errorf("%w: weight sums %v, %v", ErrEncoding, j.Weight[i], j.Square[i])
+		}
+		u.weight[i], u.square[i] = j.Weight[i], j.Square[i]
+	}
+	if math.IsInf(u.totalSquare(), 1) {
+		return fmt.Errorf("%w: sum of squared weights overflows", ErrEncoding)
+	}
+	*w = u
+	return nil
+}
+
+func appendScale(b []byte, s Scale) []byte {
+	for _, v := range [...]int{s.Min(), s.Max(), s.PassiveFrom(), s.PromoterFrom()} {
+		b = binary.AppendVarint(b, int64(v))
+	}
+	return b
+}
+
+// decoder reads a binary encoding, remembering the first error; reads
+// after an error return zero values.
+type decoder struct {
+	data []byte
+	err  error
+}
+
+func (d *decoder) fail(format string, args ...any) {
+	if d.err == nil {
+		d.err = fmt.Errorf("%w: "+format, append([]any{ErrEncoding}, args...)...)
+	}
+}
+
+// header reads the tag, the version and the scale.
+func (d *decoder) header(tag byte) Scale {
+	if len(d.data) < 2 || d.data[0] != tag || d.data[1] != version {
+		d.fail("not a version %d %q encoding", version, tag)
+		return Scale{}
+	}
+	d.data = d.data[2:]
+	var v [4]int
+	for i := range v {
+		x, n := binary.Varint(d.data)
+		if n <= 0 || x < math.MinInt32 || x > math.MaxInt32 {
+			d.fail("bad scale")
+			return Scale{}
+		}
+		v[i], d.data = int(x), d.data[n:]
+	}
+	s, err := NewScale(v[0], v[1], v[2], v[3])
+	if err != nil {
+		d.fail("%v", err)
+	}
+	return s
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	x, n := binary.Uvarint(d.data)
+	if n <= 0 {
+		d.fail("truncated count")
+		return 0
+	}
+	d.data = d.data[n:]
+	return x
+}
+
+// weight reads a float64 sum of weights, which must be finite and ≥ 0.
+func (d *decoder) weight() float64 {
+	if d.err != nil {
+		return 0
+	}
+	if len(d.data) < 8 {
+		d.fail("truncated weight")
+		return 0
+	}
+	x := math.Float64frombits(binary.LittleEndian.Uint64(d.data))
+	d.data = d.data[8:]
+	if !isWeight(x) {
+		d.fail("weight sum %v", x)
+	}
+	return x
+}
+
+// end reports the first error, or trailing bytes.
+func (d *decoder) end() error {
+	if d.err == nil && len(d.data) > 0 {
+		d.fail("%d trailing bytes", len(d.data))
+	}
+	return d.err
+}
