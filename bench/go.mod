@@ -1,0 +1,7 @@
+module github.com/rapportkit/rapport/bench
+
+go 1.24
+
+replace github.com/rapportkit/rapport => ../
+
+require github.com/rapportkit/rapport v0.0.0-00010101000000-000000000000

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// A task is one computation, measured for rapport in process and for each
+// peer as a subprocess that prints a JSON result line.
+type task struct {
+	name  string
+	bytes func(*data) int64 // input bytes a streaming pass must read (for the floor)
+	ours  func(d *data, reps int) (result, error)
+	peers []peer
+}
+
+// A peer is another implementation of a task: a command that receives the
+// data directory and the repetitions and prints one JSON result per line.
+type peer struct {
+	impl string
+	cmd  []string
+	task string
+}
+
+func (p peer) run(d *data, reps int) (result, error) {
+	args := append(p.cmd[1:len(p.cmd):len(p.cmd)], d.dir, fmt.Sprint(reps))
+	cmd := exec.Command(p.cmd[0], args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return result{}, fmt.Errorf("%v: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	for sc.Scan() {
+		var r struct {
+			Task   string  `json:"task"`
+			NS     []int64 `json:"ns"`
+			Digest string  `json:"digest"`
+		}
+		if json.Unmarshal(sc.Bytes(), &r) != nil || r.Task != p.task {
+			continue
+		}
+		res := result{Task: r.Task, Impl: p.impl, Digest: r.Digest}
+		for _, ns := range r.NS {
+			res.NS = append(res.NS, time.Duration(ns))
+		}
+		if len(res.NS) == 0 {
+			return result{}, fmt.Errorf("no timings")
+		}
+		return res, nil
+	}
+	return result{}, fmt.Errorf("no %q result in its output", p.task)
+}
+
+// peersDir holds the peer scripts, next to this source file's directory
+// when run with go run from bench/.
+var peersDir = "peers"
+
+func python(script string) []string {
+	return []string{"/usr/bin/python3", filepath.Join(peersDir, script)}
+}
+func rscript(script string) []string { return []string{"Rscript", filepath.Join(peersDir, script)} }
+
+var tasks = []task{
+	{
+		name:  "nps",
+		bytes: func(d *data) int64 { return int64(d.sizes.Scores) },
+		ours:  npsOurs,
+		peers: []peer{{impl: "numpy bincount", cmd: python("nps_numpy.py"), task: "nps"}},
+	},
+}
+
+// timeIt runs f reps times after one warm-up run and returns the timings
+// and f's digest.
+func timeIt(task string, reps int, f func() (string, error)) (result, error) {
+	digest, err := f()
+	if err != nil {
+		return result{}, err
+	}
+	r := result{Task: task, Impl: "rapport", Digest: digest}
+	for range reps {
+		runtime.GC()
+		start := time.Now()
+		if _, err := f(); err != nil {
+			return result{}, err
+		}
+		r.NS = append(r.NS, time.Since(start))
+	}
+	return r, nil
+}
+
+func digestOf(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:])
+}
+
+func numCPU() int                       { return runtime.NumCPU() }
+func goVersion() string                 { return runtime.Version() }
+func readFile(p string) ([]byte, error) { return os.ReadFile(p) }
