@@ -74,3 +74,43 @@ func BenchmarkSummarizePresized10M(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(txs)), "ns/transaction")
 }
+
+var benchCollection = sync.OnceValue(func() *Collection {
+	c, err := Summarize(slices.Values(benchData()), Options{})
+	if err != nil {
+		panic(err)
+	}
+	return c
+})
+
+func BenchmarkScore1M(b *testing.B) {
+	c := benchCollection()
+	asOf := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.Score(asOf, Config{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCustomerAdd(b *testing.B) {
+	var c Customer
+	at := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	amount := decimal.New(1234, -2)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = c.Add(at, amount)
+	}
+}
+
+func BenchmarkCollectionAddAll100K(b *testing.B) {
+	txs := benchData()[:100_000]
+	b.ReportAllocs()
+	for b.Loop() {
+		c := NewCollection(Options{})
+		if err := c.AddAll(slices.Values(txs)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -21,10 +21,10 @@ import (
 // makes aggregation several times faster than a Go map on data larger
 // than the CPU caches.
 type Collection struct {
-	opts      Options
-	seed      maphash.Seed
-	slots     []uint64 // 0 empty, else hash tag (high 32 bits) | index+1
-	entries   []entry
+	opts    Options
+	seed    maphash.Seed
+	slots   []uint64 // 0 empty, else hash tag (high 32 bits) | index+1
+	entries []entry
 }
 
 // entry is one customer with its id, side by side so that a lookup

@@ -332,4 +332,3 @@ func (d *decoder) end() error {
 	}
 	return d.err
 }
-

@@ -2,7 +2,6 @@ package segment
 
 import (
 	"math"
-	"math/big"
 
 	"github.com/shopspring/decimal"
 )
@@ -126,11 +125,4 @@ func fromDecimal(d decimal.Decimal) money {
 	var m money
 	m.add(d)
 	return m
-}
-
-// coefficient returns the sum as an integer at exponent exp ≤ m's own
-// exponent (big arithmetic, for the rare slow paths).
-func (m money) coefficient(exp int32) *big.Int {
-	v := m.value()
-	return v.Shift(-exp).BigInt() // exact: exp is at most the value's exponent
 }

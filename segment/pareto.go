@@ -331,4 +331,3 @@ type Ranked struct {
 	ID      string          `json:"id"`
 	Revenue decimal.Decimal `json:"revenue"`
 }
-

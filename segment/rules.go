@@ -42,42 +42,39 @@ func (r Rule) Matches(s Score) bool {
 // rule it matches.
 type Rules []Rule
 
-// DefaultRules returns the eleven classic RFM segments on 5 bins. The
-// first ten are the R rfm package's example segments (rfm_segment,
-// rsquaredacademy/rfm), ranges unchanged; Hibernating is added before Lost
-// and three rules (marked *) are widened so that every one of the 125
-// cells has a segment:
+// DefaultRules returns the eleven classic RFM segments on 5 bins, a
+// partition of the recency × frequency grid with the monetary score left
+// free: the R×F segment map common to RFM tutorials and tools (ten
+// segments), with its "hibernating" corner split into Hibernating (R 2)
+// and Lost (R 1).
 //
-//	Champions           R 4–5  F 4–5  M 4–5
-//	Loyal Customers     R 2–5  F 3–5  M 3–5
-//	Potential Loyalist  R 3–5  F 1–3  M 1–3
-//	New Customers       R 4–5  F 1    M 1
-//	Promising           R 3–4  F 1    M 1
-//	Need Attention      R 2–3  F 2–3  M 2–3
-//	About To Sleep      R 2–3  F 1–2  M 1–2
-//	Can't Lose Them     R 1    F 4–5  M 4–5
-//	At Risk             R 1–2  F 2–5  M 2–5
-//	Hibernating *       R 1–2  F 1–2  M 1–5 (low frequency, any spend)
-//	Lost *              R 1–5  F 1–5  M 1–5 (everything else)
+//	          F 1           F 2–3               F 4–5
+//	R 5   New Customers   Potential Loyalist   Champions
+//	R 4   Promising       Potential Loyalist   Loyal Customers
+//	R 3   About To Sleep (F 1–2), Need Attention (F 3), Loyal Customers (F 4–5)
+//	R 2   Hibernating (F 1–2), At Risk (F 3–4), Can't Lose Them (F 5)
+//	R 1   Lost (F 1–2),        At Risk (F 3–4), Can't Lose Them (F 5)
 //
-// The R package assigns the last matching segment; these rules are read
-// first match wins, so Can't Lose Them (R 1, F and M 4–5, a subset of At
-// Risk) comes before At Risk. Validate(5) lists the overlaps the order
-// resolves and reports no uncovered cell.
+// Every cell has exactly one segment (Validate(5) finds no overlap, gap or
+// unused rule). The R rfm package's example (rfm_segment) uses ranges on
+// all three scores instead, which overlap and leave cells to "Others",
+// and assigns the last matching rule; here the first match wins. Write
+// Rules of your own to bring the monetary score in.
 func DefaultRules() Rules {
 	r := func(lo, hi uint8) Range { return Range{lo, hi} }
+	free := Range{}
 	return Rules{
-		{"Champions", r(4, 5), r(4, 5), r(4, 5)},
-		{"Loyal Customers", r(2, 5), r(3, 5), r(3, 5)},
-		{"Potential Loyalist", r(3, 5), r(1, 3), r(1, 3)},
-		{"New Customers", r(4, 5), r(1, 1), r(1, 1)},
-		{"Promising", r(3, 4), r(1, 1), r(1, 1)},
-		{"Need Attention", r(2, 3), r(2, 3), r(2, 3)},
-		{"About To Sleep", r(2, 3), r(1, 2), r(1, 2)},
-		{"Can't Lose Them", r(1, 1), r(4, 5), r(4, 5)},
-		{"At Risk", r(1, 2), r(2, 5), r(2, 5)},
-		{"Hibernating", r(1, 2), r(1, 2), r(1, 5)},
-		{"Lost", r(1, 5), r(1, 5), r(1, 5)},
+		{"Champions", r(5, 5), r(4, 5), free},
+		{"Loyal Customers", r(3, 4), r(4, 5), free},
+		{"Potential Loyalist", r(4, 5), r(2, 3), free},
+		{"New Customers", r(5, 5), r(1, 1), free},
+		{"Promising", r(4, 4), r(1, 1), free},
+		{"Need Attention", r(3, 3), r(3, 3), free},
+		{"About To Sleep", r(3, 3), r(1, 2), free},
+		{"At Risk", r(1, 2), r(3, 4), free},
+		{"Can't Lose Them", r(1, 2), r(5, 5), free},
+		{"Hibernating", r(2, 2), r(1, 2), free},
+		{"Lost", r(1, 1), r(1, 2), free},
 	}
 }
 
