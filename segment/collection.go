@@ -18,8 +18,8 @@ import (
 //
 // Customer ids are kept in an open-addressing hash table built for this
 // one job; AddAll feeds it in batches whose memory loads overlap, which
-// makes aggregation several times faster than a Go map on data larger
-// than the CPU caches.
+// made aggregation about twice as fast as a Go map of customers on data
+// larger than the CPU caches (BenchmarkSummarize10M). Grow presizes it.
 type Collection struct {
 	opts    Options
 	seed    maphash.Seed
