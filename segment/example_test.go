@@ -1,0 +1,206 @@
+package segment_test
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/rapportkit/rapport/segment"
+	"github.com/shopspring/decimal"
+)
+
+var asOf = time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC)
+
+func day(d int) time.Time { return asOf.AddDate(0, 0, -d) }
+
+func sample() []segment.Transaction {
+	m := decimal.RequireFromString
+	return []segment.Transaction{
+		{CustomerID: "ann", At: day(2), Amount: m("120.00")},
+		{CustomerID: "ann", At: day(30), Amount: m("80.50")},
+		{CustomerID: "ann", At: day(60), Amount: m("99.90")},
+		{CustomerID: "bob", At: day(200), Amount: m("15.00")},
+		{CustomerID: "cid", At: day(10), Amount: m("2500")},
+		{CustomerID: "dee", At: day(90), Amount: m("40")},
+		{CustomerID: "dee", At: day(100), Amount: m("35.5")},
+		{CustomerID: "eve", At: day(400), Amount: m("9.99")},
+	}
+}
+
+func ExampleSummarize() {
+	c, err := segment.Summarize(slices.Values(sample()), segment.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for id, u := range c.All() {
+		r, _ := u.Recency(asOf)
+		fmt.Println(id, r, u.Frequency(), u.Monetary())
+	}
+	// Output:
+	// ann 2 3 300.4
+	// bob 200 1 15
+	// cid 10 1 2500
+	// dee 90 2 75.5
+	// eve 400 1 9.99
+}
+
+func ExampleSummarize_badInput() {
+	txs := []segment.Transaction{
+		{CustomerID: "ann", At: day(1), Amount: decimal.NewFromInt(5)},
+		{CustomerID: "bob", At: day(1), Amount: decimal.NewFromInt(-5)},
+	}
+	_, err := segment.Summarize(slices.Values(txs), segment.Options{})
+	fmt.Println(err)
+	c, _ := segment.Summarize(slices.Values(txs), segment.Options{Refunds: true})
+	bob, _ := c.Get("bob")
+	fmt.Println(bob.Frequency(), bob.Refunds(), bob.Monetary())
+	// Output:
+	// transaction 1: customer "bob": segment: negative amount: -5 (refunds not allowed)
+	// 0 1 -5
+}
+
+func ExampleCollection_Score() {
+	c, _ := segment.Summarize(slices.Values(sample()), segment.Options{})
+	s, err := c.Score(asOf, segment.Config{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s)
+	for x := range s.All() {
+		seg, _ := segment.DefaultRules().Match(x.Score)
+		fmt.Println(x, seg)
+	}
+	// Output:
+	// RFM as of 2024-12-31, 5 bins, 5 customers: R ≤ [200 90 10 2] days, F ≥ [2 2 2 3], M ≥ [15 75.5 300.4 2500]
+	// ann 554 (2 days, 3 purchases, 300.4) Champions
+	// bob 212 (200 days, 1 purchases, 15) Hibernating
+	// cid 415 (10 days, 1 purchases, 2500) Promising
+	// dee 343 (90 days, 2 purchases, 75.5) Loyal Customers
+	// eve 111 (400 days, 1 purchases, 9.99) Lost
+}
+
+// Explicit cut points: at most 30 days for R 5, at least 3 purchases for F 3.
+func ExampleConfig() {
+	c, _ := segment.Summarize(slices.Values(sample()), segment.Options{})
+	s, _ := c.Score(asOf, segment.Config{
+		Bins:          3,
+		RecencyCuts:   []int64{180, 30},
+		FrequencyCuts: []uint64{2, 3},
+		MonetaryCuts:  []decimal.Decimal{decimal.NewFromInt(50), decimal.NewFromInt(1000)},
+	})
+	ann, _ := s.Get("ann")
+	bob, _ := s.Get("bob")
+	fmt.Println(ann.Score, bob.Score)
+	// Output:
+	// 332 111
+}
+
+func ExampleScore_Code() {
+	s, _ := segment.ParseScore("543")
+	fmt.Println(s.R, s.F, s.M, s.Code(), s.Int())
+	// Output:
+	// 5 4 3 543 543
+}
+
+func ExampleRules_Validate() {
+	rules := segment.Rules{
+		{Name: "Best", R: segment.Range{Lo: 4, Hi: 5}, F: segment.Range{Lo: 4, Hi: 5}},
+		{Name: "Recent", R: segment.Range{Lo: 3, Hi: 5}},
+		{Name: "Old", R: segment.Range{Lo: 1, Hi: 2}, F: segment.Range{Lo: 1, Hi: 4}},
+	}
+	cov, _ := rules.Validate(5)
+	fmt.Println(cov)
+	fmt.Println(cov.Overlaps[0].Score, cov.Overlaps[0].Rules, cov.Uncovered[0])
+	// Output:
+	// 20 overlapping cells, 10 uncovered, unused rules []
+	// 441 [Best Recent] 151
+}
+
+func ExampleRules_Match() {
+	s, _ := segment.ParseScore("155")
+	name, _ := segment.DefaultRules().Match(s)
+	fmt.Println(name)
+	// Output:
+	// Can't Lose Them
+}
+
+func ExampleCompare() {
+	tiers := segment.DefaultTiers()
+	before := map[string]string{"ann": "bronze", "bob": "silver", "cid": "gold"}
+	after := map[string]string{"ann": "premium", "bob": "silver", "dee": "bronze"}
+	t, err := segment.Compare(tiers.Levels(), before, after)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(t)
+	for _, e := range t.Events {
+		fmt.Printf("%s %s: %q → %q\n", e.ID, e.Move, e.From, e.To)
+	}
+	share, _ := t.Share(0, 3)
+	fmt.Println(share)
+	// Output:
+	//            bronze  silver    gold premium    lost
+	// bronze        0       0       0       1       0
+	// silver        0       1       0       0       0
+	// gold          0       0       0       0       1
+	// premium       0       0       0       0       0
+	// new           1       0       0       0
+	// 1 up, 0 down, 1 stay, 1 new, 1 lost
+	// ann upgrade: "bronze" → "premium"
+	// cid lost: "gold" → ""
+	// dee new: "" → "bronze"
+	// 1
+}
+
+func ExampleTiers_Labels() {
+	c, _ := segment.Summarize(slices.Values(sample()), segment.Options{})
+	labels := segment.DefaultTiers().Labels(c)
+	fmt.Println(labels["ann"], labels["cid"])
+	// Output:
+	// bronze gold
+}
+
+func ExampleConcentration_Gini() {
+	var revenues = func(yield func(string, decimal.Decimal) bool) {
+		for i := range 10 {
+			v := decimal.NewFromInt(10)
+			if i == 9 {
+				v = decimal.NewFromInt(100)
+			}
+			if !yield(fmt.Sprint("c", i), v) {
+				return
+			}
+		}
+	}
+	c, _ := segment.NewConcentration(revenues)
+	g, _ := c.Gini()
+	gs, _ := c.GiniSample()
+	fmt.Printf("%.7f %.7f\n", g, gs)
+	// Output:
+	// 0.4263158 0.4736842
+}
+
+func ExampleConcentration() {
+	c, _ := segment.Summarize(slices.Values(sample()), segment.Options{})
+	k, err := c.Concentration()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	top, _ := k.TopShare(0.2)
+	n, share, _ := k.CustomersFor(0.8)
+	fmt.Printf("top 20%% of customers: %.1f%% of revenue\n", 100*top)
+	fmt.Printf("80%% of revenue: %d customers (%.0f%%)\n", n, 100*share)
+	abc, _ := k.ABC(0.8, 0.95)
+	fmt.Println(abc)
+	pts, _ := k.Lorenz()
+	fmt.Printf("%.3f\n", pts[len(pts)-2])
+	// Output:
+	// top 20% of customers: 86.2% of revenue
+	// 80% of revenue: 1 customers (20%)
+	// A 1 customers (20.0%) 86.2% of revenue, B 1 customers (20.0%) 10.4% of revenue, C 3 customers (60.0%) 3.5% of revenue
+	// {0.800 0.138}
+}

@@ -1,0 +1,407 @@
+package segment
+
+import (
+	"fmt"
+	"hash/maphash"
+	"iter"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// DefaultBins is the number of scores per dimension when Config.Bins is 0.
+const DefaultBins = 5
+
+// Config sets how customers are scored. The zero value scores each
+// dimension in DefaultBins quantile bins.
+type Config struct {
+	// Bins is the number of scores per dimension, 2..9 (0 means
+	// DefaultBins), so that the combined code has one digit per dimension.
+	Bins int `json:"bins"`
+	// RecencyCuts, when not nil, replaces the recency quantiles: a customer
+	// scores at least j+1 when the last purchase is at most
+	// RecencyCuts[j−1] days old. Non-increasing, at most Bins−1 values;
+	// scores above len+1 are then unreachable.
+	RecencyCuts []int64 `json:"recency_cuts,omitempty"`
+	// FrequencyCuts, when not nil, replaces the frequency quantiles: a
+	// customer scores at least j+1 with at least FrequencyCuts[j−1]
+	// purchases. Non-decreasing, at most Bins−1 values.
+	FrequencyCuts []uint64 `json:"frequency_cuts,omitempty"`
+	// MonetaryCuts, when not nil, replaces the monetary quantiles: a
+	// customer scores at least j+1 with a net amount of at least
+	// MonetaryCuts[j−1]. Non-decreasing, at most Bins−1 values.
+	MonetaryCuts []decimal.Decimal `json:"monetary_cuts,omitempty"`
+}
+
+// bins returns the validated number of bins.
+func (c Config) bins() (int, error) {
+	k := c.Bins
+	if k == 0 {
+		k = DefaultBins
+	}
+	if k < 2 || k > 9 {
+		return 0, fmt.Errorf("%w: %d bins, want 2..9", ErrConfig, c.Bins)
+	}
+	if len(c.RecencyCuts) > k-1 || len(c.FrequencyCuts) > k-1 || len(c.MonetaryCuts) > k-1 {
+		return 0, fmt.Errorf("%w: more than %d cut points for %d bins", ErrConfig, k-1, k)
+	}
+	for i := 1; i < len(c.RecencyCuts); i++ {
+		if c.RecencyCuts[i] > c.RecencyCuts[i-1] {
+			return 0, fmt.Errorf("%w: recency cuts %v must not increase", ErrConfig, c.RecencyCuts)
+		}
+	}
+	for i := 1; i < len(c.FrequencyCuts); i++ {
+		if c.FrequencyCuts[i] < c.FrequencyCuts[i-1] {
+			return 0, fmt.Errorf("%w: frequency cuts %v must not decrease", ErrConfig, c.FrequencyCuts)
+		}
+	}
+	for i := 1; i < len(c.MonetaryCuts); i++ {
+		if c.MonetaryCuts[i].LessThan(c.MonetaryCuts[i-1]) {
+			return 0, fmt.Errorf("%w: monetary cuts %v must not decrease", ErrConfig, c.MonetaryCuts)
+		}
+	}
+	return k, nil
+}
+
+// Score is a customer's recency, frequency and monetary scores, each
+// 1..Bins, higher being better (more recent, more frequent, more spent).
+type Score struct {
+	R uint8 `json:"r"`
+	F uint8 `json:"f"`
+	M uint8 `json:"m"`
+}
+
+// Code returns the combined score, one digit per dimension: "543".
+func (s Score) Code() string {
+	return string([]byte{'0' + s.R, '0' + s.F, '0' + s.M})
+}
+
+// Int returns the combined score as a number, 100·R + 10·F + M (543),
+// as the R rfm package's rfm_score.
+func (s Score) Int() int { return 100*int(s.R) + 10*int(s.F) + int(s.M) }
+
+// String returns Code.
+func (s Score) String() string { return s.Code() }
+
+// Scored is one scored customer.
+type Scored struct {
+	ID        string          `json:"id"`
+	Recency   int64           `json:"recency"` // whole days since the last purchase
+	Frequency uint64          `json:"frequency"`
+	Monetary  decimal.Decimal `json:"monetary"`
+	Score     Score           `json:"score"`
+}
+
+// String returns e.g. "C042 543 (12 days, 9 purchases, 1234.5)".
+func (s Scored) String() string {
+	return fmt.Sprintf("%s %s (%d days, %d purchases, %s)", s.ID, s.Score, s.Recency, s.Frequency, s.Monetary)
+}
+
+// Scores is the RFM scoring of a collection as of a date: the cut points
+// of each dimension and every customer's scores.
+//
+// Cut points mean the same whether they were computed (quantiles) or
+// given (Config): a customer scores at least j+1 on recency when the last
+// purchase is at most RecencyCuts[j−1] days old, on frequency with at
+// least FrequencyCuts[j−1] purchases and on monetary with at least
+// MonetaryCuts[j−1]. Scoring again with the returned cuts gives the same
+// scores. A list shorter than Bins−1 means nobody reaches the higher
+// scores (ties at the top).
+type Scores struct {
+	AsOf          time.Time         `json:"as_of"`
+	Bins          int               `json:"bins"`
+	RecencyCuts   []int64           `json:"recency_cuts"`
+	FrequencyCuts []uint64          `json:"frequency_cuts"`
+	MonetaryCuts  []decimal.Decimal `json:"monetary_cuts"`
+	// Scored is the number of customers scored; Unscored those left out
+	// for having refunds only (no purchase, hence no recency).
+	Scored   int `json:"scored"`
+	Unscored int `json:"unscored"`
+
+	// per customer, indexed like the collection's entries
+	seed      maphash.Seed
+	slots     []uint64
+	entries   []entry
+	recency   []int32
+	frequency []uint64
+	monetary  []money
+	score     []Score
+}
+
+// Score scores every customer with at least one purchase as of asOf:
+// quantile bins (or the Config's cut points) per dimension, recency
+// reversed. It fails with ErrConfig, ErrEmpty when no customer has a
+// purchase, and ErrFuture naming a customer whose last purchase is dated
+// after asOf. The result never depends on the order of the transactions.
+//
+// Quantile bins: with n customers and k bins, a customer whose value is
+// strictly better than L customers' values (fewer days, more purchases,
+// more money) scores 1 + ⌊k·L/n⌋. Identical values always share a score, bin 1 holds the
+// worst value, and without ties the bins hold ⌊n/k⌋ or ⌈n/k⌉ customers.
+func (c *Collection) Score(asOf time.Time, cfg Config) (*Scores, error) {
+	k, err := cfg.bins()
+	if err != nil {
+		return nil, err
+	}
+	n := len(c.entries)
+	s := &Scores{
+		AsOf: asOf, Bins: k,
+		seed: c.seed, slots: c.slots, entries: c.entries[:n:n],
+		recency:   make([]int32, n),
+		frequency: make([]uint64, n),
+		monetary:  make([]money, n),
+		score:     make([]Score, n),
+	}
+	clock := newDayClock(asOf)
+	scored := make([]uint32, 0, n) // customers with a purchase
+	for i := range c.entries {
+		e := &c.entries[i]
+		if e.purchases == 0 {
+			s.Unscored++
+			continue
+		}
+		days := clock.today - clock.day(e.last)
+		if days < 0 {
+			return nil, fmt.Errorf("customer %q: %w: last purchase %v, as of %v", e.id, ErrFuture,
+				time.Unix(0, e.last).In(asOf.Location()), asOf)
+		}
+		if days > math.MaxInt32 {
+			days = math.MaxInt32 // unreachable: times span 213 000 days
+		}
+		s.recency[i], s.frequency[i], s.monetary[i] = int32(days), e.purchases, e.sum
+		scored = append(scored, uint32(i))
+	}
+	s.Scored = len(scored)
+	if s.Scored == 0 {
+		return nil, fmt.Errorf("score: %w with a purchase", ErrEmpty)
+	}
+	r := make([]uint8, n)
+	f := make([]uint8, n)
+	m := make([]uint8, n)
+	s.scoreRecency(cfg.RecencyCuts, scored, k, r)
+	s.scoreFrequency(cfg.FrequencyCuts, scored, k, f)
+	s.scoreMonetary(cfg.MonetaryCuts, scored, k, m)
+	for _, i := range scored {
+		s.score[i] = Score{R: r[i], F: f[i], M: m[i]}
+	}
+	return s, nil
+}
+
+func (s *Scores) scoreRecency(cuts []int64, scored []uint32, k int, out []uint8) {
+	if cuts != nil {
+		s.RecencyCuts = slices.Clone(cuts)
+		for _, i := range scored {
+			d := int64(s.recency[i])
+			score := 1
+			for _, c := range cuts {
+				if d <= c {
+					score++
+				}
+			}
+			out[i] = uint8(score)
+		}
+		return
+	}
+	p := make([]pair, len(scored))
+	for j, i := range scored {
+		p[j] = pair{key: uint64(math.MaxInt32 - s.recency[i]), idx: i} // fewer days, larger key
+	}
+	s.RecencyCuts = []int64{}
+	for _, i := range quantileBins(sortPairs(p), k, out) {
+		s.RecencyCuts = append(s.RecencyCuts, int64(s.recency[i]))
+	}
+}
+
+func (s *Scores) scoreFrequency(cuts []uint64, scored []uint32, k int, out []uint8) {
+	if cuts != nil {
+		s.FrequencyCuts = slices.Clone(cuts)
+		for _, i := range scored {
+			score := 1
+			for _, c := range cuts {
+				if s.frequency[i] >= c {
+					score++
+				}
+			}
+			out[i] = uint8(score)
+		}
+		return
+	}
+	p := make([]pair, len(scored))
+	for j, i := range scored {
+		p[j] = pair{key: s.frequency[i], idx: i}
+	}
+	s.FrequencyCuts = []uint64{}
+	for _, i := range quantileBins(sortPairs(p), k, out) {
+		s.FrequencyCuts = append(s.FrequencyCuts, s.frequency[i])
+	}
+}
+
+func (s *Scores) scoreMonetary(cuts []decimal.Decimal, scored []uint32, k int, out []uint8) {
+	if cuts != nil {
+		s.MonetaryCuts = slices.Clone(cuts)
+		cm := make([]money, len(cuts))
+		for j, c := range cuts {
+			cm[j] = fromDecimal(c)
+		}
+		for _, i := range scored {
+			score := 1
+			for _, c := range cm {
+				if cmpMoney(s.monetary[i], c) >= 0 {
+					score++
+				}
+			}
+			out[i] = uint8(score)
+		}
+		return
+	}
+	p := make([]pair, len(scored))
+	if !s.monetaryKeys(scored, p) {
+		// Some sum does not fit 64 bits at the common exponent: rank by
+		// exact decimal comparison, then score the dense ranks.
+		order := slices.Clone(scored)
+		slices.SortFunc(order, func(a, b uint32) int { return cmpMoney(s.monetary[a], s.monetary[b]) })
+		rank := uint64(0)
+		for j, i := range order {
+			if j > 0 && cmpMoney(s.monetary[order[j-1]], s.monetary[i]) != 0 {
+				rank++
+			}
+			p[j] = pair{key: rank, idx: i}
+		}
+	}
+	s.MonetaryCuts = []decimal.Decimal{}
+	for _, i := range quantileBins(sortPairs(p), k, out) {
+		s.MonetaryCuts = append(s.MonetaryCuts, s.monetary[i].value())
+	}
+}
+
+// monetaryKeys fills p with order-preserving keys of the net amounts,
+// rescaled to their smallest exponent, or reports false if one overflows.
+func (s *Scores) monetaryKeys(scored []uint32, p []pair) bool {
+	e := int32(0)
+	for _, i := range scored {
+		if s.monetary[i].wide {
+			return false
+		}
+		e = min(e, s.monetary[i].exp)
+	}
+	for j, i := range scored {
+		u, ok := scale(s.monetary[i].units, s.monetary[i].exp-e)
+		if !ok {
+			return false
+		}
+		p[j] = pair{key: uint64(u) ^ 1<<63, idx: i} // flip the sign bit: signed order as unsigned
+	}
+	return true
+}
+
+// cmpMoney compares two sums exactly.
+func cmpMoney(a, b money) int {
+	if !a.wide && !b.wide {
+		e := min(a.exp, b.exp)
+		x, okX := scale(a.units, a.exp-e)
+		y, okY := scale(b.units, b.exp-e)
+		if okX && okY {
+			switch {
+			case x < y:
+				return -1
+			case x > y:
+				return 1
+			}
+			return 0
+		}
+	}
+	return a.value().Cmp(b.value())
+}
+
+// scored returns the customer at entry index i.
+func (s *Scores) scored(i int) Scored {
+	return Scored{
+		ID:        s.entries[i].id,
+		Recency:   int64(s.recency[i]),
+		Frequency: s.frequency[i],
+		Monetary:  s.monetary[i].value(),
+		Score:     s.score[i],
+	}
+}
+
+// Get returns the scored customer with the given id; ok is false for an
+// unknown id or a customer with refunds only. Get reads the collection's
+// index: do not modify the collection concurrently.
+func (s *Scores) Get(id string) (Scored, bool) {
+	if len(s.slots) == 0 {
+		return Scored{}, false
+	}
+	c := Collection{seed: s.seed, slots: s.slots, entries: s.entries}
+	i := c.find(maphash.String(s.seed, id), id)
+	if i < 0 || i >= len(s.score) || s.score[i].R == 0 {
+		return Scored{}, false
+	}
+	return s.scored(i), true
+}
+
+// All yields the scored customers in ascending id order (it sorts them:
+// O(n log n)).
+func (s *Scores) All() iter.Seq[Scored] {
+	return func(yield func(Scored) bool) {
+		c := Collection{entries: s.entries}
+		for _, i := range c.order() {
+			if s.score[i].R == 0 {
+				continue
+			}
+			if !yield(s.scored(int(i))) {
+				return
+			}
+		}
+	}
+}
+
+// Cells counts the customers per score: Cells()[Score{5, 4, 3}] is the
+// number scored "543".
+func (s *Scores) Cells() map[Score]int {
+	cells := make(map[Score]int)
+	for _, sc := range s.score {
+		if sc.R != 0 {
+			cells[sc]++
+		}
+	}
+	return cells
+}
+
+// String summarises the cut points, e.g. "RFM as of 2024-12-31, 5 bins,
+// 1000 customers: R ≤ [200 120 60 20] days, F ≥ [2 3 5 9], M ≥ [...]".
+func (s *Scores) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "RFM as of %s, %d bins, %d customers", s.AsOf.Format(time.DateOnly), s.Bins, s.Scored)
+	if s.Unscored > 0 {
+		fmt.Fprintf(&b, " (%d refund-only left out)", s.Unscored)
+	}
+	fmt.Fprintf(&b, ": R ≤ %v days, F ≥ %v, M ≥ [", s.RecencyCuts, s.FrequencyCuts)
+	for i, m := range s.MonetaryCuts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(m.String())
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// ParseScore reads a combined code such as "543".
+func ParseScore(code string) (Score, error) {
+	if len(code) != 3 {
+		return Score{}, fmt.Errorf("%w: score code %q", ErrConfig, code)
+	}
+	var d [3]uint8
+	for i := range d {
+		v, err := strconv.Atoi(code[i : i+1])
+		if err != nil || v < 1 {
+			return Score{}, fmt.Errorf("%w: score code %q", ErrConfig, code)
+		}
+		d[i] = uint8(v)
+	}
+	return Score{R: d[0], F: d[1], M: d[2]}, nil
+}
