@@ -2,4 +2,4 @@ module github.com/rapportkit/rapport
 
 go 1.24
 
-require github.com/shopspring/decimal v1.6.0 // indirect
+require github.com/shopspring/decimal v1.6.0
