@@ -79,6 +79,16 @@ var tasks = []task{
 		ours:  npsOurs,
 		peers: []peer{{impl: "numpy bincount", cmd: python("nps_numpy.py"), task: "nps"}},
 	},
+	{
+		name:  "rfm",
+		bytes: func(d *data) int64 { return int64(d.sizes.Transactions) * 24 }, // id, time, amount
+		ours:  rfmOurs,
+		peers: []peer{
+			{impl: "pandas groupby+rank", cmd: python("rfm_pandas.py"), task: "rfm"},
+			{impl: "R data.table", cmd: append(rscript("rfm.R"), "data.table"), task: "rfm"},
+			{impl: "R collapse", cmd: append(rscript("rfm.R"), "collapse"), task: "rfm"},
+		},
+	},
 }
 
 // timeIt runs f reps times after one warm-up run and returns the timings

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rapportkit/rapport/segment"
+	"github.com/shopspring/decimal"
+)
+
+// transactions is the transaction file as columns, loaded once (untimed);
+// the ids are substrings of the file's bytes, as a reader that keeps the
+// file would produce them.
+type transactions struct {
+	ids   []string
+	at    []int64 // Unix seconds
+	cents []int64
+}
+
+func loadTransactions(d *data) (*transactions, error) {
+	raw, err := os.ReadFile(d.path("transactions.csv"))
+	if err != nil {
+		return nil, err
+	}
+	text := string(raw)
+	_, body, _ := strings.Cut(text, "\n") // the header
+	n := d.sizes.Transactions
+	t := &transactions{ids: make([]string, 0, n), at: make([]int64, 0, n), cents: make([]int64, 0, n)}
+	for line := range strings.Lines(body) {
+		line = strings.TrimSuffix(line, "\n")
+		id, rest, ok1 := strings.Cut(line, ",")
+		at, cents, ok2 := strings.Cut(rest, ",")
+		a, err1 := strconv.ParseInt(at, 10, 64)
+		c, err2 := strconv.ParseInt(cents, 10, 64)
+		if !ok1 || !ok2 || err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("transactions.csv: bad line %q", line)
+		}
+		t.ids = append(t.ids, id)
+		t.at = append(t.at, a)
+		t.cents = append(t.cents, c)
+	}
+	return t, nil
+}
+
+// rfmDigest hashes "id,R,F,M" lines in id order.
+func rfmDigest(s *segment.Scores) string {
+	var b bytes.Buffer
+	for c := range s.All() {
+		fmt.Fprintf(&b, "%s,%d,%d,%d\n", c.ID, c.Score.R, c.Score.F, c.Score.M)
+	}
+	return digestOf(b.String())
+}
+
+// rfmOurs aggregates the transactions into customers and scores them in
+// five quantile bins, as of asOf in UTC.
+func rfmOurs(d *data, reps int) (result, error) {
+	t, err := loadTransactions(d)
+	if err != nil {
+		return result{}, err
+	}
+	txs := make([]segment.Transaction, len(t.ids))
+	for i := range txs {
+		txs[i] = segment.Transaction{CustomerID: t.ids[i], At: time.Unix(t.at[i], 0).UTC(), Amount: decimal.New(t.cents[i], -2)}
+	}
+	asOfTime := time.Unix(asOf, 0).UTC()
+	return timeIt("rfm", reps, func() (string, error) {
+		c, err := segment.Summarize(slices.Values(txs), segment.Options{})
+		if err != nil {
+			return "", err
+		}
+		s, err := c.Score(asOfTime, segment.Config{})
+		if err != nil {
+			return "", err
+		}
+		return rfmDigest(s), nil
+	})
+}
