@@ -79,6 +79,7 @@ func TestRatio(t *testing.T) {
 		{7, 7, 100, 100},
 		{0, 5, 100, 0},
 		{123456789, 987654321, 1, 0.1249999988609375},
+		{1<<53 + 1, 3, 1, 3002399751580331}, // (2⁵³ + 1)/3 is an integer; float64(2⁵³ + 1) is not 2⁵³ + 1
 	} {
 		if got := Ratio(c.x, c.n, c.k); got != c.want {
 			t.Errorf("Ratio(%d, %d, %d) = %.17g, want %.17g", c.x, c.n, c.k, got, c.want)
