@@ -57,7 +57,7 @@ func (r Ranked[K]) String() string {
 // family-wise error rate at alpha (e.g. 0.05), and a group is flagged
 // Significant when its adjusted p-value is below alpha.
 //
-// Every group must be non-empty and all on the same scale. Rank fails with
+// Every group must be a non-empty, non-nil tally, all on the same scale. Rank fails with
 // ErrAlpha, ErrEmpty (no groups, or an empty one, named) or ErrScale.
 func Rank[K cmp.Ordered](groups map[K]*Tally, alpha float64) ([]Ranked[K], error) {
 	if !(alpha > 0 && alpha < 1) {
@@ -67,10 +67,16 @@ func Rank[K cmp.Ordered](groups map[K]*Tally, alpha float64) ([]Ranked[K], error
 		return nil, fmt.Errorf("rank: %w: no groups", ErrEmpty)
 	}
 	keys := slices.Sorted(maps.Keys(groups))
-	scale := groups[keys[0]].scale
 	ranked := make([]Ranked[K], 0, len(keys))
-	for _, k := range keys {
-		t := groups[k]
+	var scale Scale
+	for i, k := range keys {
+		t := groups[k] // nil for a nil tally, or a NaN key no lookup finds
+		if t == nil {
+			return nil, fmt.Errorf("rank: group %v: %w", k, ErrEmpty)
+		}
+		if i == 0 {
+			scale = t.scale
+		}
 		if t.scale != scale {
 			return nil, fmt.Errorf("rank: group %v: %w: %v and %v", k, ErrScale, t.scale, scale)
 		}

@@ -174,6 +174,7 @@ func TestRankErrors(t *testing.T) {
 		"none":    {map[int]*Tally{}, 0.05, ErrEmpty},
 		"empty":   {map[int]*Tally{1: ok, 2: {}}, 0.05, ErrEmpty},
 		"scales":  {map[int]*Tally{1: ok, 2: tallyOf(t, FivePointEffort, 3)}, 0.05, ErrScale},
+		"nil":     {map[int]*Tally{1: ok, 2: nil}, 0.05, ErrEmpty},
 	} {
 		if _, err := Rank(tc.groups, tc.alpha); !errors.Is(err, tc.want) {
 			t.Errorf("%s: err = %v, want %v", name, err, tc.want)
@@ -182,6 +183,9 @@ func TestRankErrors(t *testing.T) {
 	_, err := Rank(map[string]*Tally{"chat": ok, "phone": {}}, 0.05)
 	if err == nil || err.Error() != "rank: group phone: ces: no responses" {
 		t.Errorf("the error names the group: %v", err)
+	}
+	if _, err := Rank(map[float64]*Tally{math.NaN(): ok}, 0.05); !errors.Is(err, ErrEmpty) {
+		t.Errorf("NaN key: err = %v", err)
 	}
 	// A lone group is simply first.
 	one, err := Rank(map[string]*Tally{"chat": ok}, 0.05)
