@@ -66,19 +66,19 @@ func welch(a, b *Tally) (welchTest, error) {
 	if a.scale != b.scale {
 		return welchTest{}, fmt.Errorf("%w: %v and %v", ErrScale, a.scale, b.scale)
 	}
-	if a.n < 2 || b.n < 2 {
-		return welchTest{}, fmt.Errorf("%w: %d and %d responses, a test needs two each", ErrTooFew, a.n, b.n)
+	if a.N() < 2 || b.N() < 2 {
+		return welchTest{}, fmt.Errorf("%w: %d and %d responses, a test needs two each", ErrTooFew, a.N(), b.N())
 	}
 	ma, _ := a.Mean()
 	mb, _ := b.Mean()
 	sa, _ := a.StdDev()
 	sb, _ := b.StdDev()
-	va, vb := sa*sa/float64(a.n), sb*sb/float64(b.n)
+	va, vb := sa*sa/float64(a.N()), sb*sb/float64(b.N())
 	se := math.Sqrt(va + vb)
 	if se == 0 {
 		return welchTest{}, fmt.Errorf("%w: each sample is a single repeated score", ErrNoVariance)
 	}
-	df := (va + vb) * (va + vb) / (va*va/float64(a.n-1) + vb*vb/float64(b.n-1))
+	df := (va + vb) * (va + vb) / (va*va/float64(a.N()-1) + vb*vb/float64(b.N()-1))
 	t := (ma - mb) / se
 	return welchTest{delta: ma - mb, se: se, t: t, df: df, p: 2 * stat.TCDF(-math.Abs(t), df)}, nil
 }

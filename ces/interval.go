@@ -30,7 +30,7 @@ func (t *Tally) Interval(level float64) (Interval, error) {
 	if _, err := stat.Critical(level); err != nil {
 		return Interval{}, err
 	}
-	switch t.n {
+	switch t.N() {
 	case 0:
 		return Interval{}, ErrEmpty
 	case 1:
@@ -38,7 +38,7 @@ func (t *Tally) Interval(level float64) (Interval, error) {
 	}
 	mean, _ := t.Mean()
 	sd, _ := t.StdDev()
-	lo, hi, err := stat.MeanInterval(mean, sd, t.n, level)
+	lo, hi, err := stat.MeanInterval(mean, sd, t.N(), level)
 	if err != nil {
 		return Interval{}, err
 	}

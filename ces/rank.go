@@ -84,7 +84,7 @@ func Rank[K cmp.Ordered](groups map[K]*Tally, alpha float64) ([]Ranked[K], error
 		if !ok {
 			return nil, fmt.Errorf("rank: group %v: %w", k, ErrEmpty)
 		}
-		ranked = append(ranked, Ranked[K]{Key: k, N: t.n, Mean: mean, Ease: scale.ease(mean), P: 1, AdjustedP: 1})
+		ranked = append(ranked, Ranked[K]{Key: k, N: t.N(), Mean: mean, Ease: scale.ease(mean), P: 1, AdjustedP: 1})
 	}
 	// Easiest first; keys are already sorted, and the sort is stable.
 	slices.SortStableFunc(ranked, func(a, b Ranked[K]) int {

@@ -5,6 +5,7 @@ import (
 	"iter"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/group"
 	"github.com/rapportkit/rapport/internal/stat"
 )
 
@@ -33,21 +34,9 @@ func Of(s Scale, scores []int) (Result, error) {
 // first bad response stops it with an error naming its position. Rank
 // orders the groups it returns.
 func TallyBy[K comparable](s Scale, responses iter.Seq[Response], key func(Response) K) (map[K]*Tally, error) {
-	groups := make(map[K]*Tally)
-	i := 0
-	for r := range responses {
-		k := key(r)
-		t, ok := groups[k]
-		if !ok {
-			t = NewTally(s)
-		}
-		if err := t.Add(r.Score); err != nil {
-			return nil, fmt.Errorf("response %d: %w", i, err)
-		}
-		groups[k] = t
-		i++
-	}
-	return groups, nil
+	return group.By(responses, "response", key, func() *Tally { return NewTally(s) }, func(t *Tally, r Response) error {
+		return t.Add(r.Score)
+	})
 }
 
 // Result is the reporting view of a tally. Mean, StdDev and the Interval
@@ -78,14 +67,14 @@ func (t *Tally) Result(level float64) (Result, error) {
 	sd, _ := t.StdDev()
 	return Result{
 		Scale:      t.scale,
-		N:          t.n,
+		N:          t.N(),
 		Mean:       mean,
 		StdDev:     sd,
 		Interval:   ci,
 		Ease:       100 * t.scale.ease(mean),
-		LowEffort:  stat.Ratio(t.LowEffort(), t.n, 100),
-		Neutral:    stat.Ratio(t.Neutral(), t.n, 100),
-		HighEffort: stat.Ratio(t.HighEffort(), t.n, 100),
+		LowEffort:  stat.Ratio(t.LowEffort(), t.N(), 100),
+		Neutral:    stat.Ratio(t.Neutral(), t.N(), 100),
+		HighEffort: stat.Ratio(t.HighEffort(), t.N(), 100),
 		Net:        t.net(100),
 	}, nil
 }

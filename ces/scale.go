@@ -3,10 +3,12 @@ package ces
 import (
 	"encoding/json"
 	"fmt"
+
+	"github.com/rapportkit/rapport/internal/counts"
 )
 
 // MaxPoints is the most points a scale may have (0–10 has eleven).
-const MaxPoints = 11
+const MaxPoints = counts.MaxPoints
 
 // Polarity tells which end of a scale is easy.
 type Polarity int8

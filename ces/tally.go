@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/rapportkit/rapport/internal/counts"
 	"github.com/rapportkit/rapport/internal/stat"
 )
 
@@ -12,9 +13,8 @@ import (
 // same scale merge in any order with identical results. A rejected Add,
 // Merge or decode leaves the tally unchanged.
 type Tally struct {
-	scale  Scale
-	counts [MaxPoints]uint64
-	n      uint64
+	scale Scale
+	h     counts.Histogram // index: score − scale.Min()
 }
 
 // NewTally returns an empty tally on scale s.
@@ -35,11 +35,9 @@ func (t *Tally) AddN(score int, n uint64) error {
 	if score < t.scale.Min() || score > t.scale.Max() {
 		return t.scale.check(score)
 	}
-	if t.n > math.MaxUint64-n {
+	if !t.h.AddN(score-t.scale.Min(), n) {
 		return ErrOverflow
 	}
-	t.counts[score-t.scale.Min()] += n
-	t.n += n
 	return nil
 }
 
@@ -48,18 +46,14 @@ func (t *Tally) Merge(u *Tally) error {
 	if t.scale != u.scale {
 		return fmt.Errorf("%w: merging %v into %v", ErrScale, u.scale, t.scale)
 	}
-	if t.n > math.MaxUint64-u.n {
+	if !t.h.Merge(&u.h) {
 		return ErrOverflow
 	}
-	for i, c := range u.counts {
-		t.counts[i] += c
-	}
-	t.n += u.n
 	return nil
 }
 
 // N returns the number of responses.
-func (t *Tally) N() uint64 { return t.n }
+func (t *Tally) N() uint64 { return t.h.N() }
 
 // Count returns the number of responses with the given score (0 for a
 // score off the scale, which no response can have).
@@ -67,26 +61,21 @@ func (t *Tally) Count(score int) uint64 {
 	if t.scale.check(score) != nil {
 		return 0
 	}
-	return t.counts[score-t.scale.Min()]
+	return t.h.At(score - t.scale.Min())
 }
 
 // LowEffort returns the number of responses in the easy band.
 func (t *Tally) LowEffort() uint64 { return t.sum(t.scale.Easy()) }
 
 // Neutral returns the number of responses between the two bands.
-func (t *Tally) Neutral() uint64 { return t.n - t.LowEffort() - t.HighEffort() }
+func (t *Tally) Neutral() uint64 { return t.N() - t.LowEffort() - t.HighEffort() }
 
 // HighEffort returns the number of responses in the difficult band.
 func (t *Tally) HighEffort() uint64 { return t.sum(t.scale.Difficult()) }
 
-// sum adds the counts of scores from..to; it cannot overflow as it never
-// exceeds n.
+// sum returns the number of responses with scores from..to.
 func (t *Tally) sum(from, to int) uint64 {
-	var s uint64
-	for i := from - t.scale.Min(); i <= to-t.scale.Min(); i++ {
-		s += t.counts[i]
-	}
-	return s
+	return t.h.Sum(from-t.scale.Min(), to-t.scale.Min())
 }
 
 // Share returns the share of responses in band e, in [0, 1], or ok = false
@@ -103,17 +92,17 @@ func (t *Tally) Share(e Effort) (float64, bool) {
 	default:
 		return 0, false
 	}
-	if t.n == 0 {
+	if t.N() == 0 {
 		return 0, false
 	}
-	return stat.Ratio(x, t.n, 1), true
+	return stat.Ratio(x, t.N(), 1), true
 }
 
 // Net returns the net effort index, the low-effort share minus the
 // high-effort share, in [−1, 1] (higher is better whatever the scale's
 // polarity), or ok = false for an empty tally.
 func (t *Tally) Net() (float64, bool) {
-	if t.n == 0 {
+	if t.N() == 0 {
 		return 0, false
 	}
 	return t.net(1), true
@@ -123,21 +112,21 @@ func (t *Tally) Net() (float64, bool) {
 func (t *Tally) net(k uint64) float64 {
 	low, high := t.LowEffort(), t.HighEffort()
 	if low >= high {
-		return stat.Ratio(low-high, t.n, k)
+		return stat.Ratio(low-high, t.N(), k)
 	}
-	return -stat.Ratio(high-low, t.n, k)
+	return -stat.Ratio(high-low, t.N(), k)
 }
 
 // Mean returns the mean score on the scale's own points, exact from the
 // counts and correctly rounded, or ok = false for an empty tally.
 func (t *Tally) Mean() (float64, bool) {
-	return stat.CountMean(t.counts[:t.scale.Points()], t.scale.Min())
+	return stat.CountMean(t.h.Counts(t.scale.Points()), t.scale.Min())
 }
 
 // StdDev returns the sample standard deviation of the scores (divisor
 // n − 1), or ok = false with fewer than two responses.
 func (t *Tally) StdDev() (float64, bool) {
-	v, ok := stat.CountVariance(t.counts[:t.scale.Points()])
+	v, ok := stat.CountVariance(t.h.Counts(t.scale.Points()))
 	return math.Sqrt(v), ok
 }
 
@@ -163,12 +152,12 @@ type Bin struct {
 // Distribution returns one Bin per point of the scale, from Min to Max,
 // or ok = false for an empty tally.
 func (t *Tally) Distribution() ([]Bin, bool) {
-	if t.n == 0 {
+	if t.N() == 0 {
 		return nil, false
 	}
 	bins := make([]Bin, t.scale.Points())
 	for i := range bins {
-		bins[i] = Bin{Score: t.scale.Min() + i, Count: t.counts[i], Share: stat.Ratio(t.counts[i], t.n, 1)}
+		bins[i] = Bin{Score: t.scale.Min() + i, Count: t.h.At(i), Share: stat.Ratio(t.h.At(i), t.N(), 1)}
 	}
 	return bins, true
 }

@@ -42,12 +42,12 @@ func Compare(a, b *Tally, level float64) (Comparison, error) {
 	if _, err := stat.Critical(level); err != nil {
 		return Comparison{}, err
 	}
-	if a.n == 0 || b.n == 0 {
+	if a.N() == 0 || b.N() == 0 {
 		return Comparison{}, fmt.Errorf("compare: %w", ErrEmpty)
 	}
 	xa, xb := a.Satisfied(), b.Satisfied()
-	na, nb := float64(a.n), float64(b.n)
-	pa, pb := stat.Ratio(xa, a.n, 1), stat.Ratio(xb, b.n, 1)
+	na, nb := float64(a.N()), float64(b.N())
+	pa, pb := stat.Ratio(xa, a.N(), 1), stat.Ratio(xb, b.N(), 1)
 	pooled := (float64(xa) + float64(xb)) / (na + nb)
 	se := math.Sqrt(pooled * (1 - pooled) * (1/na + 1/nb))
 	if se == 0 {

@@ -58,8 +58,8 @@ func (t *Tally) proportion(x uint64, level float64, m Method) (Interval, error) 
 	if _, err := stat.Critical(level); err != nil {
 		return Interval{}, err
 	}
-	if t.n == 0 {
+	if t.N() == 0 {
 		return Interval{}, ErrEmpty
 	}
-	return stat.Proportion(float64(x), float64(t.n), level, m)
+	return stat.Proportion(float64(x), float64(t.N()), level, m)
 }

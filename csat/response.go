@@ -5,6 +5,7 @@ import (
 	"iter"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/group"
 	"github.com/rapportkit/rapport/internal/stat"
 )
 
@@ -32,21 +33,9 @@ func Of(s Scale, scores []int) (Result, error) {
 // (func(r Response) string { return r.Channel }), a month, a segment. The
 // first bad response stops it with an error naming its position.
 func TallyBy[K comparable](s Scale, responses iter.Seq[Response], key func(Response) K) (map[K]*Tally, error) {
-	groups := make(map[K]*Tally)
-	i := 0
-	for r := range responses {
-		k := key(r)
-		t, ok := groups[k]
-		if !ok {
-			t = NewTally(s)
-		}
-		if err := t.Add(r.Score); err != nil {
-			return nil, fmt.Errorf("response %d: %w", i, err)
-		}
-		groups[k] = t
-		i++
-	}
-	return groups, nil
+	return group.By(responses, "response", key, func() *Tally { return NewTally(s) }, func(t *Tally, r Response) error {
+		return t.Add(r.Score)
+	})
 }
 
 // Result is the reporting view of a tally. Unlike the Tally's read-outs,
@@ -78,12 +67,12 @@ func (t *Tally) Result(level float64, m Method) (Result, error) {
 	sd, _ := t.StdDev()
 	return Result{
 		Scale:           t.scale,
-		N:               t.n,
+		N:               t.N(),
 		Satisfied:       t.Satisfied(),
 		Neutral:         t.Neutral(),
 		Dissatisfied:    t.Dissatisfied(),
-		Score:           stat.Ratio(t.Satisfied(), t.n, 100),
-		Dissatisfaction: stat.Ratio(t.Dissatisfied(), t.n, 100),
+		Score:           stat.Ratio(t.Satisfied(), t.N(), 100),
+		Dissatisfaction: stat.Ratio(t.Dissatisfied(), t.N(), 100),
 		Interval:        ci,
 		Mean:            mean,
 		StdDev:          sd,

@@ -3,10 +3,12 @@ package csat
 import (
 	"encoding/json"
 	"fmt"
+
+	"github.com/rapportkit/rapport/internal/counts"
 )
 
 // MaxPoints is the most points a scale may have (0–10 has eleven).
-const MaxPoints = 11
+const MaxPoints = counts.MaxPoints
 
 // Scale is a satisfaction rating scale and its two boxes: scores
 // SatisfiedFrom..Max are satisfied (the top box), Min..DissatisfiedTo

@@ -15,7 +15,7 @@ const columnPairsFrom = 1 << 16
 // speed memory delivers them. Every score is validated: on the first one off
 // the scale nothing is counted and the error names its index.
 func (t *Tally) AddUint8s(scores []uint8) error {
-	if uint64(len(scores)) > math.MaxUint64-t.n {
+	if uint64(len(scores)) > math.MaxUint64-t.N() {
 		return ErrOverflow
 	}
 	lo, hi := t.scale.Min(), t.scale.Max()
@@ -31,9 +31,8 @@ func (t *Tally) AddUint8s(scores []uint8) error {
 		return t.addEach(len(scores), func(i int) int { return int(scores[i]) })
 	}
 	for v := lo; v <= hi; v++ {
-		t.counts[v-lo] += raw[v]
+		t.h.AddN(v-lo, raw[v]) // cannot overflow: the total was checked
 	}
-	t.n += uint64(len(scores))
 	return nil
 }
 

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+
+	"github.com/rapportkit/rapport/internal/counts"
 )
 
 // Binary encodings start with a tag and a version byte.
@@ -17,11 +19,8 @@ const (
 // AppendBinary appends the tally's binary encoding to b: the tag, the
 // version, the scale as four varints and the counts as uvarints.
 func (t *Tally) AppendBinary(b []byte) ([]byte, error) {
-	b = appendScale(append(b, tallyTag, version), t.scale)
-	for _, c := range t.counts[:t.scale.Points()] {
-		b = binary.AppendUvarint(b, c)
-	}
-	return b, nil
+	b = counts.AppendHeader(b, tallyTag, version, t.scale.params()...)
+	return t.h.Append(b, t.scale.Points()), nil
 }
 
 // MarshalBinary returns the tally's binary encoding (see AppendBinary).
@@ -32,21 +31,18 @@ func (t *Tally) MarshalBinary() ([]byte, error) {
 // UnmarshalBinary replaces the tally with a decoded one; on error the
 // tally is unchanged.
 func (t *Tally) UnmarshalBinary(data []byte) error {
-	d := decoder{data: data}
-	s := d.header(tallyTag)
-	u := Tally{scale: s}
-	for i := range s.Points() {
-		c := d.uvarint()
-		if u.n > math.MaxUint64-c {
-			return fmt.Errorf("%w: counts overflow", ErrEncoding)
-		}
-		u.counts[i] = c
-		u.n += c
-	}
-	if err := d.end(); err != nil {
+	s, data, err := readScale(data, tallyTag)
+	if err != nil {
 		return err
 	}
-	*t = u
+	h, data, err := counts.Read(data, s.Points())
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrEncoding, err)
+	}
+	if len(data) > 0 {
+		return fmt.Errorf("%w: %d trailing bytes", ErrEncoding, len(data))
+	}
+	*t = Tally{scale: s, h: h}
 	return nil
 }
 
@@ -58,7 +54,7 @@ type tallyJSON struct {
 // MarshalJSON writes the tally as {"scale":{…},"counts":[c₀,…]}, one count
 // per point of the scale from its minimum.
 func (t *Tally) MarshalJSON() ([]byte, error) {
-	return json.Marshal(tallyJSON{Scale: t.scale, Counts: t.counts[:t.scale.Points()]})
+	return json.Marshal(tallyJSON{Scale: t.scale, Counts: t.h.Counts(t.scale.Points())})
 }
 
 // UnmarshalJSON reads a tally written by MarshalJSON; on error the tally
@@ -71,15 +67,11 @@ func (t *Tally) UnmarshalJSON(b []byte) error {
 	if len(j.Counts) != j.Scale.Points() {
 		return fmt.Errorf("%w: %d counts for a %d-point scale", ErrEncoding, len(j.Counts), j.Scale.Points())
 	}
-	u := Tally{scale: j.Scale}
-	for i, c := range j.Counts {
-		if u.n > math.MaxUint64-c {
-			return fmt.Errorf("%w: counts overflow", ErrEncoding)
-		}
-		u.counts[i] = c
-		u.n += c
+	h, err := counts.FromCounts(j.Counts)
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrEncoding, err)
 	}
-	*t = u
+	*t = Tally{scale: j.Scale, h: h}
 	return nil
 }
 
@@ -87,7 +79,7 @@ func (t *Tally) UnmarshalJSON(b []byte) error {
 // the version, the scale, the response count and, per point, Σw and Σw²
 // as little-endian float64 bits.
 func (w *Weighted) AppendBinary(b []byte) ([]byte, error) {
-	b = appendScale(append(b, weightedTag, version), w.scale)
+	b = counts.AppendHeader(b, weightedTag, version, w.scale.params()...)
 	b = binary.AppendUvarint(b, w.n)
 	for i := range w.scale.Points() {
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(w.weight[i]))
@@ -104,8 +96,11 @@ func (w *Weighted) MarshalBinary() ([]byte, error) {
 // UnmarshalBinary replaces the weighted tally with a decoded one; on error
 // it is unchanged.
 func (w *Weighted) UnmarshalBinary(data []byte) error {
+	s, data, err := readScale(data, weightedTag)
+	if err != nil {
+		return err
+	}
 	d := decoder{data: data}
-	s := d.header(weightedTag)
 	u := Weighted{scale: s, n: d.uvarint()}
 	for i := range s.Points() {
 		u.weight[i], u.square[i] = d.weight(), d.weight()
@@ -159,11 +154,23 @@ func (w *Weighted) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-func appendScale(b []byte, s Scale) []byte {
-	for _, v := range [...]int{s.Min(), s.Max(), s.PassiveFrom(), s.PromoterFrom()} {
-		b = binary.AppendVarint(b, int64(v))
+// params returns the scale as the four integers of its encoding.
+func (s Scale) params() []int {
+	return []int{s.Min(), s.Max(), s.PassiveFrom(), s.PromoterFrom()}
+}
+
+// readScale reads an encoding's header with its scale.
+func readScale(data []byte, tag byte) (Scale, []byte, error) {
+	var v [4]int
+	data, err := counts.ReadHeader(data, tag, version, v[:])
+	if err != nil {
+		return Scale{}, nil, fmt.Errorf("%w: %w", ErrEncoding, err)
 	}
-	return b
+	s, err := NewScale(v[0], v[1], v[2], v[3])
+	if err != nil {
+		return Scale{}, nil, fmt.Errorf("%w: %w", ErrEncoding, err)
+	}
+	return s, data, nil
 }
 
 // decoder reads a binary encoding, remembering the first error; reads
@@ -177,29 +184,6 @@ func (d *decoder) fail(format string, args ...any) {
 	if d.err == nil {
 		d.err = fmt.Errorf("%w: "+format, append([]any{ErrEncoding}, args...)...)
 	}
-}
-
-// header reads the tag, the version and the scale.
-func (d *decoder) header(tag byte) Scale {
-	if len(d.data) < 2 || d.data[0] != tag || d.data[1] != version {
-		d.fail("not a version %d %q encoding", version, tag)
-		return Scale{}
-	}
-	d.data = d.data[2:]
-	var v [4]int
-	for i := range v {
-		x, n := binary.Varint(d.data)
-		if n <= 0 || x < math.MinInt32 || x > math.MaxInt32 {
-			d.fail("bad scale")
-			return Scale{}
-		}
-		v[i], d.data = int(x), d.data[n:]
-	}
-	s, err := NewScale(v[0], v[1], v[2], v[3])
-	if err != nil {
-		d.fail("%v", err)
-	}
-	return s
 }
 
 func (d *decoder) uvarint() uint64 {

@@ -32,10 +32,10 @@ const (
 // +1): p₊ + p₋ − (p₊ − p₋)², with p₊ and p₋ the promoter and detractor
 // shares. It is ok = false for an empty tally.
 func (t *Tally) Variance() (float64, bool) {
-	if t.n == 0 {
+	if t.N() == 0 {
 		return 0, false
 	}
-	return trinomialVariance(float64(t.Promoters()), float64(t.Detractors()), float64(t.n)), true
+	return trinomialVariance(float64(t.Promoters()), float64(t.Detractors()), float64(t.N())), true
 }
 
 // StdErr returns the standard error of the score on −1..1,
@@ -45,7 +45,7 @@ func (t *Tally) StdErr() (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	return math.Sqrt(v / float64(t.n)), true
+	return math.Sqrt(v / float64(t.N())), true
 }
 
 // trinomialVariance returns p₊ + p₋ − (p₊ − p₋)² for counts p, d of n,
@@ -63,10 +63,10 @@ func (t *Tally) Interval(level float64, m Method) (Interval, error) {
 	if err != nil {
 		return Interval{}, err
 	}
-	if t.n == 0 {
+	if t.N() == 0 {
 		return Interval{}, ErrEmpty
 	}
-	p, d, n := float64(t.Promoters()), float64(t.Detractors()), float64(t.n)
+	p, d, n := float64(t.Promoters()), float64(t.Detractors()), float64(t.N())
 	var lo, hi float64
 	switch m {
 	case Wald:

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"iter"
 	"time"
+
+	"github.com/rapportkit/rapport/internal/group"
 )
 
 // Response is one answer to the likelihood-to-recommend question.
@@ -41,43 +43,19 @@ func Of(scores []int) (Result, error) {
 // unweighted (Weight 0 or 1; use WeightedBy otherwise). The first bad
 // response stops it with an error naming its position.
 func TallyBy[K comparable](responses iter.Seq[Response], key func(Response) K) (map[K]*Tally, error) {
-	groups := make(map[K]*Tally)
-	i := 0
-	for r := range responses {
+	return group.By(responses, "response", key, func() *Tally { return new(Tally) }, func(t *Tally, r Response) error {
 		if r.weight() != 1 {
-			return nil, fmt.Errorf("response %d: %w (weight %v)", i, ErrWeighted, r.Weight)
+			return fmt.Errorf("%w (weight %v)", ErrWeighted, r.Weight)
 		}
-		k := key(r)
-		t, ok := groups[k]
-		if !ok {
-			t = new(Tally)
-		}
-		if err := t.Add(r.Score); err != nil {
-			return nil, fmt.Errorf("response %d: %w", i, err)
-		}
-		groups[k] = t
-		i++
-	}
-	return groups, nil
+		return t.Add(r.Score)
+	})
 }
 
 // WeightedBy is TallyBy for weighted responses.
 func WeightedBy[K comparable](responses iter.Seq[Response], key func(Response) K) (map[K]*Weighted, error) {
-	groups := make(map[K]*Weighted)
-	i := 0
-	for r := range responses {
-		k := key(r)
-		w, ok := groups[k]
-		if !ok {
-			w = new(Weighted)
-		}
-		if err := w.Add(r.Score, r.weight()); err != nil {
-			return nil, fmt.Errorf("response %d: %w", i, err)
-		}
-		groups[k] = w
-		i++
-	}
-	return groups, nil
+	return group.By(responses, "response", key, func() *Weighted { return new(Weighted) }, func(w *Weighted, r Response) error {
+		return w.Add(r.Score, r.weight())
+	})
 }
 
 // Result is the reporting view of a tally. Unlike the Tally's statistics,
@@ -103,7 +81,7 @@ func (t *Tally) Result(level float64, m Method) (Result, error) {
 	se, _ := t.StdErr()
 	ci.Lo, ci.Hi = 100*ci.Lo, 100*ci.Hi
 	return Result{
-		N:          t.n,
+		N:          t.N(),
 		Promoters:  s.Promoters(),
 		Passives:   t.Passives(),
 		Detractors: s.Detractors(),

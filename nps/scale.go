@@ -3,10 +3,12 @@ package nps
 import (
 	"encoding/json"
 	"fmt"
+
+	"github.com/rapportkit/rapport/internal/counts"
 )
 
 // MaxPoints is the most points a scale may have (0–10 has eleven).
-const MaxPoints = 11
+const MaxPoints = counts.MaxPoints
 
 // Scale is a rating scale and its breaks: scores Min..PassiveFrom−1 are
 // detractors, PassiveFrom..PromoterFrom−1 passives and PromoterFrom..Max
@@ -26,7 +28,8 @@ var Standard = Scale{}
 // leaves no passives. For instance a 1–10 scale with the usual breaks is
 // NewScale(1, 10, 7, 9).
 func NewScale(min, max, passiveFrom, promoterFrom int) (Scale, error) {
-	if max-min+1 > MaxPoints || !(min < passiveFrom && passiveFrom <= promoterFrom && promoterFrom <= max) {
+	// The order test comes first, so that max − min (as unsigned) cannot wrap.
+	if !(min < passiveFrom && passiveFrom <= promoterFrom && promoterFrom <= max) || uint(max)-uint(min) >= MaxPoints {
 		return Scale{}, fmt.Errorf("%w: need min < passiveFrom ≤ promoterFrom ≤ max and at most %d points, got %d..%d breaks %d, %d",
 			ErrScale, MaxPoints, min, max, passiveFrom, promoterFrom)
 	}

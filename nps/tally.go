@@ -2,7 +2,9 @@ package nps
 
 import (
 	"fmt"
-	"math"
+
+	"github.com/rapportkit/rapport/internal/counts"
+	"github.com/rapportkit/rapport/internal/stat"
 )
 
 // Tally counts responses per score. It is exact (integer counts), its zero
@@ -10,9 +12,8 @@ import (
 // scale merge in any order with identical results. A rejected Add, Merge or
 // decode leaves the tally unchanged.
 type Tally struct {
-	scale  Scale
-	counts [MaxPoints]uint64
-	n      uint64
+	scale Scale
+	h     counts.Histogram // index: score − scale.Min()
 }
 
 // NewTally returns an empty tally on scale s.
@@ -43,11 +44,9 @@ func (t *Tally) AddN(score int, n uint64) error {
 	if err != nil {
 		return err
 	}
-	if t.n > math.MaxUint64-n {
+	if !t.h.AddN(i, n) {
 		return ErrOverflow
 	}
-	t.counts[i] += n
-	t.n += n
 	return nil
 }
 
@@ -56,18 +55,14 @@ func (t *Tally) Merge(u *Tally) error {
 	if t.scale != u.scale {
 		return fmt.Errorf("%w: merging %v into %v", ErrScale, u.scale, t.scale)
 	}
-	if t.n > math.MaxUint64-u.n {
+	if !t.h.Merge(&u.h) {
 		return ErrOverflow
 	}
-	for i, c := range u.counts {
-		t.counts[i] += c
-	}
-	t.n += u.n
 	return nil
 }
 
 // N returns the number of responses.
-func (t *Tally) N() uint64 { return t.n }
+func (t *Tally) N() uint64 { return t.h.N() }
 
 // Count returns the number of responses with the given score (0 for a
 // score off the scale, which no response can have).
@@ -76,7 +71,7 @@ func (t *Tally) Count(score int) uint64 {
 	if err != nil {
 		return 0
 	}
-	return t.counts[i]
+	return t.h.At(i)
 }
 
 // Promoters returns the number of promoter responses.
@@ -94,33 +89,21 @@ func (t *Tally) Detractors() uint64 {
 	return t.sum(t.scale.Min(), t.scale.PassiveFrom()-1)
 }
 
-// sum adds the counts of scores from..to; it cannot overflow as it never
-// exceeds n.
+// sum returns the number of responses with scores from..to.
 func (t *Tally) sum(from, to int) uint64 {
-	var s uint64
-	for score := from; score <= to; score++ {
-		s += t.counts[score-t.scale.Min()]
-	}
-	return s
+	return t.h.Sum(from-t.scale.Min(), to-t.scale.Min())
 }
 
 // Score returns the Net Promoter Score, or ok = false for an empty tally.
 func (t *Tally) Score() (s Score, ok bool) {
-	if t.n == 0 {
+	if t.N() == 0 {
 		return Score{}, false
 	}
-	return Score{promoters: t.Promoters(), detractors: t.Detractors(), n: t.n}, true
+	return Score{promoters: t.Promoters(), detractors: t.Detractors(), n: t.N()}, true
 }
 
 // Mean returns the mean raw score (e.g. the mean likelihood to recommend on
 // 0–10), or ok = false for an empty tally.
 func (t *Tally) Mean() (float64, bool) {
-	if t.n == 0 {
-		return 0, false
-	}
-	sum := 0.0
-	for i, c := range t.counts {
-		sum += float64(c) * float64(t.scale.Min()+i)
-	}
-	return sum / float64(t.n), true
+	return stat.CountMean(t.h.Counts(t.scale.Points()), t.scale.Min())
 }

@@ -62,7 +62,7 @@ func TestScale(t *testing.T) {
 	if c, _ := noPassives.Classify(8); c != Detractor {
 		t.Errorf("no-passive scale: 8 is %v", c)
 	}
-	for _, bad := range [][4]int{{0, 11, 7, 9}, {0, 10, 0, 9}, {0, 10, 9, 7}, {0, 10, 7, 11}, {5, 4, 4, 4}} {
+	for _, bad := range [][4]int{{0, 11, 7, 9}, {0, 10, 0, 9}, {0, 10, 9, 7}, {0, 10, 7, 11}, {5, 4, 4, 4}, {math.MinInt, math.MaxInt, 0, 1}} {
 		if _, err := NewScale(bad[0], bad[1], bad[2], bad[3]); !errors.Is(err, ErrScale) {
 			t.Errorf("NewScale%v err = %v", bad, err)
 		}
@@ -337,7 +337,7 @@ func TestMergeOrderIndependent(t *testing.T) {
 		_ = tree.Merge(&right)
 		_ = tree.Merge(&left)
 		if forward != backward || forward != tree {
-			t.Fatalf("merge order changed the result: %v %v %v", forward.counts, backward.counts, tree.counts)
+			t.Fatalf("merge order changed the result: %v %v %v", forward.h, backward.h, tree.h)
 		}
 	}
 	var a Tally

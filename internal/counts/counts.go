@@ -1,0 +1,139 @@
+// Package counts is the exact core of the survey tallies (nps, csat, ces):
+// a histogram of responses per point of a small scale, its merge, and its
+// binary encoding. The packages keep the scales and the meaning; this
+// package keeps the arithmetic in one place.
+package counts
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+)
+
+// MaxPoints is the most points a histogram holds (0–10 has eleven).
+const MaxPoints = 11
+
+// Histogram counts observations per point index 0..MaxPoints−1 exactly.
+// Its zero value is empty. Indices are the caller's to check against its
+// scale; the total never overflows: AddN and Merge refuse instead.
+type Histogram struct {
+	c [MaxPoints]uint64
+	n uint64
+}
+
+// AddN adds n observations at index i; it returns false, changing
+// nothing, if the total would pass 2⁶⁴−1.
+func (h *Histogram) AddN(i int, n uint64) bool {
+	if h.n > math.MaxUint64-n {
+		return false
+	}
+	h.c[i] += n
+	h.n += n
+	return true
+}
+
+// Merge adds every count of o; it returns false, changing nothing, if the
+// total would pass 2⁶⁴−1.
+func (h *Histogram) Merge(o *Histogram) bool {
+	if h.n > math.MaxUint64-o.n {
+		return false
+	}
+	for i, c := range o.c {
+		h.c[i] += c
+	}
+	h.n += o.n
+	return true
+}
+
+// N returns the number of observations.
+func (h *Histogram) N() uint64 { return h.n }
+
+// At returns the count at index i.
+func (h *Histogram) At(i int) uint64 { return h.c[i] }
+
+// Sum returns the counts at indices from..to inclusive (0 when to < from);
+// it cannot overflow, being at most N.
+func (h *Histogram) Sum(from, to int) uint64 {
+	var s uint64
+	for i := from; i <= to; i++ {
+		s += h.c[i]
+	}
+	return s
+}
+
+// Counts returns the counts of the first points indices, for encoding.
+func (h *Histogram) Counts(points int) []uint64 { return h.c[:points] }
+
+// FromCounts returns the histogram of the given counts, or an error if
+// there are more than MaxPoints or their total passes 2⁶⁴−1.
+func FromCounts(counts []uint64) (Histogram, error) {
+	var h Histogram
+	if len(counts) > MaxPoints {
+		return h, fmt.Errorf("%d counts, at most %d", len(counts), MaxPoints)
+	}
+	for i, c := range counts {
+		if !h.AddN(i, c) {
+			return Histogram{}, errOverflow
+		}
+	}
+	return h, nil
+}
+
+var errOverflow = errors.New("counts overflow")
+
+// Append appends the counts of the first points indices as uvarints.
+func (h *Histogram) Append(b []byte, points int) []byte {
+	for _, c := range h.c[:points] {
+		b = binary.AppendUvarint(b, c)
+	}
+	return b
+}
+
+// Read reads points uvarint counts written by Append and returns the
+// histogram and the bytes after them.
+func Read(data []byte, points int) (Histogram, []byte, error) {
+	var h Histogram
+	if points > MaxPoints {
+		return h, nil, fmt.Errorf("%d points, at most %d", points, MaxPoints)
+	}
+	for i := range points {
+		c, n := binary.Uvarint(data)
+		if n <= 0 {
+			return Histogram{}, nil, errors.New("truncated count")
+		}
+		if !h.AddN(i, c) {
+			return Histogram{}, nil, errOverflow
+		}
+		data = data[n:]
+	}
+	return h, data, nil
+}
+
+// AppendHeader appends a binary encoding's header: a tag byte naming the
+// type, a version byte, and the type's parameters (a scale) as varints.
+func AppendHeader(b []byte, tag, version byte, params ...int) []byte {
+	b = append(b, tag, version)
+	for _, v := range params {
+		b = binary.AppendVarint(b, int64(v))
+	}
+	return b
+}
+
+// ReadHeader checks the tag and version written by AppendHeader, reads
+// len(params) parameters into params (each within int32) and returns the
+// bytes after them.
+func ReadHeader(data []byte, tag, version byte, params []int) ([]byte, error) {
+	if len(data) < 2 || data[0] != tag || data[1] != version {
+		return nil, fmt.Errorf("not a version %d %q encoding", version, tag)
+	}
+	data = data[2:]
+	for i := range params {
+		x, n := binary.Varint(data)
+		if n <= 0 || x < math.MinInt32 || x > math.MaxInt32 {
+			return nil, errors.New("bad parameters")
+		}
+		params[i], data = int(x), data[n:]
+	}
+	return data, nil
+}

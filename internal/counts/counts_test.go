@@ -1,0 +1,76 @@
+package counts
+
+import (
+	"math"
+	"slices"
+	"testing"
+)
+
+func TestHistogram(t *testing.T) {
+	var h Histogram
+	if !h.AddN(3, 5) || !h.AddN(10, 2) || h.N() != 7 || h.At(3) != 5 || h.Sum(0, 9) != 5 || h.Sum(4, 3) != 0 {
+		t.Fatalf("%+v", h)
+	}
+	before := h
+	if h.AddN(0, math.MaxUint64) || h != before {
+		t.Error("overflowing AddN changed the histogram")
+	}
+	o := h
+	if !h.Merge(&o) || h.N() != 14 || h.At(10) != 4 {
+		t.Errorf("Merge: %+v", h)
+	}
+	var big Histogram
+	big.AddN(0, math.MaxUint64-1)
+	before = h
+	if h.Merge(&big) || h != before {
+		t.Error("overflowing Merge changed the histogram")
+	}
+}
+
+func TestEncoding(t *testing.T) {
+	var h Histogram
+	h.AddN(0, 1)
+	h.AddN(4, 1<<40)
+	b := AppendHeader(nil, 'X', 1, -3, 7)
+	b = h.Append(b, 5)
+	params := make([]int, 2)
+	rest, err := ReadHeader(b, 'X', 1, params)
+	if err != nil || !slices.Equal(params, []int{-3, 7}) {
+		t.Fatalf("header: %v %v", params, err)
+	}
+	got, rest, err := Read(rest, 5)
+	if err != nil || got != h || len(rest) != 0 {
+		t.Fatalf("Read: %+v %v %d", got, err, len(rest))
+	}
+	body := h.Append(nil, 5)
+	if _, _, err := Read(body[:len(body)-1], 5); err == nil {
+		t.Error("truncated counts accepted")
+	}
+	if _, err := ReadHeader(b, 'Y', 1, params); err == nil {
+		t.Error("wrong tag accepted")
+	}
+	over := AppendHeader(nil, 'X', 1)
+	over = append(over, []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 1}...)
+	if _, _, err := Read(over[2:], 2); err == nil {
+		t.Error("overflowing counts accepted")
+	}
+	if _, err := FromCounts([]uint64{math.MaxUint64, 1}); err == nil {
+		t.Error("overflowing FromCounts accepted")
+	}
+	if fc, err := FromCounts(h.Counts(5)); err != nil || fc != h {
+		t.Errorf("FromCounts: %+v %v", fc, err)
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	f.Add([]byte{1, 2, 3}, 3)
+	f.Fuzz(func(t *testing.T, data []byte, points int) {
+		if points < 0 || points > MaxPoints {
+			return
+		}
+		h, _, err := Read(data, points)
+		if err == nil && h.Sum(0, points-1) != h.N() {
+			t.Fatalf("inconsistent %+v", h)
+		}
+	})
+}
