@@ -73,7 +73,6 @@ func load[T any](file string, r io.Reader, required []string, parse func(row) (T
 		}
 	}
 	for {
-		line, _ := cr.FieldPos(0)
 		fields, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
@@ -87,7 +86,7 @@ func load[T any](file string, r io.Reader, required []string, parse func(row) (T
 		case err != nil:
 			return out, fmt.Errorf("%s: %w", file, err)
 		}
-		line, _ = cr.FieldPos(0)
+		line, _ := cr.FieldPos(0)
 		if len(fields) != len(header) {
 			out.Rejected = append(out.Rejected, rejection{file, line, fmt.Sprintf("%d fields, the header has %d", len(fields), len(header))})
 			continue

@@ -96,8 +96,6 @@ type contactEvent struct {
 	id      string
 }
 
-func (g *generator) uniform(lo, hi float64) float64 { return lo + (hi-lo)*g.rng.Float64() }
-
 // day returns a random instant within the given day, in office hours.
 func (g *generator) officeTime(day time.Time) time.Time {
 	minutes := 8*60 + g.rng.IntN(10*60) // 08:00–18:00
