@@ -116,3 +116,105 @@ for t in sorted(set(time)):
     hi.append(float(np.exp(-np.exp(np.log(-v) + z * np.sqrt(g) / v))))
 print("lower:", ", ".join(repr(x) for x in lo))
 print("upper:", ", ".join(repr(x) for x in hi))
+
+# Period flows, cohorts and revenue accounting on small hand-made data
+# (the same literals as flow_test.go, cohort_test.go and revenue_test.go),
+# computed here straight from the written definitions with datetime,
+# fractions and decimal.
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+from fractions import Fraction
+
+
+def T(s):
+    return datetime.fromisoformat(s).replace(tzinfo=timezone.utc) if s else None
+
+
+customers = [  # id, start, end, contract end
+    ("a", "2024-06-01", "", ""),
+    ("b", "2024-03-15", "2025-01-01", ""),
+    ("c", "2024-11-20", "2025-01-20", "2025-01-15"),
+    ("d", "2025-01-01", "", ""),
+    ("e", "2025-01-10", "2025-01-25", ""),
+    ("f", "2025-02-01", "", ""),
+    ("g", "2024-01-01", "2024-12-31", ""),
+    ("h", "2024-09-01", "2025-02-01", "2025-01-31"),
+    ("i", "2024-12-01", "2025-03-01", "2025-02-15"),
+    ("j", "2025-01-31T12:00", "", ""),
+    ("k", "2025-01-05", "2025-01-05", ""),
+]
+frm, to = T("2025-01-01"), T("2025-02-01")
+S = N = L = LN = R = RL = 0
+exposure = timedelta(0)
+for _, s, e, ce in customers:
+    s, e, ce = T(s), T(e), T(ce)
+    # present at some point of [frm, to): acquired before to, not lost before frm
+    if not (s < to and (e is None or e >= frm)):
+        continue
+    lost = e is not None and frm <= e < to
+    if s < frm:
+        S += 1
+        if ce is not None and frm <= ce < to:
+            R += 1
+            RL += lost
+    else:
+        N += 1
+        LN += lost
+    L += lost
+    exposure += min(e or to, to) - max(s, frm)
+E = S + N - L
+days = exposure / timedelta(days=1)
+print("# flow January 2025: S, N, L, lost acquired, E, renewing, renewing lost, exposure days")
+print(S, N, L, LN, E, R, RL, days)
+print("churn, retention, base churn, average churn, daily churn, renewal churn, growth:")
+print(L / S, (E - N) / S, (L - LN) / S, 2 * L / (S + E), L / days, RL / R, (E - S) / S)
+print("# monthly <-> annual: 1-(1-0.05)^12, 1-(1-0.3)^(1/12), 1-(1-1e-9)^12")
+print(repr(1 - (1 - 0.05) ** 12), repr(1 - (1 - 0.3) ** (1 / 12)), repr(float(1 - (1 - Fraction(1, 10**9)) ** 12)))
+
+print("# cohorts, monthly, as of 2025-03-10: size, then retained into month k")
+as_of = T("2025-03-10")
+month = lambda d: (d.year, d.month)
+def month_start(y, m):
+    return datetime(y + (m - 1) // 12, (m - 1) % 12 + 1, 1, tzinfo=timezone.utc)
+rows = {}
+for _, s, e, _ in customers:
+    s, e = T(s), T(e)
+    if s >= as_of:
+        continue
+    rows.setdefault(month(s), []).append(e)
+ym = sorted(rows)
+y, m = ym[0]
+while (y, m) <= ym[-1]:
+    members = rows.get((y, m), [])
+    cells = []
+    k = 0
+    while month_start(y, m + k) <= as_of:
+        cells.append(sum(1 for e in members if e is None or e >= month_start(y, m + k)))
+        k += 1
+    print(f"{y}-{m:02d}", len(members), cells)
+    y, m = (y, m + 1) if m < 12 else (y + 1, 1)
+
+print("# revenue movements Feb, Mar, Apr 2025 (start, new, expansion, contraction, churned, resurrected, end)")
+mrr = {  # customer -> month -> amount (several lines add up)
+    "x": {1: [Decimal("100")], 2: [Decimal("120")], 3: [Decimal("120")]},
+    "y": {1: [Decimal("50")], 2: [Decimal("30")], 4: [Decimal("40")]},
+    "z": {2: [Decimal("200")], 3: [Decimal("150")], 4: [Decimal("150.25")]},
+    "w": {1: [Decimal("10.10"), Decimal("5.05")], 2: [Decimal("15.15")], 3: [Decimal("20")], 4: [Decimal("20")]},
+}
+amt = lambda c, mo: sum(mrr[c].get(mo, []), Decimal(0))
+for mo in (2, 3, 4):
+    start = sum(amt(c, mo - 1) for c in mrr)
+    end = sum(amt(c, mo) for c in mrr)
+    new = sum(amt(c, mo) for c in mrr if amt(c, mo - 1) == 0 and amt(c, mo) > 0 and all(amt(c, k) == 0 for k in range(1, mo)))
+    res = sum(amt(c, mo) for c in mrr if amt(c, mo - 1) == 0 and amt(c, mo) > 0 and any(amt(c, k) > 0 for k in range(1, mo)))
+    exp = sum(amt(c, mo) - amt(c, mo - 1) for c in mrr if 0 < amt(c, mo - 1) < amt(c, mo))
+    con = sum(amt(c, mo - 1) - amt(c, mo) for c in mrr if 0 < amt(c, mo) < amt(c, mo - 1))
+    chu = sum(amt(c, mo - 1) for c in mrr if amt(c, mo - 1) > 0 and amt(c, mo) == 0)
+    print(mo, start, new, exp, con, chu, res, end)
+print("# NRR and GRR, January base vs April and vs February")
+for cur in (4, 2):
+    base = [c for c in mrr if amt(c, 1) > 0]
+    s = sum(amt(c, 1) for c in base)
+    nrr = Fraction(sum(amt(c, cur) for c in base)) / Fraction(s)
+    grr = Fraction(sum(min(amt(c, 1), amt(c, cur)) for c in base)) / Fraction(s)
+    print(cur, repr(float(nrr)), repr(float(grr)))
