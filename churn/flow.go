@@ -310,3 +310,56 @@ func (w *wide) addWide(x wide) {
 func (w wide) isZero() bool { return w.hi == 0 && w.lo == 0 }
 
 func (w wide) float() float64 { return float64(w.hi)*0x1p64 + float64(w.lo) }
+
+// FlowResult is the reporting view of a flow. Unlike the Flow's rates,
+// which are fractions, its rates are in percent; an undefined rate (empty
+// base) is nil, null in JSON.
+type FlowResult struct {
+	Period        Period   `json:"period"`
+	Start         int      `json:"start"`
+	Acquired      int      `json:"acquired"`
+	Lost          int      `json:"lost"`
+	LostFromStart int      `json:"lost_from_start"`
+	End           int      `json:"end"`
+	Renewing      int      `json:"renewing"`
+	RenewingLost  int      `json:"renewing_lost"`
+	ExposureDays  float64  `json:"exposure_days"`
+	Churn         *float64 `json:"churn_pct"`
+	Retention     *float64 `json:"retention_pct"`
+	BaseChurn     *float64 `json:"base_churn_pct"`
+	AverageChurn  *float64 `json:"average_churn_pct"`
+	RenewalChurn  *float64 `json:"renewal_churn_pct"`
+	Growth        *float64 `json:"growth_pct"`
+}
+
+func percent(v float64, ok bool) *float64 {
+	if !ok {
+		return nil
+	}
+	v *= 100
+	return &v
+}
+
+// Result summarises the flow for reports.
+func (f *Flow) Result() FlowResult {
+	return FlowResult{
+		Period: f.period, Start: f.start, Acquired: f.acquired, Lost: f.lost, LostFromStart: f.LostFromStart(),
+		End: f.End(), Renewing: f.renewing, RenewingLost: f.renewedLost, ExposureDays: f.ExposureDays(),
+		Churn: percent(f.Churn()), Retention: percent(f.Retention()), BaseChurn: percent(f.BaseChurn()),
+		AverageChurn: percent(f.AverageChurn()), RenewalChurn: percent(f.RenewalChurn()), Growth: percent(f.Growth()),
+	}
+}
+
+// String returns e.g. "2025-01-01…2025-02-01: 5 → 5 customers (+4 −4),
+// churn 80.0%, retention 20.0%, base churn 40.0%, renewal churn 50.0%".
+func (r FlowResult) String() string {
+	pct := func(p *float64) string {
+		if p == nil {
+			return "n/a"
+		}
+		return fmt.Sprintf("%.1f%%", *p)
+	}
+	return fmt.Sprintf("%s…%s: %d → %d customers (+%d −%d), churn %s, retention %s, base churn %s, renewal churn %s",
+		r.Period.From.Format("2006-01-02"), r.Period.To.Format("2006-01-02"), r.Start, r.End, r.Acquired, r.Lost,
+		pct(r.Churn), pct(r.Retention), pct(r.BaseChurn), pct(r.RenewalChurn))
+}

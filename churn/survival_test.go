@@ -331,3 +331,49 @@ func TestLogLogIsLifelines(t *testing.T) {
 		}
 	}
 }
+
+func FuzzSurvivalUnmarshalBinary(f *testing.F) {
+	good, _ := kmCases[0].survival(f).MarshalBinary()
+	f.Add(good)
+	f.Add([]byte{'S', 1, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var u Survival
+		if err := u.UnmarshalBinary(data); err != nil {
+			if u.N() != 0 || u.ties != nil {
+				t.Fatal("failed decode changed the accumulator")
+			}
+			return
+		}
+		again, _ := u.MarshalBinary()
+		var v Survival
+		if err := v.UnmarshalBinary(again); err != nil || v.N() != u.N() || len(v.ties) != len(u.ties) {
+			t.Fatalf("re-decode: %v", err)
+		}
+		if c, err := u.Curve(); err == nil {
+			if s := c.At(math.MaxInt64); !(s >= 0 && s <= 1) {
+				t.Fatalf("S = %v", s)
+			}
+		}
+	})
+}
+
+func FuzzSurvivalUnmarshalJSON(f *testing.F) {
+	js, _ := json.Marshal(kmCases[3].survival(f))
+	f.Add(js)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var u Survival
+		if err := json.Unmarshal(data, &u); err != nil {
+			return
+		}
+		var n uint64
+		for d, tie := range u.ties {
+			if d < 0 || tie.events+tie.censored == 0 {
+				t.Fatalf("decoded entry %v %+v", d, tie)
+			}
+			n += tie.events + tie.censored
+		}
+		if n != u.N() {
+			t.Fatalf("N %d, entries add to %d", u.N(), n)
+		}
+	})
+}
