@@ -26,7 +26,7 @@ type Revenue struct {
 // merge in any order with identical results.
 type Ledger struct {
 	cal     Calendar
-	amounts map[string]map[int]decimal.Decimal
+	amounts map[string]map[int]money
 }
 
 // NewLedger returns an empty ledger on calendar cal.
@@ -56,14 +56,16 @@ func (l *Ledger) Add(r Revenue) error {
 
 func (l *Ledger) book(id string, i int, amount decimal.Decimal) {
 	if l.amounts == nil {
-		l.amounts = make(map[string]map[int]decimal.Decimal)
+		l.amounts = make(map[string]map[int]money)
 	}
 	m := l.amounts[id]
 	if m == nil {
-		m = make(map[int]decimal.Decimal)
+		m = make(map[int]money)
 		l.amounts[id] = m
 	}
-	m[i] = m[i].Add(amount)
+	c := m[i]
+	c.add(amount)
+	m[i] = c
 }
 
 // Merge adds every amount of m to l; both must be on the same calendar
@@ -75,14 +77,17 @@ func (l *Ledger) Merge(m *Ledger) error {
 	}
 	for id, byPeriod := range m.amounts {
 		for i, a := range byPeriod {
-			l.book(id, i, a)
+			l.book(id, i, a.value())
 		}
 	}
 	return nil
 }
 
 // amount returns a customer's revenue in period i.
-func (l *Ledger) amount(id string, i int) decimal.Decimal { return l.amounts[id][i] }
+func (l *Ledger) amount(id string, i int) decimal.Decimal {
+	m := l.amounts[id][i]
+	return m.value()
+}
 
 // ids returns the customer ids in order, so that results never depend on
 // map order.
@@ -159,7 +164,7 @@ func (l *Ledger) Movements(first, last time.Time) ([]Movement, error) {
 	for _, id := range ids {
 		f, ok := 0, false
 		for i, a := range l.amounts[id] {
-			if a.IsPositive() && (!ok || i < f) {
+			if a.value().IsPositive() && (!ok || i < f) {
 				f, ok = i, true
 			}
 		}

@@ -1,6 +1,7 @@
 package churn
 
 import (
+	"encoding/json"
 	"errors"
 	"math/rand/v2"
 	"slices"
@@ -194,4 +195,119 @@ func BenchmarkLedgerAdd(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// The int64 fast path gives exactly the decimal sum, across exponents and
+// past overflow.
+func TestMoneyExact(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for trial := range 200 {
+		var m money
+		want := decimal.Zero
+		for range 50 {
+			var x decimal.Decimal
+			switch r.IntN(4) {
+			case 0:
+				x = decimal.New(r.Int64N(1<<62), int32(r.IntN(11)-5))
+			case 1:
+				x = decimal.New(r.Int64N(100000), -2)
+			case 2:
+				x = dec("123456789012345678901234567890.5") // beyond int64
+			default:
+				x = decimal.New(r.Int64N(10), int32(r.IntN(41)-20))
+			}
+			m.add(x)
+			want = want.Add(x)
+		}
+		if got := m.value(); !got.Equal(want) {
+			t.Fatalf("trial %d: %s, want %s", trial, got, want)
+		}
+	}
+	var zero money
+	if !zero.value().IsZero() {
+		t.Error("zero money")
+	}
+}
+
+func FuzzMoney(f *testing.F) {
+	f.Add(int64(12345), int32(-2), int64(1), int32(3), int64(9e18), int32(0))
+	f.Fuzz(func(t *testing.T, a int64, ea int32, b int64, eb int32, c int64, ec int32) {
+		var m money
+		want := decimal.Zero
+		for _, x := range []decimal.Decimal{decimal.New(a, ea%40), decimal.New(b, eb%40), decimal.New(c, ec%40)} {
+			x = x.Abs()
+			m.add(x)
+			want = want.Add(x)
+		}
+		if !m.value().Equal(want) {
+			t.Fatalf("%s, want %s", m.value(), want)
+		}
+	})
+}
+
+func TestLedgerEncoding(t *testing.T) {
+	l, _ := LedgerOf(slices.Values(sampleRevenue()), Monthly)
+	bin, err := l.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := json.Marshal(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var u, v Ledger
+	if err := u.UnmarshalBinary(bin); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(js, &v); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := l.Movements(ts("2025-01-01"), ts("2025-05-01"))
+	for _, w := range []*Ledger{&u, &v} {
+		got, _ := w.Movements(ts("2025-01-01"), ts("2025-05-01"))
+		for i := range want {
+			if !got[i].End.Equal(want[i].End) || !got[i].Churned.Equal(want[i].Churned) || got[i].ResurrectedCustomers != want[i].ResurrectedCustomers {
+				t.Fatalf("round trip changed period %d: %+v", i, got[i])
+			}
+		}
+	}
+	again, _ := u.MarshalBinary()
+	if string(again) != string(bin) {
+		t.Error("binary encoding not canonical")
+	}
+	for _, bad := range [][]byte{nil, {'L', 1}, bin[:len(bin)-1], append(slices.Clone(bin), 0), {'L', 1, 5, 3, 'U', 'T', 'C', 0}} {
+		if err := u.UnmarshalBinary(bad); !errors.Is(err, ErrEncoding) || len(u.amounts) != 4 {
+			t.Errorf("UnmarshalBinary(%v) err = %v", bad, err)
+		}
+	}
+	for _, bad := range []string{`[1]`, `{"months":1,"location":"Nowhere/Land"}`, `{"months":1,"location":"UTC","revenue":[{"customer_id":"x","amount":"-1"}]}`} {
+		if err := json.Unmarshal([]byte(bad), &v); !errors.Is(err, ErrEncoding) || len(v.amounts) != 4 {
+			t.Errorf("UnmarshalJSON(%s) err = %v", bad, err)
+		}
+	}
+}
+
+func FuzzLedgerUnmarshalBinary(f *testing.F) {
+	l, _ := LedgerOf(slices.Values(sampleRevenue()), Monthly)
+	good, _ := l.MarshalBinary()
+	f.Add(good)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var u Ledger
+		if err := u.UnmarshalBinary(data); err != nil {
+			if u.amounts != nil {
+				t.Fatal("failed decode changed the ledger")
+			}
+			return
+		}
+		again, _ := u.MarshalBinary()
+		var v Ledger
+		if err := v.UnmarshalBinary(again); err != nil {
+			t.Fatalf("re-decode: %v", err)
+		}
+		for _, c := range u.entries() {
+			if c.amount.IsNegative() || !v.amount(c.id, c.i).Equal(c.amount) {
+				t.Fatalf("cell %+v: %s", c, v.amount(c.id, c.i))
+			}
+		}
+	})
 }
