@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"time"
+	_ "time/tzdata" // Europe/Paris without a system database
 
 	"github.com/rapportkit/rapport/churn"
 	"github.com/shopspring/decimal"
@@ -43,10 +44,10 @@ func ExampleCustomer_Lifetime() {
 	d, lost, ok := c.Lifetime(date(2025, 2, 1)) // the loss is not known yet
 	fmt.Println(d, lost, ok, c.Active(date(2025, 2, 1)))
 	d, lost, ok = c.Lifetime(date(2025, 6, 1))
-	fmt.Println(d, lost, ok, c.Active(date(2025, 3, 1)))
+	fmt.Println(d, lost, ok, c.Active(date(2025, 3, 1)), c.Lost(date(2025, 6, 1)))
 	// Output:
 	// 744h0m0s false true true
-	// 1416h0m0s true true false
+	// 1416h0m0s true true false true
 }
 
 func ExampleCalendar() {
@@ -390,4 +391,92 @@ func ExampleDiagnose() {
 	// Output:
 	// hole in the rocket: 16.0% dissatisfied, 0.7% complain (1 in 23 voices it)
 	// 0.0437
+}
+
+// The churn definitions side by side on January: every loss over the
+// opening base (can exceed 1), the opening base's own losses, losses over
+// the average base, and the customers up for renewal.
+func ExampleFlow_Churn() {
+	f, _ := churn.FlowOf(customers, january)
+	all, _ := f.Churn()
+	base, _ := f.BaseChurn()
+	avg, _ := f.AverageChurn()
+	renewal, _ := f.RenewalChurn()
+	fmt.Printf("lost÷start %.3f, base %.3f, lost÷average %.3f, could churn %d of whom %d lost (%.3f)\n",
+		all, base, avg, f.Renewing(), f.RenewingLost(), renewal)
+	// Output:
+	// lost÷start 0.750, base 0.500, lost÷average 0.857, could churn 2 of whom 1 lost (0.500)
+}
+
+func ExampleCompound() {
+	quarterly, _ := churn.Compound(0.02, 3) // 2 % a month over a quarter
+	fmt.Printf("%.6f\n", quarterly)
+	// Output:
+	// 0.058808
+}
+
+func ExampleMonthlyFromAnnual() {
+	m, _ := churn.MonthlyFromAnnual(0.25)
+	fmt.Printf("%.5f\n", m)
+	// Output:
+	// 0.02369
+}
+
+func ExampleCurve_Median() {
+	var s churn.Survival
+	day := 24 * time.Hour
+	for _, d := range []int{10, 20, 30, 40} {
+		_ = s.Add(time.Duration(d)*day, true)
+	}
+	c, _ := s.Curve()
+	m, _ := c.Median() // S is exactly 0.5 from day 20 to day 30
+	fmt.Println(m.Hours() / 24)
+	_ = s.AddN(5*day, 0, 100) // many customers censored early change nothing
+	c, _ = s.Curve()
+	m, _ = c.Median()
+	fmt.Println(m.Hours() / 24)
+	// Output:
+	// 25
+	// 25
+}
+
+func ExampleCurve_Interval() {
+	var s churn.Survival
+	day := 24 * time.Hour
+	_ = s.AddN(30*day, 3, 0)
+	_ = s.AddN(60*day, 2, 5)
+	_ = s.AddN(90*day, 4, 6)
+	c, _ := s.Curve()
+	for _, m := range []churn.Method{churn.Log, churn.LogLog, churn.Plain} {
+		ci, _ := c.Interval(75*day, 0.95, m)
+		fmt.Printf("S(75 days) = %.4f, %s\n", c.At(75*day), ci)
+	}
+	// Output:
+	// S(75 days) = 0.7500, [0.5823, 0.9659] (95% log)
+	// S(75 days) = 0.7500, [0.4999, 0.8875] (95% log-log)
+	// S(75 days) = 0.7500, [0.5602, 0.9398] (95% plain)
+}
+
+// Survival accumulators from several shards merge and travel as JSON.
+func ExampleSurvival_Merge() {
+	var a, b churn.Survival
+	_ = a.Add(48*time.Hour, true)
+	_ = b.Add(48*time.Hour, false)
+	_ = b.Add(24*time.Hour, true)
+	_ = a.Merge(&b)
+	js, _ := json.Marshal(&a)
+	fmt.Println(string(js))
+	// Output:
+	// {"lifetimes":[{"duration_ns":86400000000000,"events":1},{"duration_ns":172800000000000,"events":1,"censored":1}]}
+}
+
+func ExampleSBG_Retention() {
+	m, _ := churn.NewSBG(0.668, 3.806) // Fader & Hardie's "high end" customers
+	for t := 1; t <= 4; t++ {
+		r, _ := m.Retention(t)
+		fmt.Printf("%.3f ", r)
+	}
+	fmt.Println()
+	// Output:
+	// 0.851 0.878 0.897 0.911
 }
