@@ -132,7 +132,16 @@
 //
 // # Accumulators
 //
-// Flow, Survival and Ledger are exact accumulators that merge in any order
-// with identical results; Flow and Survival encode to binary and JSON with
-// validation on decode.
+// Flow, Survival and Ledger are exact accumulators (integer counts,
+// integer nanoseconds, decimal money with an allocation-free int64 fast
+// path) that merge in any order with identical results and encode to
+// binary and JSON with validation on decode.
+//
+// # References
+//
+// The Kaplan–Meier tests hold the package to R 4.2.2 survival 3.5-3
+// (testdata/reference.R); the sBG fits to scipy 1.10 and a 40-digit
+// mpmath solution of the same likelihood written from the beta functions,
+// the rates, cohorts and revenue accounting to definitions recomputed in
+// Python (testdata/reference.py).
 package churn
