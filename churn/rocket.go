@@ -1,0 +1,106 @@
+package churn
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+)
+
+// Voice counts, over one period, how many customers complained and how
+// many surveyed customers said they were dissatisfied.
+type Voice struct {
+	Customers    int `json:"customers"`    // customers in the period
+	Complainants int `json:"complainants"` // distinct customers who complained
+	Respondents  int `json:"respondents"`  // customers surveyed
+	Dissatisfied int `json:"dissatisfied"` // respondents dissatisfied
+}
+
+// HoleRule sets when unvoiced dissatisfaction is diagnosed: dissatisfaction
+// above Dissatisfaction while the complaint rate is below Voice times the
+// dissatisfaction rate.
+type HoleRule struct {
+	Dissatisfaction float64 `json:"dissatisfaction"`
+	Voice           float64 `json:"voice"`
+}
+
+// DefaultHoleRule diagnoses a hole when more than 10 % of customers are
+// dissatisfied but fewer than 1 in 10 of them complain.
+var DefaultHoleRule = HoleRule{Dissatisfaction: 0.10, Voice: 0.10}
+
+// Diagnosis is the "hole in the rocket" check: a rocket whose hull is
+// holed loses pressure whether or not anyone hears the leak. Complaints
+// are the audible part of dissatisfaction; when few customers complain
+// while many are dissatisfied, the complaint rate says all is well while
+// customers leave silently.
+type Diagnosis struct {
+	ComplaintRate       float64  `json:"complaint_rate"`       // Complainants ÷ Customers
+	DissatisfactionRate float64  `json:"dissatisfaction_rate"` // Dissatisfied ÷ Respondents
+	Rule                HoleRule `json:"rule"`
+	// Hole reports DissatisfactionRate > Rule.Dissatisfaction and
+	// ComplaintRate < Rule.Voice × DissatisfactionRate, compared exactly
+	// on the counts and the thresholds as written (0.1 is 1/10).
+	Hole bool `json:"hole"`
+}
+
+// VoiceRatio returns ComplaintRate ÷ DissatisfactionRate, complaints per
+// dissatisfied customer: roughly the share of the dissatisfied who voice
+// it. It is ok = false when nobody is dissatisfied.
+func (d Diagnosis) VoiceRatio() (float64, bool) {
+	if d.DissatisfactionRate == 0 {
+		return 0, false
+	}
+	return d.ComplaintRate / d.DissatisfactionRate, true
+}
+
+// String returns e.g. "hole in the rocket: 18.0% dissatisfied, 0.9%
+// complain (1 in 20 voices it)".
+func (d Diagnosis) String() string {
+	verdict := "no hole"
+	if d.Hole {
+		verdict = "hole in the rocket"
+	}
+	s := fmt.Sprintf("%s: %.1f%% dissatisfied, %.1f%% complain", verdict, 100*d.DissatisfactionRate, 100*d.ComplaintRate)
+	if v, ok := d.VoiceRatio(); ok && v > 0 {
+		s += fmt.Sprintf(" (1 in %.0f voices it)", 1/v)
+	}
+	return s
+}
+
+// Diagnose checks v for unvoiced dissatisfaction by rule r (DefaultHoleRule
+// for the defaults). It fails with ErrEmpty when there are no customers or
+// no respondents, ErrCount for negative counts or more complainants
+// (dissatisfied) than customers (respondents), and ErrRate for thresholds
+// outside [0, 1].
+func Diagnose(v Voice, r HoleRule) (Diagnosis, error) {
+	switch {
+	case v.Customers < 0 || v.Complainants < 0 || v.Respondents < 0 || v.Dissatisfied < 0 ||
+		v.Complainants > v.Customers || v.Dissatisfied > v.Respondents:
+		return Diagnosis{}, fmt.Errorf("%w: %+v", ErrCount, v)
+	case v.Customers == 0 || v.Respondents == 0:
+		return Diagnosis{}, fmt.Errorf("%w: %d customers, %d respondents", ErrEmpty, v.Customers, v.Respondents)
+	}
+	for _, x := range []float64{r.Dissatisfaction, r.Voice} {
+		if !(x >= 0 && x <= 1) {
+			return Diagnosis{}, fmt.Errorf("%w: hole rule %+v", ErrRate, r)
+		}
+	}
+	complaint := big.NewRat(int64(v.Complainants), int64(v.Customers))
+	dissatisfied := big.NewRat(int64(v.Dissatisfied), int64(v.Respondents))
+	voiced := new(big.Rat).Mul(decimalRat(r.Voice), dissatisfied)
+	d := Diagnosis{Rule: r}
+	d.ComplaintRate, _ = complaint.Float64()
+	d.DissatisfactionRate, _ = dissatisfied.Float64()
+	d.Hole = dissatisfied.Cmp(decimalRat(r.Dissatisfaction)) > 0 && complaint.Cmp(voiced) < 0
+	return d, nil
+}
+
+// decimalRat returns the decimal number x is written as (0.1 is 1/10,
+// not the binary 0.1000000000000000055…).
+func decimalRat(x float64) *big.Rat {
+	r, ok := new(big.Rat).SetString(strconv.FormatFloat(x, 'g', -1, 64))
+	if !ok {
+		r = new(big.Rat).SetFloat64(math.Max(x, 0))
+	}
+	return r
+}
