@@ -1,0 +1,362 @@
+package operations
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+)
+
+// The binary encoding starts with a tag and a version byte.
+const (
+	tallyTag = 'O'
+	version  = 1
+)
+
+// AppendBinary appends the tally's binary encoding to b: the tag, the
+// version, then uvarints: the 2 × 12 × 6 counts by direction, channel and
+// outcome, the resolved, complaint, value and FCR counts, the talk, hold
+// and wrap sums (128 bits as two uvarints), the three histograms (length,
+// counts, sum), the untimed abandons, and the cost (varint exponent,
+// uvarint length and big-endian coefficient).
+func (t *Tally) AppendBinary(b []byte) ([]byte, error) {
+	b = append(b, tallyTag, version)
+	for d := range t.cells {
+		for ch := range t.cells[d] {
+			for _, c := range t.cells[d][ch] {
+				b = binary.AppendUvarint(b, c)
+			}
+		}
+	}
+	for _, c := range [...]uint64{t.resolved, t.complaints, t.value[0], t.value[1], t.fcr[0], t.fcr[1], t.fcr[2]} {
+		b = binary.AppendUvarint(b, c)
+	}
+	for _, s := range [...]u128{t.talk, t.hold, t.wrap} {
+		b = appendU128(b, s)
+	}
+	for _, w := range [...]*waits{&t.wait, &t.abandon, &t.response} {
+		b = binary.AppendUvarint(b, uint64(len(w.counts)))
+		for _, c := range w.counts {
+			b = binary.AppendUvarint(b, c)
+		}
+		b = appendU128(b, w.sum)
+	}
+	b = binary.AppendUvarint(b, t.untimed)
+	b = binary.AppendVarint(b, int64(t.cost.exp))
+	coef := t.cost.bigCoef().Bytes()
+	b = binary.AppendUvarint(b, uint64(len(coef)))
+	return append(b, coef...), nil
+}
+
+func appendU128(b []byte, x u128) []byte {
+	return binary.AppendUvarint(binary.AppendUvarint(b, x.hi), x.lo)
+}
+
+// MarshalBinary returns the tally's binary encoding (see AppendBinary).
+func (t *Tally) MarshalBinary() ([]byte, error) { return t.AppendBinary(nil) }
+
+// UnmarshalBinary replaces the tally with a decoded one, after checking
+// that its counts, histograms and sums are consistent (see Tally.check);
+// on error the tally is unchanged.
+func (t *Tally) UnmarshalBinary(data []byte) error {
+	d := decoder{data: data}
+	if len(data) < 2 || data[0] != tallyTag || data[1] != version {
+		return fmt.Errorf("%w: not a version %d %q tally", ErrEncoding, version, tallyTag)
+	}
+	d.data = d.data[2:]
+	var u Tally
+	for di := range u.cells {
+		for ch := range u.cells[di] {
+			for o := range u.cells[di][ch] {
+				u.cells[di][ch][o] = d.uvarint()
+			}
+		}
+	}
+	for _, p := range [...]*uint64{&u.resolved, &u.complaints, &u.value[0], &u.value[1], &u.fcr[0], &u.fcr[1], &u.fcr[2]} {
+		*p = d.uvarint()
+	}
+	for _, p := range [...]*u128{&u.talk, &u.hold, &u.wrap} {
+		*p = d.u128()
+	}
+	for _, w := range [...]*waits{&u.wait, &u.abandon, &u.response} {
+		k := d.uvarint()
+		if k > uint64(len(d.data)) { // each count takes a byte at least
+			d.fail("histogram of %d bins in %d bytes", k, len(d.data))
+			break
+		}
+		w.counts = make([]uint64, k)
+		for i := range w.counts {
+			w.counts[i] = d.uvarint()
+		}
+		w.sum = d.u128()
+	}
+	u.untimed = d.uvarint()
+	exp := d.varint()
+	k := d.uvarint()
+	if d.err == nil && k > uint64(len(d.data)) {
+		d.fail("cost of %d bytes in %d", k, len(d.data))
+	}
+	if d.err != nil {
+		return d.err
+	}
+	if exp < -maxCostExponent || exp > 0 {
+		return fmt.Errorf("%w: cost exponent %d", ErrEncoding, exp)
+	}
+	coef := new(big.Int).SetBytes(d.data[:k])
+	d.data = d.data[k:]
+	if len(d.data) > 0 {
+		return fmt.Errorf("%w: %d trailing bytes", ErrEncoding, len(d.data))
+	}
+	u.cost.exp = int32(exp)
+	if v, ok := u128FromBig(coef); ok {
+		u.cost.coef = v
+	} else {
+		u.cost.big = coef
+	}
+	return t.replace(&u)
+}
+
+// replace sets n from the counts, checks u and copies it into t.
+func (t *Tally) replace(u *Tally) error {
+	u.n = 0
+	for d := range u.cells {
+		for ch := range u.cells[d] {
+			for _, c := range u.cells[d][ch] {
+				if u.n > math.MaxUint64-c {
+					return fmt.Errorf("%w: counts overflow", ErrEncoding)
+				}
+				u.n += c
+			}
+		}
+	}
+	for _, w := range [...]*waits{&u.wait, &u.abandon, &u.response} {
+		if len(w.counts) == 0 {
+			w.counts = nil
+		}
+		w.n = 0
+		for _, c := range w.counts {
+			w.n += c // may wrap; check catches it
+		}
+	}
+	if err := u.check(); err != nil {
+		return err
+	}
+	*t = *u
+	return nil
+}
+
+// check verifies the invariants Add keeps: no contact in a combination
+// Validate rejects; resolved, FCR, complaint and value counts within the
+// contacts they can apply to; handle-time sums of at most 2⁶³−1 ns per
+// answered contact; histograms holding exactly the live-queue and
+// asynchronous contacts they should, with sums their bins allow.
+func (u *Tally) check() error {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: "+format, append([]any{ErrEncoding}, args...)...)
+	}
+	for di := range u.cells {
+		for ci := range u.cells[di] {
+			for oi, c := range u.cells[di][ci] {
+				d, ch, o := Direction(di+1), Channel(ci+1), Outcome(oi+1)
+				impossible := (ch.SelfService() && (d == Outbound || o == Answered)) ||
+					(d == Outbound && (o == Closed || o == Deflected))
+				if c != 0 && impossible {
+					return bad("%d %s %s contacts %s", c, d, ch, o)
+				}
+			}
+		}
+	}
+	handled := u.Handled()
+	answered := u.answeredAll()
+	marked := u.fcr[0] + u.fcr[1] + u.fcr[2]
+	switch {
+	case u.resolved > handled:
+		return bad("%d resolved of %d handled", u.resolved, handled)
+	case u.complaints > u.n:
+		return bad("%d complaints of %d contacts", u.complaints, u.n)
+	case u.value[0] > u.n || u.value[1] > u.n-u.value[0]:
+		return bad("value counts %v of %d contacts", u.value, u.n)
+	case u.fcr[0] > handled || u.fcr[1] > handled || u.fcr[2] > handled || marked > handled:
+		return bad("FCR counts %v of %d handled", u.fcr, handled)
+	case u.fcr[FCRResolved-1] > u.resolved:
+		return bad("%d resolved at first contact of %d resolved", u.fcr[FCRResolved-1], u.resolved)
+	}
+	limit := new(big.Int).Mul(newBigUint(answered), big.NewInt(math.MaxInt64))
+	for _, s := range [...]u128{u.talk, u.hold, u.wrap} {
+		if s.big().Cmp(limit) > 0 {
+			return bad("handle-time sum %v for %d answered", s.big(), answered)
+		}
+	}
+	live := func(ch Channel) bool { return ch.Synchronous() && assisted(ch) }
+	async := func(ch Channel) bool { return asynchronous(ch) && assisted(ch) }
+	abandoned := u.sum(Inbound, live, is(Abandoned))
+	switch {
+	case !u.wait.check(waitUnit) || u.wait.n != u.sum(Inbound, live, is(Answered)):
+		return bad("wait histogram")
+	case !u.abandon.check(waitUnit) || u.untimed > abandoned || u.abandon.n != abandoned-u.untimed:
+		return bad("abandon histogram")
+	case !u.response.check(responseUnit) || u.response.n != u.sum(Inbound, async, is(Answered)):
+		return bad("response histogram")
+	}
+	return nil
+}
+
+// decoder reads uvarints, remembering the first error.
+type decoder struct {
+	data []byte
+	err  error
+}
+
+func (d *decoder) fail(format string, args ...any) {
+	if d.err == nil {
+		d.err = fmt.Errorf("%w: "+format, append([]any{ErrEncoding}, args...)...)
+	}
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	x, n := binary.Uvarint(d.data)
+	if n <= 0 {
+		d.fail("truncated or overlong number")
+		return 0
+	}
+	d.data = d.data[n:]
+	return x
+}
+
+func (d *decoder) varint() int64 {
+	if d.err != nil {
+		return 0
+	}
+	x, n := binary.Varint(d.data)
+	if n <= 0 {
+		d.fail("truncated or overlong number")
+		return 0
+	}
+	d.data = d.data[n:]
+	return x
+}
+
+func (d *decoder) u128() u128 { return u128{hi: d.uvarint(), lo: d.uvarint()} }
+
+// JSON form.
+
+type cellJSON struct {
+	Direction Direction `json:"direction"`
+	Channel   Channel   `json:"channel"`
+	Outcome   Outcome   `json:"outcome"`
+	N         uint64    `json:"n"`
+}
+
+type waitsJSON struct {
+	Counts []uint64 `json:"counts"`
+	SumNS  string   `json:"sum_ns"`
+}
+
+type tallyJSON struct {
+	Contacts   []cellJSON `json:"contacts"`
+	Resolved   uint64     `json:"resolved"`
+	Complaints uint64     `json:"complaints"`
+	HighValue  uint64     `json:"high_value"`
+	LowValue   uint64     `json:"low_value"`
+	FCR        struct {
+		Repeat     uint64 `json:"repeat"`
+		Resolved   uint64 `json:"resolved"`
+		Unresolved uint64 `json:"unresolved"`
+	} `json:"fcr"`
+	TalkNS         string    `json:"talk_ns"`
+	HoldNS         string    `json:"hold_ns"`
+	WrapNS         string    `json:"wrap_ns"`
+	Wait           waitsJSON `json:"wait"`
+	Abandon        waitsJSON `json:"abandon"`
+	AbandonUntimed uint64    `json:"abandon_untimed"`
+	Response       waitsJSON `json:"response"`
+	Cost           string    `json:"cost"`
+}
+
+func waitsToJSON(w *waits) waitsJSON {
+	c := w.counts
+	if c == nil {
+		c = []uint64{}
+	}
+	return waitsJSON{Counts: c, SumNS: w.sum.big().String()}
+}
+
+// MarshalJSON writes the tally as an object: the non-zero counts as a
+// list of {"direction","channel","outcome","n"}, the flag counts, the
+// 128-bit nanosecond sums as decimal strings, the histograms ({"counts",
+// "sum_ns"}: waits and abandons by the second, responses by the minute;
+// see the bins in ServiceLevel) and the cost as a decimal string.
+func (t *Tally) MarshalJSON() ([]byte, error) {
+	j := tallyJSON{
+		Contacts: []cellJSON{}, Resolved: t.resolved, Complaints: t.complaints,
+		HighValue: t.value[0], LowValue: t.value[1],
+		TalkNS: t.talk.big().String(), HoldNS: t.hold.big().String(), WrapNS: t.wrap.big().String(),
+		Wait: waitsToJSON(&t.wait), Abandon: waitsToJSON(&t.abandon), AbandonUntimed: t.untimed,
+		Response: waitsToJSON(&t.response), Cost: t.cost.String(),
+	}
+	j.FCR.Repeat, j.FCR.Resolved, j.FCR.Unresolved = t.fcr[0], t.fcr[1], t.fcr[2]
+	for d := range t.cells {
+		for ch := range t.cells[d] {
+			for o, c := range t.cells[d][ch] {
+				if c != 0 {
+					j.Contacts = append(j.Contacts, cellJSON{Direction(d + 1), Channel(ch + 1), Outcome(o + 1), c})
+				}
+			}
+		}
+	}
+	return json.Marshal(j)
+}
+
+func parseU128(s string) (u128, bool) {
+	x, ok := new(big.Int).SetString(s, 10)
+	if !ok || len(s) > 40 {
+		return u128{}, false
+	}
+	return u128FromBig(x)
+}
+
+// UnmarshalJSON reads a tally written by MarshalJSON and checks it like
+// UnmarshalBinary; on error the tally is unchanged.
+func (t *Tally) UnmarshalJSON(b []byte) error {
+	var j tallyJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return fmt.Errorf("%w: %v", ErrEncoding, err)
+	}
+	var u Tally
+	for _, c := range j.Contacts {
+		if !c.Direction.Valid() || !c.Channel.Valid() || !c.Outcome.Valid() {
+			return fmt.Errorf("%w: contacts entry %+v", ErrEncoding, c)
+		}
+		p := &u.cells[c.Direction-1][c.Channel-1][c.Outcome-1]
+		if *p > math.MaxUint64-c.N {
+			return fmt.Errorf("%w: counts overflow", ErrEncoding)
+		}
+		*p += c.N
+	}
+	u.resolved, u.complaints, u.value = j.Resolved, j.Complaints, [2]uint64{j.HighValue, j.LowValue}
+	u.fcr = [3]uint64{j.FCR.Repeat, j.FCR.Resolved, j.FCR.Unresolved}
+	for _, f := range [...]struct {
+		s string
+		p *u128
+	}{{j.TalkNS, &u.talk}, {j.HoldNS, &u.hold}, {j.WrapNS, &u.wrap},
+		{j.Wait.SumNS, &u.wait.sum}, {j.Abandon.SumNS, &u.abandon.sum}, {j.Response.SumNS, &u.response.sum}} {
+		v, ok := parseU128(f.s)
+		if !ok {
+			return fmt.Errorf("%w: sum %s", ErrEncoding, strconv.Quote(f.s))
+		}
+		*f.p = v
+	}
+	u.wait.counts, u.abandon.counts, u.response.counts = j.Wait.Counts, j.Abandon.Counts, j.Response.Counts
+	u.untimed = j.AbandonUntimed
+	cost, ok := parseAmount(j.Cost)
+	if !ok {
+		return fmt.Errorf("%w: cost %s", ErrEncoding, strconv.Quote(j.Cost))
+	}
+	u.cost = cost
+	return t.replace(&u)
+}

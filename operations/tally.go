@@ -1,0 +1,446 @@
+package operations
+
+import (
+	"math"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Units of the wait histograms.
+const (
+	waitUnit     = time.Second
+	responseUnit = time.Minute
+)
+
+// Tally accumulates the contact-centre KPIs of a set of contacts. It is
+// exact — integer counts, durations summed in 128-bit nanoseconds, costs
+// summed as decimals — and its zero value is an empty tally. Tallies merge
+// in any order with identical results and encode to binary and JSON, so a
+// month can be tallied by day on several machines and combined. A rejected
+// Add or Merge, or a failed decode, leaves the tally unchanged.
+//
+// Counts are kept per direction, channel and outcome; waits, times to
+// abandon and response times in histograms (see ServiceLevel for their
+// resolution); handle times and costs as sums.
+type Tally struct {
+	cells      [2][numChannels][numOutcomes]uint64 // [direction−1][channel−1][outcome−1]
+	n          uint64
+	resolved   uint64
+	complaints uint64
+	value      [2]uint64 // high, low
+	fcr        [3]uint64 // repeat, resolved, unresolved
+	talk       u128
+	hold       u128
+	wrap       u128
+	wait       waits  // inbound Phone and Chat answered: wait to answer, seconds
+	abandon    waits  // inbound Phone and Chat abandoned with an end time: time to abandon, seconds
+	untimed    uint64 // inbound Phone and Chat abandoned without an end time
+	response   waits  // inbound asynchronous answered: response time, minutes
+	cost       amount
+}
+
+// Add counts one contact after validating it (see Contact.Validate).
+func (t *Tally) Add(c Contact) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	if t.n == math.MaxUint64 {
+		return ErrOverflow
+	}
+	t.cells[c.Direction-1][c.Channel-1][c.Outcome-1]++
+	t.n++
+	if c.Resolved {
+		t.resolved++
+	}
+	if c.Complaint {
+		t.complaints++
+	}
+	if c.Value != Unassessed {
+		t.value[c.Value-1]++
+	}
+	if c.FCR != FCRUnknown {
+		t.fcr[c.FCR-1]++
+	}
+	if c.Outcome == Answered {
+		t.talk.add(uint64(c.Talk))
+		t.hold.add(uint64(c.Hold))
+		t.wrap.add(uint64(c.Wrap))
+	}
+	if c.Direction == Inbound && !c.Channel.SelfService() {
+		switch {
+		case c.Channel.Synchronous() && c.Outcome == Answered:
+			t.wait.add(c.Answered.Sub(c.Arrived), waitUnit)
+		case c.Channel.Synchronous() && c.Outcome == Abandoned && c.Ended.IsZero():
+			t.untimed++
+		case c.Channel.Synchronous() && c.Outcome == Abandoned:
+			t.abandon.add(c.Ended.Sub(c.Arrived), waitUnit)
+		case !c.Channel.Synchronous() && c.Outcome == Answered:
+			t.response.add(c.Answered.Sub(c.Arrived), responseUnit)
+		}
+	}
+	t.cost.add(c.Cost)
+	return nil
+}
+
+// Merge adds every count and sum of u to t. It fails with ErrOverflow,
+// leaving t unchanged, if the number of contacts would pass 2⁶⁴−1.
+func (t *Tally) Merge(u *Tally) error {
+	if t.n > math.MaxUint64-u.n {
+		return ErrOverflow
+	}
+	for d := range t.cells {
+		for ch := range t.cells[d] {
+			for o := range t.cells[d][ch] {
+				t.cells[d][ch][o] += u.cells[d][ch][o]
+			}
+		}
+	}
+	t.n += u.n
+	t.resolved += u.resolved
+	t.complaints += u.complaints
+	for i := range t.value {
+		t.value[i] += u.value[i]
+	}
+	for i := range t.fcr {
+		t.fcr[i] += u.fcr[i]
+	}
+	t.talk.addU(u.talk)
+	t.hold.addU(u.hold)
+	t.wrap.addU(u.wrap)
+	t.wait.merge(&u.wait)
+	t.abandon.merge(&u.abandon)
+	t.untimed += u.untimed
+	t.response.merge(&u.response)
+	t.cost.merge(&u.cost)
+	return nil
+}
+
+// Clone returns a deep copy of t, which can then change independently.
+func (t *Tally) Clone() *Tally {
+	u := *t
+	u.wait, u.abandon, u.response = t.wait.clone(), t.abandon.clone(), t.response.clone()
+	if t.cost.big != nil {
+		u.cost.big = t.cost.bigCoef()
+	}
+	return &u
+}
+
+// sum adds the cells of direction d (0 for both) whose channel passes
+// keep and whose outcome passes want.
+func (t *Tally) sum(d Direction, keep func(Channel) bool, want func(Outcome) bool) uint64 {
+	var s uint64
+	for di := range t.cells {
+		if d != 0 && Direction(di+1) != d {
+			continue
+		}
+		for ci := range t.cells[di] {
+			if keep != nil && !keep(Channel(ci+1)) {
+				continue
+			}
+			for oi, c := range t.cells[di][ci] {
+				if want == nil || want(Outcome(oi+1)) {
+					s += c
+				}
+			}
+		}
+	}
+	return s
+}
+
+func assisted(ch Channel) bool     { return !ch.SelfService() }
+func asynchronous(ch Channel) bool { return !ch.Synchronous() }
+func is(o Outcome) func(Outcome) bool {
+	return func(x Outcome) bool { return x == o }
+}
+
+// N returns the number of contacts.
+func (t *Tally) N() uint64 { return t.n }
+
+// Count returns the number of contacts with the given direction, channel
+// and outcome (0 for invalid ones).
+func (t *Tally) Count(d Direction, ch Channel, o Outcome) uint64 {
+	if !d.Valid() || !ch.Valid() || !o.Valid() {
+		return 0
+	}
+	return t.cells[d-1][ch-1][o-1]
+}
+
+// Incoming returns the incoming volume: every inbound contact, whatever
+// its channel or outcome (closed and busy included).
+func (t *Tally) Incoming() uint64 { return t.sum(Inbound, nil, nil) }
+
+// Outgoing returns the number of outbound contacts (attempts included).
+func (t *Tally) Outgoing() uint64 { return t.sum(Outbound, nil, nil) }
+
+// CallsReceived returns the inbound Phone contacts, whatever their outcome.
+func (t *Tally) CallsReceived() uint64 {
+	return t.sum(Inbound, func(ch Channel) bool { return ch == Phone }, nil)
+}
+
+// TicketsCreated returns the inbound contacts on asynchronous channels
+// with agents (email, letter, form, messaging, social, SMS, callback
+// requests): each opens a ticket, whatever became of it.
+func (t *Tally) TicketsCreated() uint64 {
+	return t.sum(Inbound, func(ch Channel) bool { return asynchronous(ch) && assisted(ch) }, nil)
+}
+
+// Presented returns the inbound contacts offered to agents while open:
+// Answered, Abandoned, Unreached or Busy, on channels with agents.
+func (t *Tally) Presented() uint64 { return t.sum(Inbound, assisted, Outcome.Presented) }
+
+// Answered returns the inbound contacts answered by an agent.
+func (t *Tally) Answered() uint64 { return t.sum(Inbound, assisted, is(Answered)) }
+
+// Abandoned returns the inbound contacts abandoned on channels with agents.
+func (t *Tally) Abandoned() uint64 { return t.sum(Inbound, assisted, is(Abandoned)) }
+
+// Handled returns the contacts, inbound or outbound, dealt with by an
+// agent or self-service (Answered or Deflected).
+func (t *Tally) Handled() uint64 { return t.sum(0, nil, Outcome.Handled) }
+
+// Resolved returns the contacts flagged resolved.
+func (t *Tally) Resolved() uint64 { return t.resolved }
+
+// Complaints returns the contacts flagged as complaints.
+func (t *Tally) Complaints() uint64 { return t.complaints }
+
+// Reachability returns the share of presented inbound contacts that an
+// agent answered: Answered ÷ Presented. Out-of-hours (Closed) and
+// self-service contacts are not presented. It is ok = false when nothing
+// was presented.
+func (t *Tally) Reachability() (float64, bool) { return ratio(t.Answered(), t.Presented()) }
+
+// OutboundReach returns the share of outbound contacts in which the
+// customer was reached (Answered), or ok = false without outbound contacts.
+func (t *Tally) OutboundReach() (float64, bool) {
+	return ratio(t.sum(Outbound, nil, is(Answered)), t.Outgoing())
+}
+
+// queue returns the answered and abandoned contacts of the live queues
+// (inbound Phone and Chat).
+func (t *Tally) queue() (answered, abandoned uint64) {
+	return t.wait.n, t.abandon.n + t.untimed
+}
+
+// Abandonment returns the share of contacts offered to a live queue
+// (inbound Phone and Chat) that were abandoned: abandoned ÷ (answered +
+// abandoned). Busy and closed contacts never queued and are not counted.
+// It is ok = false when nothing queued.
+func (t *Tally) Abandonment() (float64, bool) {
+	ans, ab := t.queue()
+	return ratio(ab, ans+ab)
+}
+
+// AbandonmentExcluding returns the abandonment rate without the short
+// abandons, those within short of arrival (often 5 s: a wrong number, a
+// change of mind): (abandoned − short) ÷ (answered + abandoned − short).
+// It is ok = false when nothing is left, or when an abandoned contact has
+// no end time to tell how long it waited.
+func (t *Tally) AbandonmentExcluding(short time.Duration) (float64, bool) {
+	if t.untimed > 0 {
+		return 0, false
+	}
+	ans, ab := t.queue()
+	s := t.abandon.within(short, waitUnit)
+	return ratio(ab-s, ans+ab-s)
+}
+
+// ServiceLevel returns the share of contacts offered to a live queue
+// (inbound Phone and Chat) answered within the threshold: answered within
+// ÷ (answered + abandoned), the strictest and most common definition
+// (abandoned contacts count against it). It is ok = false when nothing
+// queued.
+//
+// Waits are kept to the second, rounded up, so the count is exact for a
+// whole number of seconds up to 512 s and for thresholds on the
+// histogram's edges past that (every whole minute up to 34 min); another
+// threshold is read as the nearest edge below it.
+func (t *Tally) ServiceLevel(within time.Duration) (float64, bool) {
+	ans, ab := t.queue()
+	return ratio(t.wait.within(within, waitUnit), ans+ab)
+}
+
+// ServiceLevelExcluding is ServiceLevel without the short abandons (those
+// within short of arrival) in the denominator: answered within ÷
+// (answered + abandoned − short abandons). With short equal to within it
+// is the definition that ignores every call abandoned before the
+// threshold. It is ok = false when nothing is left, or when an abandoned
+// contact has no end time.
+func (t *Tally) ServiceLevelExcluding(within, short time.Duration) (float64, bool) {
+	if t.untimed > 0 {
+		return 0, false
+	}
+	ans, ab := t.queue()
+	return ratio(t.wait.within(within, waitUnit), ans+ab-t.abandon.within(short, waitUnit))
+}
+
+// AnsweredWithin returns the share of answered live-queue contacts
+// answered within the threshold, abandoned ones left out: answered within
+// ÷ answered. It is ok = false when none was answered.
+func (t *Tally) AnsweredWithin(within time.Duration) (float64, bool) {
+	return ratio(t.wait.within(within, waitUnit), t.wait.n)
+}
+
+// ASA returns the average speed of answer: the mean wait of the answered
+// live-queue contacts (inbound Phone and Chat), exact to the nanosecond,
+// or ok = false when none was answered.
+func (t *Tally) ASA() (time.Duration, bool) { return t.wait.mean() }
+
+// WaitQuantile returns the p-quantile (0 ≤ p ≤ 1) of the waits of answered
+// live-queue contacts: the nearest rank, the smallest wait with at least
+// p of the waits at or below it (p = 0.9 gives the 90th percentile). It is
+// read from the histogram, so it is rounded up to the second, and past
+// 512 s to the bin's edge, at most 0.4 % above the true wait. It is ok =
+// false when none was answered or p is outside [0, 1].
+func (t *Tally) WaitQuantile(p float64) (time.Duration, bool) { return t.wait.quantile(p, waitUnit) }
+
+// TimeToAbandon returns the mean time abandoned live-queue contacts waited
+// before leaving, or ok = false when none was abandoned with an end time.
+func (t *Tally) TimeToAbandon() (time.Duration, bool) { return t.abandon.mean() }
+
+// Patience estimates customers' mean patience, the mean time they would
+// wait before abandoning, for the Erlang A model (Queue.Patience). Under
+// exponential patience its maximum-likelihood estimate is the total time
+// spent waiting by all queued contacts, answered or abandoned, divided by
+// the number abandoned (Brown et al. 2005, "Statistical analysis of a
+// telephone call center", JASA 100). It is ok = false when no
+// contact was abandoned or one has no end time.
+func (t *Tally) Patience() (time.Duration, bool) {
+	if t.untimed > 0 || t.abandon.n == 0 {
+		return 0, false
+	}
+	exposure := t.wait.sum
+	exposure.addU(t.abandon.sum)
+	return exposure.mean(t.abandon.n), true
+}
+
+// asyncPresented returns the inbound asynchronous contacts offered to agents.
+func (t *Tally) asyncPresented() uint64 {
+	return t.sum(Inbound, func(ch Channel) bool { return asynchronous(ch) && assisted(ch) }, Outcome.Presented)
+}
+
+// ResponseWithin returns the share of asynchronous contacts (e-mail,
+// letter, form, messaging, social, SMS, callback requests) answered within
+// the threshold — "e-mails answered within 24 h" — over all those
+// presented, so the ones never answered count against it. It is ok = false
+// when none was presented.
+//
+// Response times are kept to the minute, rounded up; the count is exact
+// for a whole number of minutes up to 512 and on the histogram's edges
+// past that: every whole hour up to 34 h, every even hour up to 68 h, 72 h,
+// and every whole day up to 11 days. Another threshold is read as the
+// nearest edge below it.
+func (t *Tally) ResponseWithin(within time.Duration) (float64, bool) {
+	return ratio(t.response.within(within, responseUnit), t.asyncPresented())
+}
+
+// ResponseTime returns the mean response time of answered asynchronous
+// contacts, exact to the nanosecond, or ok = false when none was answered.
+func (t *Tally) ResponseTime() (time.Duration, bool) { return t.response.mean() }
+
+// ResponseQuantile returns the p-quantile of the response times of
+// answered asynchronous contacts, like WaitQuantile but rounded up to the
+// minute (and at most 0.4 % above past 512 min).
+func (t *Tally) ResponseQuantile(p float64) (time.Duration, bool) {
+	return t.response.quantile(p, responseUnit)
+}
+
+// answeredAll returns the contacts answered by an agent, in or out.
+func (t *Tally) answeredAll() uint64 { return t.sum(0, nil, is(Answered)) }
+
+// AHT returns the average handle time of the contacts agents answered
+// (inbound and outbound): (talk + hold + wrap) ÷ answered, exact to the
+// nanosecond, or ok = false when none was answered.
+func (t *Tally) AHT() (time.Duration, bool) {
+	n := t.answeredAll()
+	if n == 0 {
+		return 0, false
+	}
+	s := t.talk
+	s.addU(t.hold)
+	s.addU(t.wrap)
+	return s.mean(n), true
+}
+
+// AverageTalk returns the mean talk time of answered contacts.
+func (t *Tally) AverageTalk() (time.Duration, bool) { return t.average(t.talk) }
+
+// AverageHold returns the mean hold time of answered contacts.
+func (t *Tally) AverageHold() (time.Duration, bool) { return t.average(t.hold) }
+
+// AverageWrap returns the mean after-contact work of answered contacts.
+func (t *Tally) AverageWrap() (time.Duration, bool) { return t.average(t.wrap) }
+
+func (t *Tally) average(s u128) (time.Duration, bool) {
+	n := t.answeredAll()
+	if n == 0 {
+		return 0, false
+	}
+	return s.mean(n), true
+}
+
+// ResolutionRate returns the share of handled contacts flagged resolved,
+// or ok = false when none was handled.
+func (t *Tally) ResolutionRate() (float64, bool) { return ratio(t.resolved, t.Handled()) }
+
+// Issues returns the contacts that opened an issue and were judged for
+// first-contact resolution (FCR status FCRResolved or FCRUnresolved).
+func (t *Tally) Issues() uint64 { return t.fcr[FCRResolved-1] + t.fcr[FCRUnresolved-1] }
+
+// FCR returns the first-contact resolution rate: the share of issues
+// resolved at their first contact, with no repeat by the same customer for
+// the same reason within the window (see MarkFCR). It is ok = false when
+// no contact carries an FCR status.
+func (t *Tally) FCR() (float64, bool) { return ratio(t.fcr[FCRResolved-1], t.Issues()) }
+
+// RepeatRate returns the share of contacts with an FCR status that repeat
+// an earlier one (FCRRepeat), or ok = false when none has a status.
+func (t *Tally) RepeatRate() (float64, bool) {
+	return ratio(t.fcr[FCRRepeat-1], t.fcr[0]+t.fcr[1]+t.fcr[2])
+}
+
+// ComplaintRate returns the share of contacts flagged as complaints, over
+// all contacts, or ok = false for an empty tally.
+func (t *Tally) ComplaintRate() (float64, bool) { return ratio(t.complaints, t.n) }
+
+// Deflection returns the self-service deflection rate: the share of
+// inbound requests handled by self-service, Deflected ÷ (Deflected +
+// Presented). It is ok = false when there are neither.
+func (t *Tally) Deflection() (float64, bool) {
+	d := t.sum(Inbound, nil, is(Deflected))
+	return ratio(d, d+t.Presented())
+}
+
+// HighValueShare returns the share of assessed contacts (Value set) that
+// are high value, or ok = false when none was assessed.
+func (t *Tally) HighValueShare() (float64, bool) { return ratio(t.value[0], t.value[0]+t.value[1]) }
+
+// LowValueShare returns the share of assessed contacts that are low value,
+// or ok = false when none was assessed.
+func (t *Tally) LowValueShare() (float64, bool) { return ratio(t.value[1], t.value[0]+t.value[1]) }
+
+// Cost returns the exact total cost of all contacts.
+func (t *Tally) Cost() decimal.Decimal { return t.cost.decimal() }
+
+// divisionPlaces is the decimal places of a cost ratio.
+const divisionPlaces = 16
+
+// CostPerContact returns the total cost divided by the handled contacts
+// (Answered or Deflected) — the cost of abandoned or unreached contacts is
+// borne by those handled — rounded half up to 16 decimal places, or ok =
+// false when none was handled.
+func (t *Tally) CostPerContact() (decimal.Decimal, bool) { return t.costPer(t.Handled()) }
+
+// CostPerResolution returns the total cost divided by the contacts flagged
+// resolved, rounded half up to 16 decimal places, or ok = false when none
+// was resolved.
+func (t *Tally) CostPerResolution() (decimal.Decimal, bool) { return t.costPer(t.resolved) }
+
+func (t *Tally) costPer(n uint64) (decimal.Decimal, bool) {
+	if n == 0 {
+		return decimal.Decimal{}, false
+	}
+	d := decimal.NewFromBigInt(newBigUint(n), 0)
+	return t.cost.decimal().DivRound(d, divisionPlaces), true
+}
