@@ -20,13 +20,19 @@ type rejection struct {
 	Reason string
 }
 
-func (r rejection) String() string { return fmt.Sprintf("%s:%d: %s", r.File, r.Line, r.Reason) }
+func (r rejection) String() string {
+	if r.Line == 0 { // the reason names the line itself
+		return fmt.Sprintf("%s: %s", r.File, r.Reason)
+	}
+	return fmt.Sprintf("%s:%d: %s", r.File, r.Line, r.Reason)
+}
 
 // loaded is the outcome of reading one file: every data row read is either
 // accepted or rejected with its line number and reason.
 type loaded[T any] struct {
 	File     string
 	Rows     []T
+	lines    []int // of each row
 	Read     int
 	Rejected []rejection
 }
@@ -97,6 +103,7 @@ func load[T any](file string, r io.Reader, required []string, parse func(row) (T
 			continue
 		}
 		out.Rows = append(out.Rows, v)
+		out.lines = append(out.lines, line)
 	}
 	return out, nil
 }
@@ -129,28 +136,6 @@ func parseInt(r row, name string) (int, error) {
 	return v, nil
 }
 
-func parseSeconds(r row, name string) (time.Duration, error) {
-	s := r.get(name)
-	if s == "" {
-		return 0, nil
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || v != v {
-		return 0, fmt.Errorf("%s: %q is not a number of seconds", name, s)
-	}
-	return time.Duration(v * float64(time.Second)), nil
-}
-
-func parseBool(r row, name string) (bool, error) {
-	switch strings.ToLower(r.get(name)) {
-	case "true", "yes", "1", "y", "oui":
-		return true, nil
-	case "false", "no", "0", "n", "non", "":
-		return false, nil
-	}
-	return false, fmt.Errorf("%s: %q is not true/false", name, r.get(name))
-}
-
 func parseDecimal(r row, name string) (decimal.Decimal, error) {
 	s := strings.ReplaceAll(r.get(name), ",", ".") // 9,80 as written in France
 	d, err := decimal.NewFromString(s)
@@ -158,11 +143,4 @@ func parseDecimal(r row, name string) (decimal.Decimal, error) {
 		return decimal.Decimal{}, fmt.Errorf("%s: %q is not a decimal amount", name, r.get(name))
 	}
 	return d, nil
-}
-
-func required(r row, name string) (string, error) {
-	if v := r.get(name); v != "" {
-		return v, nil
-	}
-	return "", fmt.Errorf("%s: empty", name)
 }

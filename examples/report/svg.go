@@ -105,7 +105,7 @@ func heatMap(title string, rows, cols []string, cells [][]float64, lo, hi float6
 	left, top := 90.0, 52.0
 	width := int(left + cw*float64(len(cols)) + 20)
 	height := int(top + ch*float64(len(rows)) + 10)
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-label="%s">`, max(width, 300), height, template.HTMLEscapeString(title))
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-label="%s">`, max(width, chartWidth), height, template.HTMLEscapeString(title))
 	fmt.Fprintf(&b, `<text x="10" y="20" class="title">%s</text>`, template.HTMLEscapeString(title))
 	for j, c := range cols {
 		fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" text-anchor="middle" class="tick">%s</text>`, left+cw*float64(j)+cw/2, top-6, template.HTMLEscapeString(c))

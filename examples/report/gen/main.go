@@ -154,8 +154,8 @@ func (g *generator) customers() {
 			if m.Year() == c.contractEnd.Year() && m.Month() == c.contractEnd.Month() {
 				hazard *= 5
 			}
-			if g.rng.Float64() < hazard {
-				c.end = m.AddDate(0, 0, g.rng.IntN(28))
+			if end := m.AddDate(0, 0, g.rng.IntN(28)); g.rng.Float64() < hazard && end.Before(until) {
+				c.end = end
 				break
 			}
 		}
@@ -234,7 +234,7 @@ var channels = []struct {
 var reasons = []string{"billing", "delivery", "technical", "contract", "information", "complaint"}
 
 func (g *generator) contacts() {
-	g.contactRows = [][]string{{"id", "customer_id", "reason", "channel", "direction", "arrived", "answered", "ended", "talk_s", "hold_s", "wrap_s", "outcome", "resolved", "complaint", "value_added", "cost"}}
+	g.contactRows = [][]string{{"id", "customer_id", "reason", "channel", "direction", "arrived", "answered", "ended", "talk", "hold", "wrap", "outcome", "resolved", "complaint", "value_added", "cost"}}
 	g.contactsOf = map[string][]contactEvent{}
 	var rows [][]string
 	n := 0

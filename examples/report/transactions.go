@@ -1,0 +1,149 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/rapportkit/rapport/segment"
+	"github.com/shopspring/decimal"
+)
+
+var transactionColumns = []string{"customer_id", "at", "amount"}
+
+func parseTransaction(r row) (segment.Transaction, error) {
+	t := segment.Transaction{CustomerID: r.get("customer_id")}
+	var err error
+	if t.CustomerID == "" {
+		return t, fmt.Errorf("customer_id: empty")
+	}
+	if t.At, err = parseTime(r, "at"); err != nil {
+		return t, err
+	}
+	if t.Amount, err = parseDecimal(r, "amount"); err != nil {
+		return t, err
+	}
+	return t, nil
+}
+
+// segmentSection holds RFM segments, tiers and revenue concentration over
+// the window.
+type segmentSection struct {
+	Customers   int
+	Scores      *segment.Scores
+	Segments    []count // named RFM segments, largest first
+	Grid        [][]float64
+	Tiers       []count
+	Transitions segment.Transitions
+	TopShare    float64 // revenue share of the top 20 % customers
+	For80       int     // customers making 80 % of revenue
+	For80Share  float64
+	Gini        float64
+	ABC         segment.Classes
+	Excluded    int // customers whose refunds exceed their purchases
+	Revenue     decimal.Decimal
+}
+
+type count struct {
+	Key string
+	N   int
+}
+
+func buildSegments(in *inputs, w window, asOf time.Time) (*segmentSection, error) {
+	if in.transactions == nil {
+		return nil, nil
+	}
+	opts := segment.Options{Refunds: true}
+	all, first, second := segment.NewCollection(opts), segment.NewCollection(opts), segment.NewCollection(opts)
+	mid := w.from.AddDate(0, len(w.months)/2, 0)
+	for _, t := range in.transactions.Rows {
+		if t.At.Before(w.from) || !t.At.Before(w.to) {
+			continue
+		}
+		half := first
+		if !t.At.Before(mid) {
+			half = second
+		}
+		if err := all.Add(t); err != nil {
+			return nil, err
+		}
+		if err := half.Add(t); err != nil {
+			return nil, err
+		}
+	}
+	if all.Len() == 0 {
+		return nil, nil
+	}
+	s := &segmentSection{Customers: all.Len()}
+	var err error
+	if s.Scores, err = all.Score(asOf, segment.Config{}); err != nil {
+		return nil, fmt.Errorf("RFM: %w", err)
+	}
+	for name, n := range s.Scores.Segments(segment.DefaultRules()) {
+		s.Segments = append(s.Segments, count{name, n})
+	}
+	sortCounts(s.Segments)
+	// Recency × frequency grid, rows R = 5 … 1, columns F = 1 … 5.
+	s.Grid = make([][]float64, 5)
+	for i := range s.Grid {
+		s.Grid[i] = make([]float64, 5)
+	}
+	for score, n := range s.Scores.Cells() {
+		s.Grid[5-int(score.R)][int(score.F)-1] += float64(n)
+	}
+
+	tiers := segment.DefaultTiers()
+	after := tiers.Labels(all)
+	perTier := map[string]int{}
+	for _, t := range after {
+		perTier[t]++
+	}
+	for _, level := range tiers.Levels() {
+		s.Tiers = append(s.Tiers, count{level, perTier[level]})
+	}
+	if s.Transitions, err = segment.Compare(tiers.Levels(), tiers.Labels(first), tiers.Labels(second)); err != nil {
+		return nil, fmt.Errorf("tier transitions: %w", err)
+	}
+
+	positive := func(yield func(string, decimal.Decimal) bool) {
+		for id, c := range all.All() {
+			if !c.Monetary().IsPositive() {
+				s.Excluded++
+				continue
+			}
+			if !yield(id, c.Monetary()) {
+				return
+			}
+		}
+	}
+	conc, err := segment.NewConcentration(positive)
+	if err != nil {
+		return nil, fmt.Errorf("concentration: %w", err)
+	}
+	s.Revenue = conc.Total()
+	if s.TopShare, err = conc.TopShare(0.2); err != nil {
+		return nil, err
+	}
+	if s.For80, s.For80Share, err = conc.CustomersFor(0.8); err != nil {
+		return nil, err
+	}
+	if s.Gini, err = conc.Gini(); err != nil {
+		return nil, err
+	}
+	if s.ABC, err = conc.ABC(0.8, 0.95); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func sortCounts(cs []count) {
+	slices.SortFunc(cs, func(a, b count) int {
+		if a.N != b.N {
+			return b.N - a.N
+		}
+		if a.Key < b.Key {
+			return -1
+		}
+		return 1
+	})
+}
