@@ -13,6 +13,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -75,8 +76,12 @@ func run(dir string, sz sizes, reps int) error {
 		if err != nil {
 			return fmt.Errorf("%s: rapport: %w", t.name, err)
 		}
-		floor := time.Duration(float64(t.bytes(d)) / bw * 1e9)
-		fmt.Printf("%-12s %-26s %12v   ours ÷ floor %6.2f   (floor %v)\n", t.name, "rapport", ours.median(), ratio(ours.median(), floor), floor)
+		if b := t.bytes(d); b > 0 {
+			floor := time.Duration(float64(b) / bw * 1e9)
+			fmt.Printf("%-12s %-26s %12v   ours ÷ floor %6.2f   (floor %v)\n", t.name, "rapport", ours.median(), ratio(ours.median(), floor), floor)
+		} else {
+			fmt.Printf("%-12s %-26s %12v   (compute-bound: no memory floor)\n", t.name, "rapport", ours.median())
+		}
 		for _, p := range t.peers {
 			got, err := p.run(d, reps)
 			if err != nil {
@@ -89,7 +94,8 @@ func run(dir string, sz sizes, reps int) error {
 				verdict = fmt.Sprintf("DIGEST DIFFERS (%.12s vs ours %.12s)", got.Digest, ours.Digest)
 				failed = true
 			}
-			fmt.Printf("%-12s %-26s %12v   ours ÷ peer  %6.2f   %s\n", t.name, p.impl, got.median(), ratio(ours.median(), got.median()), verdict)
+			r := ratio(ours.median(), got.median())
+			fmt.Printf("%-12s %-26s %12v   ours ÷ peer  %6.3g   (%.3g× %s)   %s\n", t.name, p.impl, got.median(), r, math.Max(r, 1/r), map[bool]string{true: "faster", false: "slower"}[r < 1], verdict)
 		}
 		fmt.Println()
 	}

@@ -89,6 +89,15 @@ var tasks = []task{
 			{impl: "R collapse", cmd: append(rscript("rfm.R"), "collapse"), task: "rfm"},
 		},
 	},
+	{
+		name:  "erlang",
+		bytes: func(*data) int64 { return 0 }, // compute-bound: no floor
+		ours:  erlangOurs,
+		peers: []peer{
+			{impl: "Python Erlang recursion", cmd: append(python("erlang.py"), "float"), task: "erlang"},
+			{impl: "mpmath 50 digits (oracle)", cmd: append(python("erlang.py"), "mpmath"), task: "erlang"},
+		},
+	},
 }
 
 // timeIt runs f reps times after one warm-up run and returns the timings
