@@ -56,8 +56,12 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	year := halves["H1"].Clone()
-	if err := year.Merge(halves["H2"]); err != nil {
+	h1, h2 := halves["H1"], halves["H2"] // nil when a half-year has no orders
+	if h1 == nil || h2 == nil {
+		return fmt.Errorf("need orders in both half-years")
+	}
+	year := h1.Clone()
+	if err := year.Merge(h2); err != nil {
 		return err
 	}
 
@@ -76,7 +80,7 @@ func run(w io.Writer) error {
 	// Spend tiers per half-year (bronze, silver from 500, gold from 2000,
 	// premium from 10000) and who moved between them.
 	tiers := segment.DefaultTiers()
-	moves, err := segment.Compare(tiers.Levels(), tiers.Labels(halves["H1"]), tiers.Labels(halves["H2"]))
+	moves, err := segment.Compare(tiers.Levels(), tiers.Labels(h1), tiers.Labels(h2))
 	if err != nil {
 		return err
 	}
