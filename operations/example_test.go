@@ -619,7 +619,7 @@ func ExampleQueue_Staff() {
 	}
 	fmt.Println(s)
 	// Output:
-	// 14 agents, 20 positions: 14 agents on 10.00 Erlangs: P(wait) 17.4%, SL 88.8% in 20s, ASA 7.8s, abandonment 0.0%, occupancy 71.4%
+	// 20 positions for 14 agents on 10.00 Erlangs: P(wait) 17.4%, SL 88.8% in 20s, ASA 7.8s, abandonment 0.0%, occupancy 71.4%
 }
 
 // Chat agents handling two conversations at once, with impatient customers

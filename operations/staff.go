@@ -66,10 +66,10 @@ type Staffing struct {
 	Metrics   Metrics `json:"metrics"`
 }
 
-// String returns e.g. "14 agents, 20 positions: 14 agents on 10.00
+// String returns e.g. "20 positions for 14 agents on 10.00
 // Erlangs: P(wait) 17.4%, …".
 func (s Staffing) String() string {
-	return fmt.Sprintf("%d agents, %d positions: %v", s.Agents, s.Positions, s.Metrics)
+	return fmt.Sprintf("%d positions for %v", s.Positions, s.Metrics)
 }
 
 // Staff returns the smallest number of agents meeting every target, and

@@ -29,8 +29,8 @@ func TestRun(t *testing.T) {
 		"AHT                6m17.1s",
 		"FCR                71.4% of 7 issues",
 		"cost per contact   4.66 (total 41.90)",
-		"Erlang C: 14 agents, 20 positions: 14 agents on 10.00 Erlangs: P(wait) 17.4%, SL 88.8% in 20s",
-		"Erlang A: 13 agents, 19 positions: 13 agents on 10.00 Erlangs: P(wait) 22.6%, SL 85.8% in 20s, ASA 6.9s, abandonment 2.5%, occupancy 75.0%",
+		"Erlang C: 20 positions for 14 agents on 10.00 Erlangs: P(wait) 17.4%, SL 88.8% in 20s",
+		"Erlang A: 19 positions for 13 agents on 10.00 Erlangs: P(wait) 22.6%, SL 85.8% in 20s, ASA 6.9s, abandonment 2.5%, occupancy 75.0%",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
