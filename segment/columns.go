@@ -7,6 +7,7 @@ import (
 	"math/bits"
 	"runtime"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -378,59 +379,109 @@ func (a *aggregator) rowError(i int) error {
 }
 
 // aggregate adds the rows before limit of one partition of the chunk
-// whose ids are ids, in three passes: find every row's customer in the
-// partition, adding the new ones (the row's key becomes the customer's
-// index); look the new ones up in the collection all together; then add
-// the rows in their order.
+// whose ids are ids. Into an empty collection it adds each row to its
+// customer as it finds it; otherwise in three passes: find every row's
+// customer in the partition, adding the new ones (the row's key becomes
+// the customer's index); look the new ones up in the collection all
+// together (resolve); then add the rows in their order.
 func (a *aggregator) aggregate(pt *part, recs []rec, ids []string, limit uint32) {
 	if pt.err != nil {
 		return
 	}
+	if len(recs) > 0 && recs[len(recs)-1].row >= limit {
+		recs = recs[:sort.Search(len(recs), func(k int) bool { return recs[k].row >= limit })]
+	}
 	from := len(pt.locals)
-	for k := range recs {
-		r := &recs[k]
-		if r.row >= limit {
-			recs = recs[:k]
-			break
+	if len(a.c.slots) == 0 {
+		for b := 0; b < len(recs); b += touchBlock {
+			block := recs[b:min(b+touchBlock, len(recs))]
+			pt.touch(block, ids)
+			for k := range block {
+				r := &block[k]
+				if !pt.add(a, r, pt.index(a, r, ids), ids) {
+					pt.fresh += len(pt.locals) - from
+					return
+				}
+			}
 		}
-		// An empty slot (tag 0) never matches, ids being non-empty. Ids of
-		// more than 8 bytes are compared in full.
-		mask := uint32(len(pt.slots) - 1)
-		p := r.tag >> 4 & mask
-		for {
-			s := &pt.slots[p]
-			if s.key == r.key && s.tag == r.tag &&
-				(r.tag&15 <= 8 || ids[r.row] == a.cols.CustomerIDs[pt.locals[s.idx-1].first]) {
-				r.key = uint64(s.idx - 1)
-				break
-			}
-			if s.idx == 0 {
-				r.key = uint64(pt.insert(a, r))
-				break
-			}
-			p = (p + 1) & mask
+		pt.fresh += len(pt.locals) - from
+		return
+	}
+	for b := 0; b < len(recs); b += touchBlock {
+		block := recs[b:min(b+touchBlock, len(recs))]
+		pt.touch(block, ids)
+		for k := range block {
+			r := &block[k]
+			r.key = uint64(pt.index(a, r, ids))
 		}
 	}
 	a.resolve(pt, from)
-	exp := a.cols.Exp
 	for k := range recs {
 		r := &recs[k]
-		u := &pt.custs[r.key]
-		if r.amount < 0 {
-			if u.refunds == math.MaxUint64 {
-				pt.overflow(a, r, ids)
-				return
-			}
-			u.refunds++
-		} else {
-			if u.purchases == math.MaxUint64 {
-				pt.overflow(a, r, ids)
-				return
-			}
-			u.count(r.at)
+		if !pt.add(a, r, int(r.key), ids) {
+			return
 		}
-		u.sum.addUnits(r.amount, exp)
 	}
+}
+
+// touchBlock is the number of rows whose long ids touch reads together.
+const touchBlock = 32
+
+// touch reads the ids longer than 8 bytes of a block of rows, which
+// index will compare in full: first their string headers, then their
+// first bytes, in loops short enough for the cache misses of the whole
+// block to be in flight together instead of one after the other.
+func (pt *part) touch(block []rec, ids []string) {
+	var sink uint64
+	for k := range block {
+		if block[k].tag&15 > 8 {
+			sink += uint64(len(ids[block[k].row]))
+		}
+	}
+	for k := range block {
+		if block[k].tag&15 > 8 {
+			sink += uint64(ids[block[k].row][0])
+		}
+	}
+	pt.sink += sink
+}
+
+// index returns the index of r's customer in the partition, adding it if
+// new. An empty slot (tag 0) never matches, ids being non-empty; ids of
+// more than 8 bytes are compared in full.
+func (pt *part) index(a *aggregator, r *rec, ids []string) int {
+	mask := uint32(len(pt.slots) - 1)
+	for p := r.tag >> 4 & mask; ; p = (p + 1) & mask {
+		s := &pt.slots[p]
+		if s.key == r.key && s.tag == r.tag &&
+			(r.tag&15 <= 8 || ids[r.row] == a.cols.CustomerIDs[pt.locals[s.idx-1].first]) {
+			return int(s.idx - 1)
+		}
+		if s.idx == 0 {
+			return pt.insert(a, r)
+		}
+	}
+}
+
+// add adds the row r to the partition's customer i, or records a count
+// overflow and reports false.
+func (pt *part) add(a *aggregator, r *rec, i int, ids []string) bool {
+	u := &pt.custs[i]
+	if r.amount < 0 {
+		if u.refunds == math.MaxUint64 {
+			pt.overflow(a, r, ids)
+			return false
+		}
+		u.refunds++
+	} else {
+		if u.purchases == math.MaxUint64 {
+			pt.overflow(a, r, ids)
+			return false
+		}
+		u.count(r.at)
+	}
+	u.sum.addUnits(r.amount, a.cols.Exp)
+	return true
 }
 
 // overflow records a count overflow at r.
