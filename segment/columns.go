@@ -132,6 +132,7 @@ type lane struct {
 	ovfP   []uint16 // the partitions of ovf
 	sorted []rec    // ovf by partition
 	ovfAt  []int
+	next   []int
 	bad    int // the first bad row, or −1
 }
 
@@ -357,10 +358,10 @@ func (ln *lane) sortOverflow() {
 		at[p] += at[p-1]
 	}
 	ln.sorted = resize(ln.sorted, len(ln.ovf))
-	next := slices.Clone(at[:len(at)-1])
+	ln.next = append(ln.next[:0], at[:len(at)-1]...)
 	for k, p := range ln.ovfP {
-		ln.sorted[next[p]] = ln.ovf[k]
-		next[p]++
+		ln.sorted[ln.next[p]] = ln.ovf[k]
+		ln.next[p]++
 	}
 }
 
@@ -392,7 +393,7 @@ func (a *aggregator) aggregate(pt *part, recs []rec, ids []string, limit uint32)
 		recs = recs[:sort.Search(len(recs), func(k int) bool { return recs[k].row >= limit })]
 	}
 	from := len(pt.locals)
-	if len(a.c.slots) == 0 {
+	if len(a.c.entries) == 0 {
 		for b := 0; b < len(recs); b += touchBlock {
 			block := recs[b:min(b+touchBlock, len(recs))]
 			pt.touch(block, ids)
@@ -516,7 +517,7 @@ const resolveGroup = 16
 // the cache misses of a group are in flight together.
 func (a *aggregator) resolve(pt *part, from int) {
 	c := a.c
-	if len(c.slots) == 0 {
+	if len(c.entries) == 0 {
 		pt.fresh += len(pt.locals) - from
 		return
 	}

@@ -138,6 +138,9 @@ func TestAddColumnsMatchesAddAll(t *testing.T) {
 					withProcs(procs, func() {
 						o := Options{Refunds: refunds}
 						cols, all, parts := NewCollection(o), NewCollection(o), [2]*Collection{NewCollection(o), NewCollection(o)}
+						if refunds {
+							cols.Grow(50) // a table, no customers
+						}
 						for batch := range 6 {
 							b := randomColumns(r, r.IntN(400), 60, refunds)
 							if err := cols.AddColumns(b); err != nil {
