@@ -457,3 +457,51 @@ func FuzzAddColumns(f *testing.F) {
 		})
 	})
 }
+
+// Score gives the same result on one goroutine or several, including
+// the customer ErrFuture names.
+func TestScoreParallel(t *testing.T) {
+	r := rand.New(rand.NewPCG(19, 20))
+	c := NewCollection(Options{Refunds: true})
+	if err := c.AddColumns(randomColumns(r, 5000, 3000, true)); err != nil {
+		t.Fatal(err)
+	}
+	run := func(procs, per int, as time.Time) string {
+		old := parallelScore
+		defer func() { parallelScore = old }()
+		parallelScore = per
+		var out string
+		withProcs(procs, func() {
+			s, err := c.Score(as, Config{Bins: 7})
+			if err != nil {
+				out = err.Error()
+				return
+			}
+			out = fmt.Sprint(s, scoresOf(s), exponents(s.MonetaryCuts))
+		})
+		return out
+	}
+	for _, as := range []time.Time{time.Unix(0, maxNanos).UTC(), asOf} {
+		want := run(1, 1<<30, as)
+		for _, procs := range []int{2, 3} {
+			if got := run(procs, 16, as); got != want {
+				t.Fatalf("%d goroutines: %.200s, want %.200s", procs, got, want)
+			}
+		}
+		if as.Equal(asOf) && !strings.Contains(want, ErrFuture.Error()) {
+			t.Fatalf("no future purchase: %.100s", want)
+		}
+	}
+	// Future purchases first and last in the collection's order: the
+	// smallest id is named.
+	txs := []Transaction{{"z-future", asOf.AddDate(0, 0, 1), dec("1")}}
+	for i := range 5000 {
+		txs = append(txs, Transaction{fmt.Sprint("m", i), asOf, dec("1")})
+	}
+	c = mustSummarize(t, append(txs, Transaction{"a-future", asOf.AddDate(0, 0, 2), dec("1")}), Options{})
+	for _, procs := range []int{1, 3} {
+		if got := run(procs, 16, asOf); !strings.HasPrefix(got, `customer "a-future": `+ErrFuture.Error()) {
+			t.Errorf("%d goroutines: %s", procs, got)
+		}
+	}
+}
