@@ -69,18 +69,19 @@
 // bytes per customer of the batch, kept in a sync.Pool for the next call.
 //
 // Measured on the 2-core virtual machine the work was done on, shared
-// with other jobs (medians of 6 runs of 5 iterations, steady state; runs
-// vary by ±30 %, the spread coming mostly from first-touch page faults
-// on fresh memory, costly on that machine): 10M rows of 1M customers
-// (8-byte ids, substrings of one buffer) aggregate in 0.23 s (23 ns a
-// row, best 0.22 s), 0.30 s with separately allocated ids, 0.59 s with
-// 16-byte ids; scoring the 1M customers takes 0.02 s, aggregating and
-// scoring 0.25 s (best 0.23 s). AddAll of the same rows as Transactions
+// with other jobs, where touching fresh memory is slow (page faults): 10M
+// rows of 1M customers (8-byte ids, substrings of one buffer) aggregate
+// in 0.23–0.29 s (medians of two series of 6 runs of 5 iterations; best
+// 0.22 s; slower when the garbage collector has emptied the pool of
+// scratch memory), aggregate and score in 0.25–0.33 s (best 0.23 s); the
+// first call in a new process, faulting its memory in, takes about
+// 0.6 s. Separately allocated ids: 0.30 s; 16-byte ids: 0.59 s. Scoring
+// the 1M customers takes 0.02 s. AddAll of the same rows as Transactions
 // takes 2.2–2.5 s; the issue reports pandas at about 1.2 s and R collapse
 // at 0.6 s on that machine. A customer already in the collection costs
 // random memory accesses once per batch, so the same rows in batches of
-// 1 Mi rows take 0.8 s and in batches of 64 Ki rows 1.25 s: append
-// record batches into large Columns first.
+// 1 Mi rows take 0.8 s and in batches of 64 Ki rows 1.25 s: append record
+// batches into large Columns first.
 //
 // # Scores
 //
