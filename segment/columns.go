@@ -299,7 +299,7 @@ func (a *aggregator) chunk(lo, hi int) error {
 			id := ids[i]
 			if id == "" || at[i] < minNanos || at[i] > maxNanos || (amounts[i] < 0 && !a.refunds) {
 				ln.bad = i
-				return
+				break // the rows before it may still be aggregated
 			}
 			h := maphash.String(a.seed, id)
 			p := h >> a.shift

@@ -505,3 +505,35 @@ func TestScoreParallel(t *testing.T) {
 		}
 	}
 }
+
+// A batch rejected for a bad row does not read the previous call's rows
+// left in the pooled scratch memory (a lane that stops at a bad row still
+// sorts its overflowing rows).
+func TestAddColumnsStaleScratch(t *testing.T) {
+	withTuning(tuning{"four partitions", 1 << 30, 100, 4, 8}, func() {
+		withProcs(2, func() {
+			var c Collection
+			if err := c.UnmarshalJSON(fmt.Appendf(nil, `{"options":{},"customers":[{"id":"big","purchases":%d,"first":"2024-01-01T00:00:00Z","last":"2024-01-01T00:00:00Z","monetary":"1"}]}`, uint64(math.MaxUint64-1))); err != nil {
+				t.Fatal(err)
+			}
+			rows := func(n int, id string) Columns {
+				b := Columns{CustomerIDs: make([]string, n), At: make([]int64, n), Amounts: make([]int64, n)}
+				for i := range b.CustomerIDs {
+					b.CustomerIDs[i] = id
+				}
+				return b
+			}
+			// Every row in one partition: most of them overflow its buffers.
+			if err := c.AddColumns(rows(400, "big")); !errors.Is(err, ErrOverflow) {
+				t.Fatal(err)
+			}
+			// One purchase of big (fine), a bad row for the second lane.
+			b := rows(1000, "other")
+			b.CustomerIDs[273] = "big"
+			b.CustomerIDs[900] = ""
+			if err := c.AddColumns(b); err == nil || !strings.HasPrefix(err.Error(), "row 900: ") {
+				t.Fatalf("error %v, want row 900", err)
+			}
+		})
+	})
+}
