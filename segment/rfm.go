@@ -136,8 +136,10 @@ type Scores struct {
 // Score scores every customer with at least one purchase as of asOf:
 // quantile bins (or the Config's cut points) per dimension, recency
 // reversed. It fails with ErrConfig, ErrEmpty when no customer has a
-// purchase, and ErrFuture naming a customer whose last purchase is dated
-// after asOf. The result never depends on the order of the transactions.
+// purchase, and ErrFuture naming, of the customers whose last purchase is
+// dated after asOf, the one with the smallest id. The result never depends
+// on the order of the transactions, nor on GOMAXPROCS (large collections
+// are read and scored on several goroutines).
 //
 // Quantile bins: with n customers and k bins, a customer whose value is
 // strictly better than L customers' values (fewer days, more purchases,
