@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"iter"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -19,7 +20,9 @@ import (
 // Customer ids are kept in an open-addressing hash table built for this
 // one job; AddAll feeds it in batches whose memory loads overlap, which
 // made aggregation about twice as fast as a Go map of customers on data
-// larger than the CPU caches (BenchmarkSummarize10M). Grow presizes it.
+// larger than the CPU caches (BenchmarkSummarize10M). AddColumns, for
+// batches in columns, is ten times faster again (see Columns in the
+// package documentation). Grow presizes the table.
 type Collection struct {
 	opts    Options
 	seed    maphash.Seed
@@ -51,6 +54,17 @@ const (
 	minSlots = 64
 )
 
+// A slot holds the low 32 bits of a customer's hash (tag) over its index
+// + 1. The search for a hash starts at the slot numbered by its top bits
+// (home), so that a range of hashes, one of AddColumns' partitions, sits
+// in one range of slots.
+
+// shift returns the shift of a hash to its home slot.
+func (c *Collection) shift() uint { return uint(bits.LeadingZeros64(uint64(len(c.slots) - 1))) }
+
+// tag returns the bits of hash h that a slot keeps.
+func tag(h uint64) uint64 { return h << 32 }
+
 // Grow makes room for n more customers without rehashing.
 func (c *Collection) Grow(n int) {
 	if n < 0 {
@@ -63,7 +77,7 @@ func (c *Collection) Grow(n int) {
 // reserve makes the table large enough for n customers at a load of at
 // most one half.
 func (c *Collection) reserve(n int) {
-	if c.slots == nil {
+	if c.seed == (maphash.Seed{}) {
 		c.seed = maphash.MakeSeed()
 	}
 	size := max(len(c.slots), minSlots)
@@ -74,14 +88,14 @@ func (c *Collection) reserve(n int) {
 		return
 	}
 	c.slots = make([]uint64, size)
-	mask := uint64(size - 1)
+	mask, shift := uint64(size-1), c.shift()
 	for i := range c.entries {
 		h := maphash.String(c.seed, c.entries[i].id)
-		p := h & mask
+		p := h >> shift
 		for c.slots[p] != 0 {
 			p = (p + 1) & mask
 		}
-		c.slots[p] = h&tagMask | uint64(i+1)
+		c.slots[p] = tag(h) | uint64(i+1)
 	}
 }
 
@@ -91,12 +105,12 @@ func (c *Collection) find(h uint64, id string) int {
 		return -1
 	}
 	mask := uint64(len(c.slots) - 1)
-	for p := h & mask; ; p = (p + 1) & mask {
+	for p := h >> c.shift(); ; p = (p + 1) & mask {
 		s := c.slots[p]
 		if s == 0 {
 			return -1
 		}
-		if s&tagMask == h&tagMask {
+		if s&tagMask == tag(h) {
 			if i := int(uint32(s)) - 1; c.entries[i].id == id {
 				return i
 			}
@@ -108,14 +122,14 @@ func (c *Collection) find(h uint64, id string) int {
 // customer if needed. The table must have room for one more customer.
 func (c *Collection) upsert(h uint64, id string) int {
 	mask := uint64(len(c.slots) - 1)
-	for p := h & mask; ; p = (p + 1) & mask {
+	for p := h >> c.shift(); ; p = (p + 1) & mask {
 		s := c.slots[p]
 		if s == 0 {
 			c.entries = append(c.entries, entry{id: id})
-			c.slots[p] = h&tagMask | uint64(len(c.entries))
+			c.slots[p] = tag(h) | uint64(len(c.entries))
 			return len(c.entries) - 1
 		}
-		if s&tagMask == h&tagMask {
+		if s&tagMask == tag(h) {
 			if i := int(uint32(s)) - 1; c.entries[i].id == id {
 				return i
 			}
@@ -209,7 +223,7 @@ func (c *Collection) flush(b *batch, start int) error {
 		return nil
 	}
 	c.reserve(len(c.entries) + b.n)
-	mask := uint64(len(c.slots) - 1)
+	shift := c.shift()
 	var sink uint64
 	// Each stage is a tight loop of independent loads, so that the misses
 	// of the whole batch are in flight together.
@@ -217,12 +231,12 @@ func (c *Collection) flush(b *batch, start int) error {
 		b.hash[k] = maphash.String(c.seed, b.tx[k].CustomerID)
 	}
 	for k := range b.n {
-		sink += c.slots[b.hash[k]&mask]
+		sink += c.slots[b.hash[k]>>shift]
 	}
 	for k := range b.n {
 		b.cand[k] = -1
 		h := b.hash[k]
-		if s := c.slots[h&mask]; s != 0 && s&tagMask == h&tagMask {
+		if s := c.slots[h>>shift]; s != 0 && s&tagMask == tag(h) {
 			i := int32(uint32(s)) - 1
 			b.cand[k] = i
 			sink += uint64(len(c.entries[i].id))

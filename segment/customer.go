@@ -21,11 +21,19 @@ type Customer struct {
 	sum         money
 }
 
+// Valid times are the instants whose whole seconds, in nanoseconds, fit
+// an int64: Unix seconds minUnix..maxUnix, which are Unix nanoseconds
+// minNanos..maxNanos (1677-09-21 to 2262-04-11).
+const (
+	minUnix, maxUnix = -9223372036, 9223372035
+	minNanos         = minUnix * 1e9
+	maxNanos         = maxUnix*1e9 + 999_999_999
+)
+
 // nanos returns t as Unix nanoseconds, or ErrTime for a zero time or one
 // outside the years 1678–2262.
 func nanos(t time.Time) (int64, error) {
-	const lo, hi = -9223372036, 9223372035 // whole seconds whose nanoseconds fit an int64
-	if t.IsZero() || t.Unix() < lo || t.Unix() > hi {
+	if t.IsZero() || t.Unix() < minUnix || t.Unix() > maxUnix {
 		return 0, fmt.Errorf("%w: %v", ErrTime, t)
 	}
 	return t.UnixNano(), nil
@@ -50,6 +58,12 @@ func (c *Customer) Add(at time.Time, amount decimal.Decimal) error {
 
 // purchase records a validated purchase.
 func (c *Customer) purchase(ns int64, amount decimal.Decimal) {
+	c.count(ns)
+	c.sum.add(amount)
+}
+
+// count counts a purchase at ns, leaving the sum to the caller.
+func (c *Customer) count(ns int64) {
 	if c.purchases == 0 || ns < c.first {
 		c.first = ns
 	}
@@ -57,7 +71,6 @@ func (c *Customer) purchase(ns int64, amount decimal.Decimal) {
 		c.last = ns
 	}
 	c.purchases++
-	c.sum.add(amount)
 }
 
 // AddRefund records a refund, amount < 0 as it stands in the ledger. It

@@ -20,6 +20,9 @@ var (
 	ErrEmpty = errors.New("segment: no customers")
 	// ErrOverflow reports a count that would exceed 2⁶⁴−1.
 	ErrOverflow = errors.New("segment: count overflow")
+	// ErrColumns reports a batch of columns of unequal lengths or with an
+	// exponent out of range (see Columns).
+	ErrColumns = errors.New("segment: malformed columns")
 	// ErrEncoding reports a malformed binary or JSON encoding.
 	ErrEncoding = errors.New("segment: malformed encoding")
 	// ErrConfig reports an invalid scoring configuration: bins out of

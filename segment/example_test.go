@@ -60,6 +60,35 @@ func ExampleSummarize_badInput() {
 	// 0 1 -5
 }
 
+// Columns as a CSV or Parquet reader hands them over: ids cut from the
+// file's bytes, Unix nanoseconds, amounts in cents.
+func ExampleCollection_AddColumns() {
+	file := "annbobannceecee"
+	day := func(d int) int64 { return asOf.AddDate(0, 0, -d).UnixNano() }
+	batch := segment.Columns{
+		CustomerIDs: []string{file[0:3], file[3:6], file[6:9], file[9:12], file[12:15]},
+		At:          []int64{day(2), day(40), day(30), day(7), day(3)},
+		Amounts:     []int64{12000, 1500, 8050, -2500, 9900},
+		Exp:         -2,
+	}
+	c := segment.NewCollection(segment.Options{Refunds: true})
+	if err := c.AddColumns(batch); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for id, u := range c.All() {
+		r, _ := u.Recency(asOf)
+		fmt.Println(id, r, u.Frequency(), u.Refunds(), u.Monetary())
+	}
+	batch.CustomerIDs[1] = ""
+	fmt.Println(c.AddColumns(batch), c.Len())
+	// Output:
+	// ann 2 2 0 200.5
+	// bob 40 1 0 15
+	// cee 3 1 1 74
+	// row 1: segment: empty customer id 3
+}
+
 func ExampleCollection_Score() {
 	c, _ := segment.Summarize(slices.Values(sample()), segment.Options{})
 	s, err := c.Score(asOf, segment.Config{})

@@ -24,8 +24,8 @@ type money struct {
 
 // scale returns u·10^k, or ok = false on overflow (k ≥ 0).
 func scale(u int64, k int32) (int64, bool) {
-	if u == 0 {
-		return 0, true
+	if u == 0 || k == 0 {
+		return u, true
 	}
 	if k > 18 {
 		return 0, false
@@ -58,7 +58,17 @@ func small(d decimal.Decimal) (int64, int32, bool) {
 	if d.NumDigits() > 18 {
 		return 0, 0, false
 	}
-	u, e := d.CoefficientInt64(), d.Exponent()
+	return smallUnits(d.CoefficientInt64(), d.Exponent())
+}
+
+// smallUnits is small for the amount u·10^e: the same result as
+// small(decimal.New(u, e)) without building the decimal. Coefficients of
+// 19 digits take the decimal path, as they do there.
+func smallUnits(u int64, e int32) (int64, int32, bool) {
+	const limit = 1e18 // the smallest 19-digit number
+	if u >= limit || u <= -limit {
+		return 0, 0, false
+	}
 	if e > 0 {
 		u, ok := scale(u, e)
 		return u, 0, ok
@@ -68,16 +78,46 @@ func small(d decimal.Decimal) (int64, int32, bool) {
 
 // add adds d exactly.
 func (m *money) add(d decimal.Decimal) {
-	if !m.wide {
-		if u, e, ok := small(d); ok {
-			if s, se, ok := addScaled(m.units, m.exp, u, e); ok {
-				m.units, m.exp = s, se
-				return
-			}
-		}
-		m.widen()
+	if !m.wide && m.addSmall(small(d)) {
+		return
 	}
+	m.widen()
 	m.big = m.big.Add(d)
+}
+
+// addUnits adds u·10^e exactly: the same as add(decimal.New(u, e)),
+// without allocating while the sum fits. The first branch is the common
+// case of addSmall, inlined: the sum's exponent already e.
+func (m *money) addUnits(u int64, e int32) {
+	if e == m.exp && !m.wide && u < 1e18 && u > -1e18 {
+		if s := m.units + u; (s > m.units) == (u > 0) {
+			m.units = s
+			return
+		}
+	}
+	m.addUnitsSlow(u, e)
+}
+
+func (m *money) addUnitsSlow(u int64, e int32) {
+	if !m.wide && m.addSmall(smallUnits(u, e)) {
+		return
+	}
+	m.widen()
+	m.big = m.big.Add(decimal.New(u, e))
+}
+
+// addSmall adds u·10^e on the integer path and reports whether it fitted
+// (ok = false says that u·10^e itself did not fit); m is unchanged when it
+// did not.
+func (m *money) addSmall(u int64, e int32, ok bool) bool {
+	if !ok {
+		return false
+	}
+	s, se, ok := addScaled(m.units, m.exp, u, e)
+	if ok {
+		m.units, m.exp = s, se
+	}
+	return ok
 }
 
 // merge adds the sum o exactly.

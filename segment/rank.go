@@ -10,8 +10,7 @@ type pair struct {
 
 // sortPairs sorts p by key, by counting when the keys span a range not
 // much larger than their number and by an LSD radix sort on the bytes
-// that vary otherwise: O(n) either way. Equal keys may come in any
-// order; nothing downstream depends on it.
+// that vary otherwise: O(n) either way.
 func sortPairs(p []pair) []pair {
 	if len(p) < 2 {
 		return p
@@ -76,24 +75,71 @@ func countingSort(p []pair, lo uint64, span int) []pair {
 	return out
 }
 
-// quantileBins gives every customer of the sorted pairs the score
-// 1 + ⌊k·L/n⌋, L the number of customers with a strictly smaller key, and
-// returns, for j = 1..k−1, the index of a customer holding the smallest key
-// that scores at least j+1 (cut j), stopping at the first score nobody
-// reaches.
-func quantileBins(sorted []pair, k int, scores []uint8) []uint32 {
-	n := uint64(len(sorted))
-	var cuts []uint32
-	start := 0
-	for p := range sorted {
-		if p > 0 && sorted[p].key != sorted[p-1].key {
-			start = p
-		}
-		s := 1 + uint64(k)*uint64(start)/n
-		scores[sorted[p].idx] = uint8(s)
-		for len(cuts) < k-1 && uint64(len(cuts))+1 < s {
-			cuts = append(cuts, sorted[p].idx)
-		}
+// quantileScores gives customer scored[j], whose key is keys[j], the
+// score 1 + ⌊k·L/n⌋, L the number of customers with a strictly smaller key,
+// and returns, for j = 1..k−1, the smallest key that scores at least j+1
+// (cut j), stopping at the first score nobody reaches. Keys spanning a
+// range not much larger than their number are counted (a histogram: no
+// sort); others are sorted.
+func quantileScores(keys []uint64, scored []uint32, k int, scores []uint8) []uint64 {
+	if len(keys) == 0 {
+		return nil
 	}
-	return cuts
+	lo, hi := keys[0], keys[0]
+	for _, x := range keys {
+		lo, hi = min(lo, x), max(hi, x)
+	}
+	if span := hi - lo; span < uint64(2*len(keys)+1024) {
+		count := make([]int, span+1)
+		for _, x := range keys {
+			count[x-lo]++
+		}
+		score := make([]uint8, span+1)
+		b := newBinner(len(keys), k)
+		for v, c := range count {
+			if c > 0 {
+				score[v] = b.next(lo+uint64(v), c)
+			}
+		}
+		for j, i := range scored {
+			scores[i] = score[keys[j]-lo]
+		}
+		return b.cuts
+	}
+	p := make([]pair, len(keys))
+	for j, x := range keys {
+		p[j] = pair{key: x, idx: scored[j]}
+	}
+	p = sortPairs(p)
+	b := newBinner(len(keys), k)
+	for g := 0; g < len(p); {
+		e := g + 1
+		for e < len(p) && p[e].key == p[g].key {
+			e++
+		}
+		s := b.next(p[g].key, e-g)
+		for _, x := range p[g:e] {
+			scores[x.idx] = s
+		}
+		g = e
+	}
+	return b.cuts
+}
+
+// binner scores the groups of equal keys in ascending order.
+type binner struct {
+	n, k, below int // below: customers in the groups so far
+	cuts        []uint64
+}
+
+func newBinner(n, k int) *binner { return &binner{n: n, k: k, cuts: []uint64{}} }
+
+// next returns the score of the next group, key with count customers.
+func (b *binner) next(key uint64, count int) uint8 {
+	s := 1 + uint64(b.k)*uint64(b.below)/uint64(b.n)
+	for len(b.cuts) < b.k-1 && uint64(len(b.cuts))+1 < s {
+		b.cuts = append(b.cuts, key)
+	}
+	b.below += count
+	return uint8(s)
 }

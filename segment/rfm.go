@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"iter"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -135,8 +136,10 @@ type Scores struct {
 // Score scores every customer with at least one purchase as of asOf:
 // quantile bins (or the Config's cut points) per dimension, recency
 // reversed. It fails with ErrConfig, ErrEmpty when no customer has a
-// purchase, and ErrFuture naming a customer whose last purchase is dated
-// after asOf. The result never depends on the order of the transactions.
+// purchase, and ErrFuture naming, of the customers whose last purchase is
+// dated after asOf, the one with the smallest id. The result never depends
+// on the order of the transactions, nor on GOMAXPROCS (large collections
+// are read and scored on several goroutines).
 //
 // Quantile bins: with n customers and k bins, a customer whose value is
 // strictly better than L customers' values (fewer days, more purchases,
@@ -156,40 +159,84 @@ func (c *Collection) Score(asOf time.Time, cfg Config) (*Scores, error) {
 		monetary:  make([]money, n),
 		score:     make([]Score, n),
 	}
+	// Read every customer, in parallel ranges for large collections.
 	clock := newDayClock(asOf)
-	scored := make([]uint32, 0, n) // customers with a purchase
-	for i := range c.entries {
-		e := &c.entries[i]
-		if e.purchases == 0 {
-			s.Unscored++
-			continue
+	workers := 1
+	if n >= parallelScore {
+		workers = max(1, min(runtime.GOMAXPROCS(0), n/parallelScore))
+	}
+	lists := make([][]uint32, workers) // customers with a purchase
+	future := make([]int, workers)
+	parallel(workers, func(w int) {
+		lo, hi := n*w/workers, n*(w+1)/workers
+		list := make([]uint32, 0, hi-lo)
+		future[w] = -1
+		for i := lo; i < hi; i++ {
+			e := &c.entries[i]
+			if e.purchases == 0 {
+				continue
+			}
+			days := clock.today - clock.day(e.last)
+			if days < 0 {
+				if f := future[w]; f < 0 || e.id < c.entries[f].id {
+					future[w] = i
+				}
+				continue
+			}
+			if days > math.MaxInt32 {
+				days = math.MaxInt32 // unreachable: times span 213 000 days
+			}
+			s.recency[i], s.frequency[i], s.monetary[i] = int32(days), e.purchases, e.sum
+			list = append(list, uint32(i))
 		}
-		days := clock.today - clock.day(e.last)
-		if days < 0 {
-			return nil, fmt.Errorf("customer %q: %w: last purchase %v, as of %v", e.id, ErrFuture,
-				time.Unix(0, e.last).In(asOf.Location()), asOf)
+		lists[w] = list
+	})
+	// Name the smallest id of a customer buying in the future, so that
+	// the error never depends on the order of the customers.
+	first := -1
+	for _, i := range future {
+		if i >= 0 && (first < 0 || c.entries[i].id < c.entries[first].id) {
+			first = i
 		}
-		if days > math.MaxInt32 {
-			days = math.MaxInt32 // unreachable: times span 213 000 days
-		}
-		s.recency[i], s.frequency[i], s.monetary[i] = int32(days), e.purchases, e.sum
-		scored = append(scored, uint32(i))
+	}
+	if first >= 0 {
+		e := &c.entries[first]
+		return nil, fmt.Errorf("customer %q: %w: last purchase %v, as of %v", e.id, ErrFuture,
+			time.Unix(0, e.last).In(asOf.Location()), asOf)
+	}
+	scored := lists[0]
+	for _, l := range lists[1:] {
+		scored = append(scored, l...)
 	}
 	s.Scored = len(scored)
+	s.Unscored = n - s.Scored
 	if s.Scored == 0 {
 		return nil, fmt.Errorf("score: %w with a purchase", ErrEmpty)
 	}
+	// Score the three dimensions at once.
 	r := make([]uint8, n)
 	f := make([]uint8, n)
 	m := make([]uint8, n)
-	s.scoreRecency(cfg.RecencyCuts, scored, k, r)
-	s.scoreFrequency(cfg.FrequencyCuts, scored, k, f)
-	s.scoreMonetary(cfg.MonetaryCuts, scored, k, m)
+	parallel(min(workers, 3), func(w int) {
+		for d := w; d < 3; d += min(workers, 3) {
+			switch d {
+			case 0:
+				s.scoreMonetary(cfg.MonetaryCuts, scored, k, m)
+			case 1:
+				s.scoreRecency(cfg.RecencyCuts, scored, k, r)
+			case 2:
+				s.scoreFrequency(cfg.FrequencyCuts, scored, k, f)
+			}
+		}
+	})
 	for _, i := range scored {
 		s.score[i] = Score{R: r[i], F: f[i], M: m[i]}
 	}
 	return s, nil
 }
+
+// parallelScore is the number of customers per goroutine of Score.
+var parallelScore = 1 << 16
 
 func (s *Scores) scoreRecency(cuts []int64, scored []uint32, k int, out []uint8) {
 	if cuts != nil {
@@ -206,13 +253,13 @@ func (s *Scores) scoreRecency(cuts []int64, scored []uint32, k int, out []uint8)
 		}
 		return
 	}
-	p := make([]pair, len(scored))
+	keys := make([]uint64, len(scored))
 	for j, i := range scored {
-		p[j] = pair{key: uint64(math.MaxInt32 - s.recency[i]), idx: i} // fewer days, larger key
+		keys[j] = uint64(math.MaxInt32 - s.recency[i]) // fewer days, larger key
 	}
 	s.RecencyCuts = []int64{}
-	for _, i := range quantileBins(sortPairs(p), k, out) {
-		s.RecencyCuts = append(s.RecencyCuts, int64(s.recency[i]))
+	for _, key := range quantileScores(keys, scored, k, out) {
+		s.RecencyCuts = append(s.RecencyCuts, int64(math.MaxInt32-key))
 	}
 }
 
@@ -230,14 +277,11 @@ func (s *Scores) scoreFrequency(cuts []uint64, scored []uint32, k int, out []uin
 		}
 		return
 	}
-	p := make([]pair, len(scored))
+	keys := make([]uint64, len(scored))
 	for j, i := range scored {
-		p[j] = pair{key: s.frequency[i], idx: i}
+		keys[j] = s.frequency[i]
 	}
-	s.FrequencyCuts = []uint64{}
-	for _, i := range quantileBins(sortPairs(p), k, out) {
-		s.FrequencyCuts = append(s.FrequencyCuts, s.frequency[i])
-	}
+	s.FrequencyCuts = quantileScores(keys, scored, k, out)
 }
 
 func (s *Scores) scoreMonetary(cuts []decimal.Decimal, scored []uint32, k int, out []uint8) {
@@ -258,44 +302,53 @@ func (s *Scores) scoreMonetary(cuts []decimal.Decimal, scored []uint32, k int, o
 		}
 		return
 	}
-	p := make([]pair, len(scored))
-	if !s.monetaryKeys(scored, p) {
-		// Some sum does not fit 64 bits at the common exponent: rank by
-		// exact decimal comparison, then score the dense ranks.
-		order := slices.Clone(scored)
-		slices.SortFunc(order, func(a, b uint32) int { return cmpMoney(s.monetary[a], s.monetary[b]) })
-		rank := uint64(0)
-		for j, i := range order {
-			if j > 0 && cmpMoney(s.monetary[order[j-1]], s.monetary[i]) != 0 {
-				rank++
-			}
-			p[j] = pair{key: rank, idx: i}
-		}
-	}
+	keys := make([]uint64, len(scored))
 	s.MonetaryCuts = []decimal.Decimal{}
-	for _, i := range quantileBins(sortPairs(p), k, out) {
-		s.MonetaryCuts = append(s.MonetaryCuts, s.monetary[i].value())
+	if e, ok := s.monetaryKeys(scored, keys); ok {
+		for _, key := range quantileScores(keys, scored, k, out) {
+			s.MonetaryCuts = append(s.MonetaryCuts, decimal.New(int64(key^1<<63), e).Normalize())
+		}
+		return
+	}
+	// Some sum does not fit 64 bits at the common exponent: rank by exact
+	// decimal comparison, then score the dense ranks.
+	order := slices.Clone(scored)
+	slices.SortFunc(order, func(a, b uint32) int { return cmpMoney(s.monetary[a], s.monetary[b]) })
+	var first []uint32 // a customer of each rank
+	rank := make([]uint64, len(s.monetary))
+	for j, i := range order {
+		if j == 0 || cmpMoney(s.monetary[order[j-1]], s.monetary[i]) != 0 {
+			first = append(first, i)
+		}
+		rank[i] = uint64(len(first) - 1)
+	}
+	for j, i := range scored {
+		keys[j] = rank[i]
+	}
+	for _, key := range quantileScores(keys, scored, k, out) {
+		s.MonetaryCuts = append(s.MonetaryCuts, s.monetary[first[key]].value().Normalize())
 	}
 }
 
-// monetaryKeys fills p with order-preserving keys of the net amounts,
-// rescaled to their smallest exponent, or reports false if one overflows.
-func (s *Scores) monetaryKeys(scored []uint32, p []pair) bool {
-	e := int32(0)
+// monetaryKeys fills keys with order-preserving keys of the net amounts
+// of the scored customers, their units at the smallest exponent e (the
+// sign bit flipped: signed order as unsigned), or reports false if one
+// does not fit.
+func (s *Scores) monetaryKeys(scored []uint32, keys []uint64) (e int32, ok bool) {
 	for _, i := range scored {
 		if s.monetary[i].wide {
-			return false
+			return 0, false
 		}
 		e = min(e, s.monetary[i].exp)
 	}
 	for j, i := range scored {
 		u, ok := scale(s.monetary[i].units, s.monetary[i].exp-e)
 		if !ok {
-			return false
+			return 0, false
 		}
-		p[j] = pair{key: uint64(u) ^ 1<<63, idx: i} // flip the sign bit: signed order as unsigned
+		keys[j] = uint64(u) ^ 1<<63
 	}
-	return true
+	return e, true
 }
 
 // cmpMoney compares two sums exactly.
