@@ -31,16 +31,22 @@ const (
 // the digest is the agent counts, comma-separated.
 func erlangOurs(d *data, reps int) (result, error) {
 	traffics := erlangTraffics()
-	return timeIt("erlang", reps, func() (string, error) {
-		agents := make([]string, len(traffics))
+	return timeIt("erlang", reps, func() ([]int, error) {
+		agents := make([]int, len(traffics))
 		for i, a := range traffics {
 			q := operations.Queue{Contacts: a * float64(erlangInterval/erlangAHT), Interval: erlangInterval, AHT: erlangAHT}
 			s, err := q.Staff(operations.Targets{ServiceLevel: 0.8, Within: 20 * time.Second, Occupancy: 0.85})
 			if err != nil {
-				return "", fmt.Errorf("%v Erlangs: %w", a, err)
+				return nil, fmt.Errorf("%v Erlangs: %w", a, err)
 			}
-			agents[i] = fmt.Sprint(s.Agents)
+			agents[i] = s.Agents
 		}
-		return digestOf(strings.Join(agents, ",")), nil
+		return agents, nil
+	}, func(agents []int) string {
+		s := make([]string, len(agents))
+		for i, n := range agents {
+			s[i] = fmt.Sprint(n)
+		}
+		return digestOf(strings.Join(s, ","))
 	})
 }

@@ -14,15 +14,14 @@ func npsOurs(d *data, reps int) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	return timeIt("nps", reps, func() (string, error) {
+	return timeIt("nps", reps, func() (*nps.Tally, error) {
 		var t nps.Tally
-		if err := t.AddUint8s(scores); err != nil {
-			return "", err
-		}
+		return &t, t.AddUint8s(scores)
+	}, func(t *nps.Tally) string {
 		counts := make([]string, 11)
 		for s := range counts {
 			counts[s] = fmt.Sprint(t.Count(s))
 		}
-		return digestOf(strings.Join(counts, ",")), nil
+		return digestOf(strings.Join(counts, ","))
 	})
 }

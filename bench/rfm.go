@@ -4,13 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/rapportkit/rapport/segment"
-	"github.com/shopspring/decimal"
 )
 
 // transactions is the transaction file as columns, loaded once (untimed);
@@ -56,27 +54,24 @@ func rfmDigest(s *segment.Scores) string {
 	return digestOf(b.String())
 }
 
-// rfmOurs aggregates the transactions into customers and scores them in
-// five quantile bins, as of asOf in UTC.
+// rfmOurs aggregates the transaction columns into customers
+// (Collection.AddColumns) and scores them in five quantile bins, as of asOf
+// in UTC.
 func rfmOurs(d *data, reps int) (result, error) {
 	t, err := loadTransactions(d)
 	if err != nil {
 		return result{}, err
 	}
-	txs := make([]segment.Transaction, len(t.ids))
-	for i := range txs {
-		txs[i] = segment.Transaction{CustomerID: t.ids[i], At: time.Unix(t.at[i], 0).UTC(), Amount: decimal.New(t.cents[i], -2)}
+	cols := segment.Columns{CustomerIDs: t.ids, At: make([]int64, len(t.at)), Amounts: t.cents, Exp: -2}
+	for i, sec := range t.at {
+		cols.At[i] = sec * int64(time.Second)
 	}
 	asOfTime := time.Unix(asOf, 0).UTC()
-	return timeIt("rfm", reps, func() (string, error) {
-		c, err := segment.Summarize(slices.Values(txs), segment.Options{})
-		if err != nil {
-			return "", err
+	return timeIt("rfm", reps, func() (*segment.Scores, error) {
+		var c segment.Collection
+		if err := c.AddColumns(cols); err != nil {
+			return nil, err
 		}
-		s, err := c.Score(asOfTime, segment.Config{})
-		if err != nil {
-			return "", err
-		}
-		return rfmDigest(s), nil
-	})
+		return c.Score(asOfTime, segment.Config{})
+	}, rfmDigest)
 }

@@ -100,18 +100,19 @@ var tasks = []task{
 	},
 }
 
-// timeIt runs f reps times after one warm-up run and returns the timings
-// and f's digest.
-func timeIt(task string, reps int, f func() (string, error)) (result, error) {
-	digest, err := f()
+// timeIt runs compute reps times after one warm-up run and returns the
+// timings and the digest of the warm-up's result; only compute is timed,
+// as in the peers.
+func timeIt[T any](task string, reps int, compute func() (T, error), digest func(T) string) (result, error) {
+	out, err := compute()
 	if err != nil {
 		return result{}, err
 	}
-	r := result{Task: task, Impl: "rapport", Digest: digest}
+	r := result{Task: task, Impl: "rapport", Digest: digest(out)}
 	for range reps {
 		runtime.GC()
 		start := time.Now()
-		if _, err := f(); err != nil {
+		if _, err := compute(); err != nil {
 			return result{}, err
 		}
 		r.NS = append(r.NS, time.Since(start))
