@@ -302,3 +302,59 @@ func ExampleWeighted() {
 	// Output:
 	// 0.625 ± 0.295, n_eff 3.2, [0.04718, 1] (95% wald)
 }
+
+func ExampleTally_Count() {
+	var t nps.Tally
+	_ = t.AddUint8s([]uint8{10, 10, 9, 3})
+	fmt.Println(t.Count(10), t.Count(9), t.Count(5), t.Count(42))
+	// Output:
+	// 2 1 0 0
+}
+
+// A tally decoded from JSON (as sent by another service) merges like any other.
+func ExampleTally_UnmarshalJSON() {
+	var t nps.Tally
+	err := json.Unmarshal([]byte(`{"scale":{"min":0,"max":10,"passive_from":7,"promoter_from":9},"counts":[1,0,0,0,0,0,0,0,4,0,5]}`), &t)
+	s, _ := t.Score()
+	fmt.Println(err, t.N(), s)
+	// Output:
+	// <nil> 10 +40.0
+}
+
+func ExampleNewWeighted() {
+	oneToTen, _ := nps.NewScale(1, 10, 7, 9)
+	w := nps.NewWeighted(oneToTen)
+	_ = w.Add(10, 2)
+	_ = w.Add(1, 1)
+	s, _ := w.Score()
+	fmt.Printf("%.3f over %v responses\n", s, w.N())
+	// Output:
+	// 0.333 over 2 responses
+}
+
+// Weighted tallies of two regions merge into the national figure.
+func ExampleWeighted_Merge() {
+	var north, south nps.Weighted
+	_ = north.Add(9, 1.2)
+	_ = south.Add(4, 0.8)
+	if err := north.Merge(&south); err != nil {
+		fmt.Println(err)
+	}
+	s, _ := north.Score()
+	fmt.Printf("%.1f from %v responses, weight %.1f\n", s, north.N(), north.Weight())
+	// Output:
+	// 0.2 from 2 responses, weight 2.0
+}
+
+func ExampleCategory_String() {
+	fmt.Println(nps.Detractor, nps.Passive, nps.Promoter, int(nps.Promoter))
+	// Output:
+	// detractor passive promoter 1
+}
+
+func ExampleScale() {
+	s := nps.Standard
+	fmt.Println(s.Min(), s.Max(), s.PassiveFrom(), s.PromoterFrom(), s.Points())
+	// Output:
+	// 0 10 7 9 11
+}
