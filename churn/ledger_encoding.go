@@ -25,7 +25,7 @@ func (l *Ledger) entries() []ledgerCell {
 	for _, id := range l.ids() {
 		for _, i := range slices.Sorted(maps.Keys(l.amounts[id])) {
 			m := l.amounts[id][i]
-			out = append(out, ledgerCell{id, i, m.value()})
+			out = append(out, ledgerCell{id, i, m.Value()})
 		}
 	}
 	return out

@@ -7,6 +7,8 @@ import (
 	"math"
 	"math/big"
 	"strconv"
+
+	"github.com/rapportkit/rapport/internal/money"
 )
 
 // The binary encoding starts with a tag and a version byte.
@@ -44,10 +46,7 @@ func (t *Tally) AppendBinary(b []byte) ([]byte, error) {
 		b = appendU128(b, w.sum)
 	}
 	b = binary.AppendUvarint(b, t.untimed)
-	b = binary.AppendVarint(b, int64(t.cost.exp))
-	coef := t.cost.bigCoef().Bytes()
-	b = binary.AppendUvarint(b, uint64(len(coef)))
-	return append(b, coef...), nil
+	return t.cost.AppendBinary(b), nil
 }
 
 func appendU128(b []byte, x u128) []byte {
@@ -93,28 +92,19 @@ func (t *Tally) UnmarshalBinary(data []byte) error {
 		w.sum = d.u128()
 	}
 	u.untimed = d.uvarint()
-	exp := d.varint()
-	k := d.uvarint()
-	if d.err == nil && k > uint64(len(d.data)) {
-		d.fail("cost of %d bytes in %d", k, len(d.data))
-	}
 	if d.err != nil {
 		return d.err
 	}
-	if exp < -maxCostExponent || exp > 0 {
-		return fmt.Errorf("%w: cost exponent %d", ErrEncoding, exp)
+	cost, rest, err := money.ReadBinary(d.data)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%w: cost: %v", ErrEncoding, err)
+	case cost.Sign() < 0 || cost.Exp() < -maxCostExponent:
+		return fmt.Errorf("%w: cost %v·10^%d", ErrEncoding, cost.Value().Coefficient(), cost.Exp())
+	case len(rest) > 0:
+		return fmt.Errorf("%w: %d trailing bytes", ErrEncoding, len(rest))
 	}
-	coef := new(big.Int).SetBytes(d.data[:k])
-	d.data = d.data[k:]
-	if len(d.data) > 0 {
-		return fmt.Errorf("%w: %d trailing bytes", ErrEncoding, len(d.data))
-	}
-	u.cost.exp = int32(exp)
-	if v, ok := u128FromBig(coef); ok {
-		u.cost.coef = v
-	} else {
-		u.cost.big = coef
-	}
+	u.cost = cost
 	return t.replace(&u)
 }
 
@@ -228,19 +218,6 @@ func (d *decoder) uvarint() uint64 {
 	return x
 }
 
-func (d *decoder) varint() int64 {
-	if d.err != nil {
-		return 0
-	}
-	x, n := binary.Varint(d.data)
-	if n <= 0 {
-		d.fail("truncated or overlong number")
-		return 0
-	}
-	d.data = d.data[n:]
-	return x
-}
-
 func (d *decoder) u128() u128 { return u128{hi: d.uvarint(), lo: d.uvarint()} }
 
 // JSON form.
@@ -297,7 +274,7 @@ func (t *Tally) MarshalJSON() ([]byte, error) {
 		HighValue: t.value[0], LowValue: t.value[1],
 		TalkNS: t.talk.big().String(), HoldNS: t.hold.big().String(), WrapNS: t.wrap.big().String(),
 		Wait: waitsToJSON(&t.wait), Abandon: waitsToJSON(&t.abandon), AbandonUntimed: t.untimed,
-		Response: waitsToJSON(&t.response), Cost: t.cost.String(),
+		Response: waitsToJSON(&t.response), Cost: costString(t.cost),
 	}
 	j.FCR.Repeat, j.FCR.Resolved, j.FCR.Unresolved = t.fcr[0], t.fcr[1], t.fcr[2]
 	for d := range t.cells {
@@ -353,7 +330,7 @@ func (t *Tally) UnmarshalJSON(b []byte) error {
 	}
 	u.wait.counts, u.abandon.counts, u.response.counts = j.Wait.Counts, j.Abandon.Counts, j.Response.Counts
 	u.untimed = j.AbandonUntimed
-	cost, ok := parseAmount(j.Cost)
+	cost, ok := parseCostSum(j.Cost)
 	if !ok {
 		return fmt.Errorf("%w: cost %s", ErrEncoding, strconv.Quote(j.Cost))
 	}

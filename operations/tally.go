@@ -4,6 +4,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -33,11 +34,11 @@ type Tally struct {
 	talk       u128
 	hold       u128
 	wrap       u128
-	wait       waits  // inbound Phone and Chat answered: wait to answer, seconds
-	abandon    waits  // inbound Phone and Chat abandoned with an end time: time to abandon, seconds
-	untimed    uint64 // inbound Phone and Chat abandoned without an end time
-	response   waits  // inbound asynchronous answered: response time, minutes
-	cost       amount
+	wait       waits     // inbound Phone and Chat answered: wait to answer, seconds
+	abandon    waits     // inbound Phone and Chat abandoned with an end time: time to abandon, seconds
+	untimed    uint64    // inbound Phone and Chat abandoned without an end time
+	response   waits     // inbound asynchronous answered: response time, minutes
+	cost       money.Sum // of the non-zero costs, so that a zero cost never changes its exponent
 }
 
 // Add counts one contact after validating it (see Contact.Validate).
@@ -79,7 +80,9 @@ func (t *Tally) Add(c Contact) error {
 			t.response.add(c.Answered.Sub(c.Arrived), responseUnit)
 		}
 	}
-	t.cost.add(c.Cost)
+	if !c.Cost.IsZero() {
+		t.cost.Add(c.Cost)
+	}
 	return nil
 }
 
@@ -112,7 +115,9 @@ func (t *Tally) Merge(u *Tally) error {
 	t.abandon.merge(&u.abandon)
 	t.untimed += u.untimed
 	t.response.merge(&u.response)
-	t.cost.merge(&u.cost)
+	if u.cost.Sign() != 0 { // a zero sum may have an exponent (decoded "0.00"): it never lowers t's
+		t.cost.Merge(u.cost)
+	}
 	return nil
 }
 
@@ -120,9 +125,6 @@ func (t *Tally) Merge(u *Tally) error {
 func (t *Tally) Clone() *Tally {
 	u := *t
 	u.wait, u.abandon, u.response = t.wait.clone(), t.abandon.clone(), t.response.clone()
-	if t.cost.big != nil {
-		u.cost.big = t.cost.bigCoef()
-	}
 	return &u
 }
 
@@ -421,7 +423,7 @@ func (t *Tally) HighValueShare() (float64, bool) { return ratio(t.value[0], t.va
 func (t *Tally) LowValueShare() (float64, bool) { return ratio(t.value[1], t.value[0]+t.value[1]) }
 
 // Cost returns the exact total cost of all contacts.
-func (t *Tally) Cost() decimal.Decimal { return t.cost.decimal() }
+func (t *Tally) Cost() decimal.Decimal { return t.cost.Value() }
 
 // divisionPlaces is the decimal places of a cost ratio.
 const divisionPlaces = 16
@@ -442,5 +444,5 @@ func (t *Tally) costPer(n uint64) (decimal.Decimal, bool) {
 		return decimal.Decimal{}, false
 	}
 	d := decimal.NewFromBigInt(newBigUint(n), 0)
-	return t.cost.decimal().DivRound(d, divisionPlaces), true
+	return t.cost.Value().DivRound(d, divisionPlaces), true
 }

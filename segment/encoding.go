@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -27,7 +28,7 @@ func appendCustomer(b []byte, c *Customer) []byte {
 		b = binary.AppendVarint(b, c.first)
 		b = binary.AppendVarint(b, c.last)
 	}
-	s := c.sum.value().String()
+	s := c.sum.Value().String()
 	b = binary.AppendUvarint(b, uint64(len(s)))
 	return append(b, s...)
 }
@@ -63,7 +64,7 @@ type customerJSON struct {
 }
 
 func (c *Customer) toJSON() customerJSON {
-	j := customerJSON{Purchases: c.purchases, Refunds: c.refunds, Monetary: c.sum.value()}
+	j := customerJSON{Purchases: c.purchases, Refunds: c.refunds, Monetary: c.sum.Value()}
 	if f, ok := c.First(); ok {
 		l, _ := c.Last()
 		j.First, j.Last = &f, &l
@@ -72,7 +73,7 @@ func (c *Customer) toJSON() customerJSON {
 }
 
 func (j customerJSON) customer() (Customer, error) {
-	u := Customer{purchases: j.Purchases, refunds: j.Refunds, sum: fromDecimal(j.Monetary)}
+	u := Customer{purchases: j.Purchases, refunds: j.Refunds, sum: money.Of(j.Monetary)}
 	if (j.Purchases > 0) != (j.First != nil && j.Last != nil) {
 		return Customer{}, fmt.Errorf("%w: first and last purchase times go with purchases", ErrEncoding)
 	}
@@ -94,7 +95,7 @@ func (c *Customer) valid() error {
 	if c.purchases > 0 && c.first > c.last {
 		return fmt.Errorf("%w: first purchase after the last", ErrEncoding)
 	}
-	if c.refunds == 0 && c.sum.sign() < 0 {
+	if c.refunds == 0 && c.sum.Sign() < 0 {
 		return fmt.Errorf("%w: negative amount without refunds", ErrEncoding)
 	}
 	return nil
@@ -319,7 +320,7 @@ func (d *decoder) customer() Customer {
 		d.fail("amount %q", s)
 		return Customer{}
 	}
-	u.sum = fromDecimal(v)
+	u.sum = money.Of(v)
 	if err := u.valid(); err != nil {
 		d.err = err
 	}

@@ -28,7 +28,7 @@ type Concentration struct {
 func (c *Collection) Concentration() (*Concentration, error) {
 	return NewConcentration(func(yield func(string, decimal.Decimal) bool) {
 		for i := range c.entries {
-			if !yield(c.entries[i].id, c.entries[i].sum.value()) {
+			if !yield(c.entries[i].id, c.entries[i].sum.Value()) {
 				return
 			}
 		}

@@ -119,32 +119,6 @@ func TestRecencyDayBoundary(t *testing.T) {
 	}
 }
 
-func TestMoneyExact(t *testing.T) {
-	var m money
-	for _, s := range []string{"0.1", "0.2", "1e3", "-0.3", "0.0000001"} {
-		m.add(dec(s))
-	}
-	if m.wide || !m.value().Equal(dec("1000.0000001")) {
-		t.Errorf("sum = %v (wide %v)", m.value(), m.wide)
-	}
-	big := decimal.New(math.MaxInt64/10, 0)
-	m = money{}
-	for range 25 {
-		m.add(big)
-	}
-	if !m.wide || !m.value().Equal(big.Mul(decimal.NewFromInt(25))) {
-		t.Errorf("overflowing sum = %v", m.value())
-	}
-	a, b := fromDecimal(dec("1e-20")), fromDecimal(dec("123456789012345678"))
-	a.merge(b)
-	if !a.value().Equal(dec("123456789012345678.00000000000000000001")) {
-		t.Errorf("merged = %v", a.value())
-	}
-	if cmpMoney(fromDecimal(dec("1e30")), fromDecimal(dec("1e-30"))) != 1 || cmpMoney(fromDecimal(dec("2.50")), fromDecimal(dec("2.5"))) != 0 {
-		t.Error("cmpMoney")
-	}
-}
-
 func TestCollectionErrors(t *testing.T) {
 	txs := []Transaction{
 		{"a", asOf, dec("1")},
