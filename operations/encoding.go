@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/rapportkit/rapport/internal/money"
+	"github.com/rapportkit/rapport/internal/wire"
 )
 
 // The binary encoding starts with a tag and a version byte.
@@ -24,7 +25,7 @@ const (
 // counts, sum), the untimed abandons, and the cost (varint exponent,
 // uvarint length and big-endian coefficient).
 func (t *Tally) AppendBinary(b []byte) ([]byte, error) {
-	b = append(b, tallyTag, version)
+	b = wire.AppendHeader(b, tallyTag, version)
 	for d := range t.cells {
 		for ch := range t.cells[d] {
 			for _, c := range t.cells[d][ch] {
@@ -60,51 +61,42 @@ func (t *Tally) MarshalBinary() ([]byte, error) { return t.AppendBinary(nil) }
 // that its counts, histograms and sums are consistent (see Tally.check);
 // on error the tally is unchanged.
 func (t *Tally) UnmarshalBinary(data []byte) error {
-	d := decoder{data: data}
-	if len(data) < 2 || data[0] != tallyTag || data[1] != version {
-		return fmt.Errorf("%w: not a version %d %q tally", ErrEncoding, version, tallyTag)
-	}
-	d.data = d.data[2:]
+	d := wire.NewDecoder(data, ErrEncoding)
+	d.Header(tallyTag, version)
 	var u Tally
 	for di := range u.cells {
 		for ch := range u.cells[di] {
 			for o := range u.cells[di][ch] {
-				u.cells[di][ch][o] = d.uvarint()
+				u.cells[di][ch][o] = d.Uvarint()
 			}
 		}
 	}
 	for _, p := range [...]*uint64{&u.resolved, &u.complaints, &u.value[0], &u.value[1], &u.fcr[0], &u.fcr[1], &u.fcr[2]} {
-		*p = d.uvarint()
+		*p = d.Uvarint()
 	}
 	for _, p := range [...]*u128{&u.talk, &u.hold, &u.wrap} {
-		*p = d.u128()
+		*p = readU128(&d)
 	}
 	for _, w := range [...]*waits{&u.wait, &u.abandon, &u.response} {
-		k := d.uvarint()
-		if k > uint64(len(d.data)) { // each count takes a byte at least
-			d.fail("histogram of %d bins in %d bytes", k, len(d.data))
+		k := d.Uvarint()
+		if k > uint64(d.Len()) { // each count takes a byte at least
+			d.Fail("histogram of %d bins in %d bytes", k, d.Len())
 			break
 		}
 		w.counts = make([]uint64, k)
 		for i := range w.counts {
-			w.counts[i] = d.uvarint()
+			w.counts[i] = d.Uvarint()
 		}
-		w.sum = d.u128()
+		w.sum = readU128(&d)
 	}
-	u.untimed = d.uvarint()
-	if d.err != nil {
-		return d.err
+	u.untimed = d.Uvarint()
+	u.cost = wire.Read(&d, "cost", money.ReadBinary)
+	if d.Err() == nil && (u.cost.Sign() < 0 || u.cost.Exp() < -maxCostExponent) {
+		d.Fail("cost %v·10^%d", u.cost.Value().Coefficient(), u.cost.Exp())
 	}
-	cost, rest, err := money.ReadBinary(d.data)
-	switch {
-	case err != nil:
-		return fmt.Errorf("%w: cost: %v", ErrEncoding, err)
-	case cost.Sign() < 0 || cost.Exp() < -maxCostExponent:
-		return fmt.Errorf("%w: cost %v·10^%d", ErrEncoding, cost.Value().Coefficient(), cost.Exp())
-	case len(rest) > 0:
-		return fmt.Errorf("%w: %d trailing bytes", ErrEncoding, len(rest))
+	if err := d.End(); err != nil {
+		return err
 	}
-	u.cost = cost
 	return t.replace(&u)
 }
 
@@ -193,32 +185,7 @@ func (u *Tally) check() error {
 	return nil
 }
 
-// decoder reads uvarints, remembering the first error.
-type decoder struct {
-	data []byte
-	err  error
-}
-
-func (d *decoder) fail(format string, args ...any) {
-	if d.err == nil {
-		d.err = fmt.Errorf("%w: "+format, append([]any{ErrEncoding}, args...)...)
-	}
-}
-
-func (d *decoder) uvarint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	x, n := binary.Uvarint(d.data)
-	if n <= 0 {
-		d.fail("truncated or overlong number")
-		return 0
-	}
-	d.data = d.data[n:]
-	return x
-}
-
-func (d *decoder) u128() u128 { return u128{hi: d.uvarint(), lo: d.uvarint()} }
+func readU128(d *wire.Decoder) u128 { return u128{hi: d.Uvarint(), lo: d.Uvarint()} }
 
 // JSON form.
 
