@@ -7,6 +7,8 @@ import (
 	"math/bits"
 	"slices"
 	"time"
+
+	"github.com/rapportkit/rapport/internal/group"
 )
 
 // Flow counts the customer base over one period [From, To): who was there
@@ -239,26 +241,33 @@ func FlowBy[K comparable](customers iter.Seq[Customer], p Period, key func(Custo
 	if err := checkFlowPeriod(p); err != nil {
 		return nil, err
 	}
-	groups := make(map[K]*Flow)
-	seen := make(map[string]int)
-	i := 0
-	for c := range customers {
-		if j, dup := seen[c.ID]; dup {
-			return nil, fmt.Errorf("customer %q: %w (positions %d and %d)", c.ID, ErrDuplicateID, j, i)
-		}
-		seen[c.ID] = i
-		k := key(c)
-		f, ok := groups[k]
-		if !ok {
-			f = &Flow{period: p}
-		}
-		if err := f.Add(c); err != nil {
-			return nil, fmt.Errorf("customer %d: %w", i, err)
-		}
-		groups[k] = f
-		i++
+	var dup error
+	groups, err := group.By(distinct(customers, &dup), "customer", key, func() *Flow { return &Flow{period: p} }, (*Flow).Add)
+	if dup != nil {
+		return nil, dup
 	}
-	return groups, nil
+	return groups, err
+}
+
+// distinct yields the customers until one repeats the id of an earlier
+// one, where it stops and sets *err to ErrDuplicateID naming both
+// positions.
+func distinct(customers iter.Seq[Customer], err *error) iter.Seq[Customer] {
+	return func(yield func(Customer) bool) {
+		seen := make(map[string]int)
+		i := 0
+		for c := range customers {
+			if j, dup := seen[c.ID]; dup {
+				*err = fmt.Errorf("customer %q: %w (positions %d and %d)", c.ID, ErrDuplicateID, j, i)
+				return
+			}
+			seen[c.ID] = i
+			i++
+			if !yield(c) {
+				return
+			}
+		}
+	}
 }
 
 // FlowSeries counts customers over the consecutive calendar periods from
