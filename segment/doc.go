@@ -132,7 +132,7 @@
 // the classic eleven-segment R×F map (Champions … Lost); Rules.Validate
 // lists overlapping and uncovered cells of the k×k×k grid. Tiers assign
 // spend levels by thresholds (the boundary belongs to the higher tier);
-// Compare builds the transition matrix between two snapshots: counts, row
+// Transition builds the transition matrix between two snapshots: counts, row
 // shares Counts[i][j]/Before(i), upgrades, downgrades, stays, new and lost
 // margins, and one Event per changed customer, sorted by id.
 //

@@ -244,7 +244,7 @@ type Class struct {
 }
 
 // Classes is an ABC analysis: the three classes and every customer's
-// class, id → "A", "B" or "C" (a snapshot for Compare with levels
+// class, id → "A", "B" or "C" (a snapshot for Transition with levels
 // C, B, A).
 type Classes struct {
 	A, B, C Class

@@ -98,9 +98,18 @@ type Scored struct {
 	Score     Score           `json:"score"`
 }
 
-// String returns e.g. "C042 543 (12 days, 9 purchases, 1234.5)".
+// String returns e.g. "C042 543 (12 days, 9 purchases, 1234.5)", or
+// "(1 day, 1 purchase, …)" in the singular.
 func (s Scored) String() string {
-	return fmt.Sprintf("%s %s (%d days, %d purchases, %s)", s.ID, s.Score, s.Recency, s.Frequency, s.Monetary)
+	return fmt.Sprintf("%s %s (%d %s, %d %s, %s)", s.ID, s.Score,
+		s.Recency, plural(s.Recency, "day", "days"), s.Frequency, plural(s.Frequency, "purchase", "purchases"), s.Monetary)
+}
+
+func plural[N int64 | uint64](n N, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // Scores is the RFM scoring of a collection as of a date: the cut points

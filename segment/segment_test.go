@@ -377,7 +377,7 @@ func TestTiersAndTransitions(t *testing.T) {
 	}
 	before := map[string]string{"a": "bronze", "b": "silver", "c": "gold", "d": "premium", "e": "bronze"}
 	after := map[string]string{"a": "premium", "b": "silver", "c": "silver", "f": "gold", "e": "bronze"}
-	tr, err := Compare(tiers.Levels(), before, after)
+	tr, err := Transition(tiers.Levels(), before, after)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -395,7 +395,7 @@ func TestTiersAndTransitions(t *testing.T) {
 	if fmt.Sprint(tr.Events) != want {
 		t.Errorf("events %v", tr.Events)
 	}
-	if _, err := Compare(tiers.Levels(), map[string]string{"x": "platinum"}, nil); !errors.Is(err, ErrTier) {
+	if _, err := Transition(tiers.Levels(), map[string]string{"x": "platinum"}, nil); !errors.Is(err, ErrTier) {
 		t.Errorf("unknown level: %v", err)
 	}
 }
@@ -630,4 +630,19 @@ func FuzzCollectionAdd(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestScoredStringSingular(t *testing.T) {
+	sc, _ := ParseScore("515")
+	for _, c := range []struct {
+		s    Scored
+		want string
+	}{
+		{Scored{ID: "a", Recency: 1, Frequency: 1, Monetary: dec("5"), Score: sc}, "a 515 (1 day, 1 purchase, 5)"},
+		{Scored{ID: "b", Recency: 0, Frequency: 2, Monetary: dec("-1.5"), Score: sc}, "b 515 (0 days, 2 purchases, -1.5)"},
+	} {
+		if got := c.s.String(); got != c.want {
+			t.Errorf("%q, want %q", got, c.want)
+		}
+	}
 }
