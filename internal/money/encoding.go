@@ -44,13 +44,18 @@ func (s Sum) AppendBinary(b []byte) []byte {
 }
 
 // ReadBinary reads a sum written by AppendBinary and returns it with the
-// bytes after it. It accepts only what AppendBinary writes, so that a
-// decoded sum encodes back to the same bytes. The exponent may be any
+// bytes after it. It accepts only what AppendBinary writes (no overlong
+// varint, no leading zero byte), so that a decoded sum encodes back to the
+// same bytes. The exponent may be any
 // int32 ≤ 0: callers that add to decoded sums bound it themselves.
 func ReadBinary(data []byte) (Sum, []byte, error) {
+	var buf [binary.MaxVarintLen64]byte
 	e, n := binary.Varint(data)
 	if n <= 0 {
 		return Sum{}, nil, errTruncated
+	}
+	if n != len(binary.AppendVarint(buf[:0], e)) {
+		return Sum{}, nil, errOverlong
 	}
 	data = data[n:]
 	if e > 0 || e < math.MinInt32 {
@@ -59,6 +64,9 @@ func ReadBinary(data []byte) (Sum, []byte, error) {
 	k, n := binary.Uvarint(data)
 	if n <= 0 {
 		return Sum{}, nil, errTruncated
+	}
+	if n != len(binary.AppendUvarint(buf[:0], k)) {
+		return Sum{}, nil, errOverlong
 	}
 	data = data[n:]
 	if k > uint64(len(data)) {
@@ -81,4 +89,7 @@ func ReadBinary(data []byte) (Sum, []byte, error) {
 	return s, rest, nil
 }
 
-var errTruncated = errors.New("truncated sum")
+var (
+	errTruncated = errors.New("truncated sum")
+	errOverlong  = errors.New("overlong number in sum")
+)

@@ -328,6 +328,8 @@ func TestBinary(t *testing.T) {
 		{0, 1, 0},       // negative zero
 		{0, 2, 0, 0},    // leading zero
 		{0, 3, 0, 0, 5}, // negative with a leading zero
+		{0xff, 0, 0},    // overlong exponent
+		{0, 0x81, 0, 1}, // overlong length
 	} {
 		if _, _, err := ReadBinary(bad); err == nil {
 			t.Errorf("% x decoded", bad)
