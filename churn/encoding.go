@@ -5,10 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"math/big"
-	"math/bits"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/nanos"
 	"github.com/rapportkit/rapport/internal/wire"
 )
 
@@ -138,8 +137,7 @@ func (f *Flow) AppendBinary(b []byte) ([]byte, error) {
 	for _, c := range f.counts() {
 		b = binary.AppendUvarint(b, uint64(c))
 	}
-	b = binary.AppendUvarint(b, f.exposure.hi)
-	return binary.AppendUvarint(b, f.exposure.lo), nil
+	return f.exposure.AppendBinary(b), nil
 }
 
 func (f *Flow) counts() [6]int {
@@ -168,7 +166,7 @@ func (f *Flow) UnmarshalBinary(data []byte) error {
 	for i := range c {
 		c[i] = d.Uvarint()
 	}
-	w := wide{hi: d.Uvarint(), lo: d.Uvarint()}
+	w := nanos.Read(&d)
 	if err := d.End(); err != nil {
 		return err
 	}
@@ -181,7 +179,7 @@ func (f *Flow) UnmarshalBinary(data []byte) error {
 }
 
 // flowFrom checks decoded fields for consistency.
-func flowFrom(p Period, c [6]uint64, w wide) (Flow, error) {
+func flowFrom(p Period, c [6]uint64, w nanos.Sum) (Flow, error) {
 	if err := checkFlowPeriod(p); err != nil {
 		return Flow{}, fmt.Errorf("%w: %v", ErrEncoding, err)
 	}
@@ -200,8 +198,7 @@ func flowFrom(p Period, c [6]uint64, w wide) (Flow, error) {
 		return Flow{}, fmt.Errorf("%w: %d of %d renewing lost", ErrEncoding, renewedLost, renewing)
 	}
 	// Every customer was active at most the whole period.
-	hi, lo := bits.Mul64(start+acquired, uint64(p.Duration()))
-	if w.hi > hi || w.hi == hi && w.lo > lo {
+	if w.Cmp(nanos.Product(start+acquired, uint64(p.Duration()))) > 0 {
 		return Flow{}, fmt.Errorf("%w: exposure longer than the period for every customer", ErrEncoding)
 	}
 	return Flow{period: p, start: int(start), acquired: int(acquired), lost: int(lost), lostAcquired: int(lostAcq),
@@ -223,11 +220,9 @@ type flowJSON struct {
 
 // MarshalJSON writes the flow's period, counts and exact exposure.
 func (f *Flow) MarshalJSON() ([]byte, error) {
-	e := new(big.Int).Lsh(new(big.Int).SetUint64(f.exposure.hi), 64)
-	e.Or(e, new(big.Int).SetUint64(f.exposure.lo))
 	c := f.counts()
 	return json.Marshal(flowJSON{Period: f.period, Start: uint64(c[0]), Acquired: uint64(c[1]), Lost: uint64(c[2]),
-		LostAcquired: uint64(c[3]), Renewing: uint64(c[4]), RenewingLost: uint64(c[5]), ExposureNS: e.String()})
+		LostAcquired: uint64(c[3]), Renewing: uint64(c[4]), RenewingLost: uint64(c[5]), ExposureNS: f.exposure.String()})
 }
 
 // UnmarshalJSON reads a flow written by MarshalJSON; on error the flow is
@@ -237,13 +232,11 @@ func (f *Flow) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return fmt.Errorf("%w: %v", ErrEncoding, err)
 	}
-	e, ok := new(big.Int).SetString(j.ExposureNS, 10)
-	if !ok || e.Sign() < 0 || e.BitLen() > 128 {
+	e, ok := nanos.Parse(j.ExposureNS)
+	if !ok {
 		return fmt.Errorf("%w: exposure %q", ErrEncoding, j.ExposureNS)
 	}
-	lo := new(big.Int).And(e, new(big.Int).SetUint64(math.MaxUint64)).Uint64()
-	hi := new(big.Int).Rsh(e, 64).Uint64()
-	g, err := flowFrom(j.Period, [6]uint64{j.Start, j.Acquired, j.Lost, j.LostAcquired, j.Renewing, j.RenewingLost}, wide{hi: hi, lo: lo})
+	g, err := flowFrom(j.Period, [6]uint64{j.Start, j.Acquired, j.Lost, j.LostAcquired, j.Renewing, j.RenewingLost}, e)
 	if err != nil {
 		return err
 	}

@@ -5,10 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"math/big"
 	"strconv"
 
 	"github.com/rapportkit/rapport/internal/money"
+	"github.com/rapportkit/rapport/internal/nanos"
 	"github.com/rapportkit/rapport/internal/wire"
 )
 
@@ -36,22 +36,18 @@ func (t *Tally) AppendBinary(b []byte) ([]byte, error) {
 	for _, c := range [...]uint64{t.resolved, t.complaints, t.value[0], t.value[1], t.fcr[0], t.fcr[1], t.fcr[2]} {
 		b = binary.AppendUvarint(b, c)
 	}
-	for _, s := range [...]u128{t.talk, t.hold, t.wrap} {
-		b = appendU128(b, s)
+	for _, s := range [...]nanos.Sum{t.talk, t.hold, t.wrap} {
+		b = s.AppendBinary(b)
 	}
 	for _, w := range [...]*waits{&t.wait, &t.abandon, &t.response} {
 		b = binary.AppendUvarint(b, uint64(len(w.counts)))
 		for _, c := range w.counts {
 			b = binary.AppendUvarint(b, c)
 		}
-		b = appendU128(b, w.sum)
+		b = w.sum.AppendBinary(b)
 	}
 	b = binary.AppendUvarint(b, t.untimed)
 	return t.cost.AppendBinary(b), nil
-}
-
-func appendU128(b []byte, x u128) []byte {
-	return binary.AppendUvarint(binary.AppendUvarint(b, x.hi), x.lo)
 }
 
 // MarshalBinary returns the tally's binary encoding (see AppendBinary).
@@ -74,8 +70,8 @@ func (t *Tally) UnmarshalBinary(data []byte) error {
 	for _, p := range [...]*uint64{&u.resolved, &u.complaints, &u.value[0], &u.value[1], &u.fcr[0], &u.fcr[1], &u.fcr[2]} {
 		*p = d.Uvarint()
 	}
-	for _, p := range [...]*u128{&u.talk, &u.hold, &u.wrap} {
-		*p = readU128(&d)
+	for _, p := range [...]*nanos.Sum{&u.talk, &u.hold, &u.wrap} {
+		*p = nanos.Read(&d)
 	}
 	for _, w := range [...]*waits{&u.wait, &u.abandon, &u.response} {
 		k := d.Uvarint()
@@ -87,7 +83,7 @@ func (t *Tally) UnmarshalBinary(data []byte) error {
 		for i := range w.counts {
 			w.counts[i] = d.Uvarint()
 		}
-		w.sum = readU128(&d)
+		w.sum = nanos.Read(&d)
 	}
 	u.untimed = d.Uvarint()
 	u.cost = wire.Read(&d, "cost", money.ReadBinary)
@@ -165,10 +161,10 @@ func (u *Tally) check() error {
 	case u.fcr[FCRResolved-1] > u.resolved:
 		return bad("%d resolved at first contact of %d resolved", u.fcr[FCRResolved-1], u.resolved)
 	}
-	limit := new(big.Int).Mul(newBigUint(answered), big.NewInt(math.MaxInt64))
-	for _, s := range [...]u128{u.talk, u.hold, u.wrap} {
-		if s.big().Cmp(limit) > 0 {
-			return bad("handle-time sum %v for %d answered", s.big(), answered)
+	limit := nanos.Product(answered, math.MaxInt64)
+	for _, s := range [...]nanos.Sum{u.talk, u.hold, u.wrap} {
+		if s.Cmp(limit) > 0 {
+			return bad("handle-time sum %v for %d answered", s, answered)
 		}
 	}
 	live := func(ch Channel) bool { return ch.Synchronous() && assisted(ch) }
@@ -184,8 +180,6 @@ func (u *Tally) check() error {
 	}
 	return nil
 }
-
-func readU128(d *wire.Decoder) u128 { return u128{hi: d.Uvarint(), lo: d.Uvarint()} }
 
 // JSON form.
 
@@ -227,7 +221,7 @@ func waitsToJSON(w *waits) waitsJSON {
 	if c == nil {
 		c = []uint64{}
 	}
-	return waitsJSON{Counts: c, SumNS: w.sum.big().String()}
+	return waitsJSON{Counts: c, SumNS: w.sum.String()}
 }
 
 // MarshalJSON writes the tally as an object: the non-zero counts as a
@@ -239,7 +233,7 @@ func (t *Tally) MarshalJSON() ([]byte, error) {
 	j := tallyJSON{
 		Contacts: []cellJSON{}, Resolved: t.resolved, Complaints: t.complaints,
 		HighValue: t.value[0], LowValue: t.value[1],
-		TalkNS: t.talk.big().String(), HoldNS: t.hold.big().String(), WrapNS: t.wrap.big().String(),
+		TalkNS: t.talk.String(), HoldNS: t.hold.String(), WrapNS: t.wrap.String(),
 		Wait: waitsToJSON(&t.wait), Abandon: waitsToJSON(&t.abandon), AbandonUntimed: t.untimed,
 		Response: waitsToJSON(&t.response), Cost: costString(t.cost),
 	}
@@ -256,12 +250,12 @@ func (t *Tally) MarshalJSON() ([]byte, error) {
 	return json.Marshal(j)
 }
 
-func parseU128(s string) (u128, bool) {
-	x, ok := new(big.Int).SetString(s, 10)
-	if !ok || len(s) > 40 {
-		return u128{}, false
+// parseNanos reads a sum of nanoseconds of at most 40 characters.
+func parseNanos(s string) (nanos.Sum, bool) {
+	if len(s) > 40 {
+		return nanos.Sum{}, false
 	}
-	return u128FromBig(x)
+	return nanos.Parse(s)
 }
 
 // UnmarshalJSON reads a tally written by MarshalJSON and checks it like
@@ -286,10 +280,10 @@ func (t *Tally) UnmarshalJSON(b []byte) error {
 	u.fcr = [3]uint64{j.FCR.Repeat, j.FCR.Resolved, j.FCR.Unresolved}
 	for _, f := range [...]struct {
 		s string
-		p *u128
+		p *nanos.Sum
 	}{{j.TalkNS, &u.talk}, {j.HoldNS, &u.hold}, {j.WrapNS, &u.wrap},
 		{j.Wait.SumNS, &u.wait.sum}, {j.Abandon.SumNS, &u.abandon.sum}, {j.Response.SumNS, &u.response.sum}} {
-		v, ok := parseU128(f.s)
+		v, ok := parseNanos(f.s)
 		if !ok {
 			return fmt.Errorf("%w: sum %s", ErrEncoding, strconv.Quote(f.s))
 		}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/rapportkit/rapport/internal/money"
+	"github.com/rapportkit/rapport/internal/nanos"
 	"github.com/shopspring/decimal"
 )
 
@@ -31,9 +32,9 @@ type Tally struct {
 	complaints uint64
 	value      [2]uint64 // high, low
 	fcr        [3]uint64 // repeat, resolved, unresolved
-	talk       u128
-	hold       u128
-	wrap       u128
+	talk       nanos.Sum
+	hold       nanos.Sum
+	wrap       nanos.Sum
 	wait       waits     // inbound Phone and Chat answered: wait to answer, seconds
 	abandon    waits     // inbound Phone and Chat abandoned with an end time: time to abandon, seconds
 	untimed    uint64    // inbound Phone and Chat abandoned without an end time
@@ -64,9 +65,9 @@ func (t *Tally) Add(c Contact) error {
 		t.fcr[c.FCR-1]++
 	}
 	if c.Outcome == Answered {
-		t.talk.add(uint64(c.Talk))
-		t.hold.add(uint64(c.Hold))
-		t.wrap.add(uint64(c.Wrap))
+		t.talk.Add(uint64(c.Talk))
+		t.hold.Add(uint64(c.Hold))
+		t.wrap.Add(uint64(c.Wrap))
 	}
 	if c.Direction == Inbound && !c.Channel.SelfService() {
 		switch {
@@ -108,9 +109,9 @@ func (t *Tally) Merge(u *Tally) error {
 	for i := range t.fcr {
 		t.fcr[i] += u.fcr[i]
 	}
-	t.talk.addU(u.talk)
-	t.hold.addU(u.hold)
-	t.wrap.addU(u.wrap)
+	t.talk.Merge(u.talk)
+	t.hold.Merge(u.hold)
+	t.wrap.Merge(u.wrap)
 	t.wait.merge(&u.wait)
 	t.abandon.merge(&u.abandon)
 	t.untimed += u.untimed
@@ -313,8 +314,8 @@ func (t *Tally) Patience() (time.Duration, bool) {
 		return 0, false
 	}
 	exposure := t.wait.sum
-	exposure.addU(t.abandon.sum)
-	return exposure.mean(t.abandon.n), true
+	exposure.Merge(t.abandon.sum)
+	return exposure.Mean(t.abandon.n), true
 }
 
 // asyncPresented returns the inbound asynchronous contacts offered to agents.
@@ -360,9 +361,9 @@ func (t *Tally) AHT() (time.Duration, bool) {
 		return 0, false
 	}
 	s := t.talk
-	s.addU(t.hold)
-	s.addU(t.wrap)
-	return s.mean(n), true
+	s.Merge(t.hold)
+	s.Merge(t.wrap)
+	return s.Mean(n), true
 }
 
 // AverageTalk returns the mean talk time of answered contacts.
@@ -374,12 +375,12 @@ func (t *Tally) AverageHold() (time.Duration, bool) { return t.average(t.hold) }
 // AverageWrap returns the mean after-contact work of answered contacts.
 func (t *Tally) AverageWrap() (time.Duration, bool) { return t.average(t.wrap) }
 
-func (t *Tally) average(s u128) (time.Duration, bool) {
+func (t *Tally) average(s nanos.Sum) (time.Duration, bool) {
 	n := t.answeredAll()
 	if n == 0 {
 		return 0, false
 	}
-	return s.mean(n), true
+	return s.Mean(n), true
 }
 
 // ResolutionRate returns the share of handled contacts flagged resolved,

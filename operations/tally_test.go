@@ -3,7 +3,6 @@ package operations
 import (
 	"errors"
 	"math"
-	"math/big"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -455,25 +454,7 @@ func TestCostExact(t *testing.T) {
 	}
 }
 
-func TestU128(t *testing.T) {
-	var s u128
-	s.add(math.MaxUint64)
-	s.add(3)
-	if s != (u128{hi: 1, lo: 2}) || s.big().String() != "18446744073709551618" {
-		t.Errorf("sum %v", s)
-	}
-	if m := (u128{lo: 7}).mean(2); m != 4 { // 3.5 rounds half up
-		t.Errorf("mean 7/2 = %d", m)
-	}
-	if m := (u128{lo: 5}).mean(3); m != 2 {
-		t.Errorf("mean 5/3 = %d", m)
-	}
-	if m := (u128{hi: 5}).mean(3); m != math.MaxInt64 {
-		t.Errorf("saturated mean = %d", m)
-	}
-	if _, ok := u128FromBig(new(big.Int).Lsh(big.NewInt(1), 128)); ok {
-		t.Error("2¹²⁸ fits")
-	}
+func TestRatio(t *testing.T) {
 	if r, ok := ratio(1<<60, 3<<60); !ok || r != 1.0/3 {
 		t.Errorf("big ratio %v", r)
 	}
