@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/rapportkit/rapport/internal/counts"
+	"github.com/rapportkit/rapport/internal/wire"
 )
 
 // Binary encodings start with a tag and a version byte.
@@ -18,7 +19,7 @@ const (
 // high band bottom) and one uvarint count per point.
 func (t *Tally) AppendBinary(b []byte) ([]byte, error) {
 	lowTo, highFrom := t.scale.Bands()
-	b = counts.AppendHeader(b, tallyTag, version, t.scale.Min(), t.scale.Max(), int(t.scale.polarity), lowTo, highFrom)
+	b = wire.AppendHeader(b, tallyTag, version, t.scale.Min(), t.scale.Max(), int(t.scale.polarity), lowTo, highFrom)
 	return t.h.Append(b, t.scale.Points()), nil
 }
 
@@ -31,7 +32,7 @@ func (t *Tally) MarshalBinary() ([]byte, error) {
 // tally is unchanged.
 func (t *Tally) UnmarshalBinary(data []byte) error {
 	var v [5]int
-	data, err := counts.ReadHeader(data, tallyTag, version, v[:])
+	data, err := wire.ReadHeader(data, tallyTag, version, v[:])
 	if err != nil {
 		return fmt.Errorf("%w: %w", ErrEncoding, err)
 	}

@@ -133,8 +133,8 @@
 // # Accumulators
 //
 // Flow, Survival and Ledger are exact accumulators (integer counts,
-// integer nanoseconds, decimal money with an allocation-free int64 fast
-// path) that merge in any order with identical results and encode to
+// integer nanoseconds, decimal money with an allocation-free 128-bit
+// fast path) that merge in any order with identical results and encode to
 // binary and JSON with validation on decode.
 //
 // # References

@@ -5,9 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"math/big"
-	"math/bits"
 	"time"
+
+	"github.com/rapportkit/rapport/internal/nanos"
+	"github.com/rapportkit/rapport/internal/wire"
 )
 
 // Binary encodings start with a tag and a version byte.
@@ -22,7 +23,7 @@ const (
 // increasing order, the gap from the previous duration, the events and the
 // censorings as uvarints.
 func (s *Survival) AppendBinary(b []byte) ([]byte, error) {
-	b = append(b, survivalTag, version)
+	b = wire.AppendHeader(b, survivalTag, version)
 	times := s.times()
 	b = binary.AppendUvarint(b, uint64(len(times)))
 	var prev time.Duration
@@ -42,29 +43,29 @@ func (s *Survival) MarshalBinary() ([]byte, error) { return s.AppendBinary(nil) 
 // UnmarshalBinary replaces the accumulator with a decoded one; on error it
 // is unchanged.
 func (s *Survival) UnmarshalBinary(data []byte) error {
-	d := decoder{data: data}
-	d.header(survivalTag)
-	k := d.uvarint()
-	if k > uint64(len(d.data)) { // each entry takes at least 3 bytes
-		d.fail("%d durations in %d bytes", k, len(d.data))
+	d := wire.NewDecoder(data, ErrEncoding)
+	d.Header(survivalTag, version)
+	k := d.Uvarint()
+	if k > uint64(d.Len()) { // each entry takes at least 3 bytes
+		d.Fail("%d durations in %d bytes", k, d.Len())
 	}
 	var u Survival
 	var at uint64
-	for i := uint64(0); i < k && d.err == nil; i++ {
-		gap, events, censored := d.uvarint(), d.uvarint(), d.uvarint()
-		if d.err != nil {
+	for i := uint64(0); i < k && d.Err() == nil; i++ {
+		gap, events, censored := d.Uvarint(), d.Uvarint(), d.Uvarint()
+		if d.Err() != nil {
 			break
 		}
 		if i > 0 && gap == 0 || at > math.MaxInt64-gap {
-			d.fail("durations not increasing")
+			d.Fail("durations not increasing")
 			break
 		}
 		at += gap
 		if err := u.addEntry(time.Duration(at), events, censored); err != nil {
-			d.fail("%v", err)
+			d.Fail("%v", err)
 		}
 	}
-	if err := d.end(); err != nil {
+	if err := d.End(); err != nil {
 		return err
 	}
 	*s = u
@@ -125,7 +126,7 @@ func (s *Survival) UnmarshalJSON(b []byte) error {
 // length), the six counts and the exposure in nanoseconds (two uvarints,
 // high and low 64 bits).
 func (f *Flow) AppendBinary(b []byte) ([]byte, error) {
-	b = append(b, flowTag, version)
+	b = wire.AppendHeader(b, flowTag, version)
 	for _, t := range []time.Time{f.period.From, f.period.To} {
 		tb, err := t.MarshalBinary()
 		if err != nil {
@@ -136,8 +137,7 @@ func (f *Flow) AppendBinary(b []byte) ([]byte, error) {
 	for _, c := range f.counts() {
 		b = binary.AppendUvarint(b, uint64(c))
 	}
-	b = binary.AppendUvarint(b, f.exposure.hi)
-	return binary.AppendUvarint(b, f.exposure.lo), nil
+	return f.exposure.AppendBinary(b), nil
 }
 
 func (f *Flow) counts() [6]int {
@@ -150,29 +150,24 @@ func (f *Flow) MarshalBinary() ([]byte, error) { return f.AppendBinary(nil) }
 // UnmarshalBinary replaces the flow with a decoded one; on error it is
 // unchanged.
 func (f *Flow) UnmarshalBinary(data []byte) error {
-	d := decoder{data: data}
-	d.header(flowTag)
+	d := wire.NewDecoder(data, ErrEncoding)
+	d.Header(flowTag, version)
 	var p Period
 	for _, t := range []*time.Time{&p.From, &p.To} {
-		n := d.uvarint()
-		if d.err != nil {
+		b := d.Bytes(d.Uvarint(), "time")
+		if d.Err() != nil {
 			break
 		}
-		if n > uint64(len(d.data)) {
-			d.fail("truncated time")
-			break
+		if err := t.UnmarshalBinary(b); err != nil {
+			d.Fail("%v", err)
 		}
-		if err := t.UnmarshalBinary(d.data[:n]); err != nil {
-			d.fail("%v", err)
-		}
-		d.data = d.data[n:]
 	}
 	var c [6]uint64
 	for i := range c {
-		c[i] = d.uvarint()
+		c[i] = d.Uvarint()
 	}
-	w := wide{hi: d.uvarint(), lo: d.uvarint()}
-	if err := d.end(); err != nil {
+	w := nanos.Read(&d)
+	if err := d.End(); err != nil {
 		return err
 	}
 	g, err := flowFrom(p, c, w)
@@ -184,7 +179,7 @@ func (f *Flow) UnmarshalBinary(data []byte) error {
 }
 
 // flowFrom checks decoded fields for consistency.
-func flowFrom(p Period, c [6]uint64, w wide) (Flow, error) {
+func flowFrom(p Period, c [6]uint64, w nanos.Sum) (Flow, error) {
 	if err := checkFlowPeriod(p); err != nil {
 		return Flow{}, fmt.Errorf("%w: %v", ErrEncoding, err)
 	}
@@ -203,8 +198,7 @@ func flowFrom(p Period, c [6]uint64, w wide) (Flow, error) {
 		return Flow{}, fmt.Errorf("%w: %d of %d renewing lost", ErrEncoding, renewedLost, renewing)
 	}
 	// Every customer was active at most the whole period.
-	hi, lo := bits.Mul64(start+acquired, uint64(p.Duration()))
-	if w.hi > hi || w.hi == hi && w.lo > lo {
+	if w.Cmp(nanos.Product(start+acquired, uint64(p.Duration()))) > 0 {
 		return Flow{}, fmt.Errorf("%w: exposure longer than the period for every customer", ErrEncoding)
 	}
 	return Flow{period: p, start: int(start), acquired: int(acquired), lost: int(lost), lostAcquired: int(lostAcq),
@@ -226,11 +220,9 @@ type flowJSON struct {
 
 // MarshalJSON writes the flow's period, counts and exact exposure.
 func (f *Flow) MarshalJSON() ([]byte, error) {
-	e := new(big.Int).Lsh(new(big.Int).SetUint64(f.exposure.hi), 64)
-	e.Or(e, new(big.Int).SetUint64(f.exposure.lo))
 	c := f.counts()
 	return json.Marshal(flowJSON{Period: f.period, Start: uint64(c[0]), Acquired: uint64(c[1]), Lost: uint64(c[2]),
-		LostAcquired: uint64(c[3]), Renewing: uint64(c[4]), RenewingLost: uint64(c[5]), ExposureNS: e.String()})
+		LostAcquired: uint64(c[3]), Renewing: uint64(c[4]), RenewingLost: uint64(c[5]), ExposureNS: f.exposure.String()})
 }
 
 // UnmarshalJSON reads a flow written by MarshalJSON; on error the flow is
@@ -240,58 +232,14 @@ func (f *Flow) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return fmt.Errorf("%w: %v", ErrEncoding, err)
 	}
-	e, ok := new(big.Int).SetString(j.ExposureNS, 10)
-	if !ok || e.Sign() < 0 || e.BitLen() > 128 {
+	e, ok := nanos.Parse(j.ExposureNS)
+	if !ok {
 		return fmt.Errorf("%w: exposure %q", ErrEncoding, j.ExposureNS)
 	}
-	lo := new(big.Int).And(e, new(big.Int).SetUint64(math.MaxUint64)).Uint64()
-	hi := new(big.Int).Rsh(e, 64).Uint64()
-	g, err := flowFrom(j.Period, [6]uint64{j.Start, j.Acquired, j.Lost, j.LostAcquired, j.Renewing, j.RenewingLost}, wide{hi: hi, lo: lo})
+	g, err := flowFrom(j.Period, [6]uint64{j.Start, j.Acquired, j.Lost, j.LostAcquired, j.Renewing, j.RenewingLost}, e)
 	if err != nil {
 		return err
 	}
 	*f = g
 	return nil
-}
-
-// decoder reads a binary encoding, remembering the first error; reads
-// after an error return zero values.
-type decoder struct {
-	data []byte
-	err  error
-}
-
-func (d *decoder) fail(format string, args ...any) {
-	if d.err == nil {
-		d.err = fmt.Errorf("%w: "+format, append([]any{ErrEncoding}, args...)...)
-	}
-}
-
-func (d *decoder) header(tag byte) {
-	if len(d.data) < 2 || d.data[0] != tag || d.data[1] != version {
-		d.fail("not a version %d %q encoding", version, tag)
-		return
-	}
-	d.data = d.data[2:]
-}
-
-func (d *decoder) uvarint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	x, n := binary.Uvarint(d.data)
-	if n <= 0 {
-		d.fail("truncated number")
-		return 0
-	}
-	d.data = d.data[n:]
-	return x
-}
-
-// end reports the first error, or trailing bytes.
-func (d *decoder) end() error {
-	if d.err == nil && len(d.data) > 0 {
-		d.fail("%d trailing bytes", len(d.data))
-	}
-	return d.err
 }

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"iter"
 	"math"
-	"math/bits"
 	"slices"
 	"time"
+
+	"github.com/rapportkit/rapport/internal/group"
+	"github.com/rapportkit/rapport/internal/nanos"
 )
 
 // Flow counts the customer base over one period [From, To): who was there
@@ -35,7 +37,7 @@ type Flow struct {
 	start, acquired, lost int
 	lostAcquired          int // lost among the acquired
 	renewing, renewedLost int // of S, contract ending in the period; of them, lost
-	exposure              wide
+	exposure              nanos.Sum
 }
 
 // maxPeriod is the longest period a Flow accepts: time.Time.Sub saturates
@@ -88,7 +90,7 @@ func (f *Flow) Add(c Customer) error {
 	if lost {
 		to = c.End
 	}
-	f.exposure.add(uint64(to.Sub(from)))
+	f.exposure.Add(uint64(to.Sub(from)))
 	if c.Start.Before(p.From) {
 		f.start++
 		if !c.ContractEnd.IsZero() && p.Contains(c.ContractEnd) {
@@ -131,7 +133,7 @@ func (f *Flow) Merge(g *Flow) error {
 	f.lostAcquired += g.lostAcquired
 	f.renewing += g.renewing
 	f.renewedLost += g.renewedLost
-	f.exposure.addWide(g.exposure)
+	f.exposure.Merge(g.exposure)
 	return nil
 }
 
@@ -168,7 +170,7 @@ func (f *Flow) RenewingLost() int { return f.renewedLost }
 // of the time each was active within the period, in days of 24 hours. It
 // is summed exactly in nanoseconds and converted once.
 func (f *Flow) ExposureDays() float64 {
-	return f.exposure.float() / float64(24*time.Hour)
+	return f.exposure.Float() / float64(24*time.Hour)
 }
 
 func ratio(num, den int) (float64, bool) {
@@ -204,7 +206,7 @@ func (f *Flow) AverageChurn() (float64, bool) { return ratio(2*f.lost, f.start+f
 // DailyChurn returns L ÷ customer-days, losses per customer-day at risk
 // (an average hazard); ok = false with no exposure.
 func (f *Flow) DailyChurn() (float64, bool) {
-	if f.exposure.isZero() {
+	if f.exposure.IsZero() {
 		return 0, false
 	}
 	return float64(f.lost) / f.ExposureDays(), true
@@ -239,26 +241,33 @@ func FlowBy[K comparable](customers iter.Seq[Customer], p Period, key func(Custo
 	if err := checkFlowPeriod(p); err != nil {
 		return nil, err
 	}
-	groups := make(map[K]*Flow)
-	seen := make(map[string]int)
-	i := 0
-	for c := range customers {
-		if j, dup := seen[c.ID]; dup {
-			return nil, fmt.Errorf("customer %q: %w (positions %d and %d)", c.ID, ErrDuplicateID, j, i)
-		}
-		seen[c.ID] = i
-		k := key(c)
-		f, ok := groups[k]
-		if !ok {
-			f = &Flow{period: p}
-		}
-		if err := f.Add(c); err != nil {
-			return nil, fmt.Errorf("customer %d: %w", i, err)
-		}
-		groups[k] = f
-		i++
+	var dup error
+	groups, err := group.By(distinct(customers, &dup), "customer", key, func() *Flow { return &Flow{period: p} }, (*Flow).Add)
+	if dup != nil {
+		return nil, dup
 	}
-	return groups, nil
+	return groups, err
+}
+
+// distinct yields the customers until one repeats the id of an earlier
+// one, where it stops and sets *err to ErrDuplicateID naming both
+// positions.
+func distinct(customers iter.Seq[Customer], err *error) iter.Seq[Customer] {
+	return func(yield func(Customer) bool) {
+		seen := make(map[string]int)
+		i := 0
+		for c := range customers {
+			if j, dup := seen[c.ID]; dup {
+				*err = fmt.Errorf("customer %q: %w (positions %d and %d)", c.ID, ErrDuplicateID, j, i)
+				return
+			}
+			seen[c.ID] = i
+			i++
+			if !yield(c) {
+				return
+			}
+		}
+	}
 }
 
 // FlowSeries counts customers over the consecutive calendar periods from
@@ -291,25 +300,6 @@ func FlowSeries(customers []Customer, cal Calendar, first, last time.Time) ([]*F
 	}
 	return flows, nil
 }
-
-// wide is an unsigned 128-bit integer, for exact sums of nanoseconds.
-type wide struct{ hi, lo uint64 }
-
-func (w *wide) add(x uint64) {
-	var c uint64
-	w.lo, c = bits.Add64(w.lo, x, 0)
-	w.hi += c
-}
-
-func (w *wide) addWide(x wide) {
-	var c uint64
-	w.lo, c = bits.Add64(w.lo, x.lo, 0)
-	w.hi += x.hi + c
-}
-
-func (w wide) isZero() bool { return w.hi == 0 && w.lo == 0 }
-
-func (w wide) float() float64 { return float64(w.hi)*0x1p64 + float64(w.lo) }
 
 // FlowResult is the reporting view of a flow. Unlike the Flow's rates,
 // which are fractions, its rates are in percent; an undefined rate (empty

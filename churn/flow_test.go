@@ -108,6 +108,24 @@ func TestFlowEmptyAndErrors(t *testing.T) {
 	}
 }
 
+// FlowBy stops at the first bad customer: a repeated id is named with
+// both positions, an invalid customer by its position; the key is not
+// asked about a repeated customer.
+func TestFlowByErrors(t *testing.T) {
+	keyed := 0
+	key := func(Customer) int { keyed++; return 0 }
+	seq := []Customer{{ID: "a", Start: ts("2024-01-01")}, {ID: "b", Start: ts("2024-01-02")}, {ID: "a", Start: ts("2024-01-03")}, {ID: ""}}
+	_, err := FlowBy(slices.Values(seq), january, key)
+	if !errors.Is(err, ErrDuplicateID) || err.Error() != `customer "a": churn: duplicate customer id (positions 0 and 2)` || keyed != 2 {
+		t.Errorf("duplicate: %v (key called %d times)", err, keyed)
+	}
+	seq[2].ID = "c"
+	_, err = FlowBy(slices.Values(seq), january, key)
+	if !errors.Is(err, ErrID) || err.Error() != "customer 3: "+ErrID.Error() {
+		t.Errorf("invalid: %v", err)
+	}
+}
+
 // Splitting customers into groups and merging gives the one flow, in any
 // order; FlowBy groups the same way.
 func TestFlowMergeAndBy(t *testing.T) {

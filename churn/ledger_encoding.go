@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/wire"
 	"github.com/shopspring/decimal"
 )
 
@@ -25,7 +26,7 @@ func (l *Ledger) entries() []ledgerCell {
 	for _, id := range l.ids() {
 		for _, i := range slices.Sorted(maps.Keys(l.amounts[id])) {
 			m := l.amounts[id][i]
-			out = append(out, ledgerCell{id, i, m.value()})
+			out = append(out, ledgerCell{id, i, m.Value()})
 		}
 	}
 	return out
@@ -86,21 +87,17 @@ func (l *Ledger) UnmarshalJSON(b []byte) error {
 // and, per cell, the customer id, the period number (varint) and the
 // amount as decimal text; strings after their length.
 func (l *Ledger) AppendBinary(b []byte) ([]byte, error) {
-	b = append(b, ledgerTag, version)
+	b = wire.AppendHeader(b, ledgerTag, version)
 	b = binary.AppendUvarint(b, uint64(l.cal.months()))
-	b = appendString(b, l.cal.loc().String())
+	b = wire.AppendString(b, l.cal.loc().String())
 	cells := l.entries()
 	b = binary.AppendUvarint(b, uint64(len(cells)))
 	for _, c := range cells {
-		b = appendString(b, c.id)
+		b = wire.AppendString(b, c.id)
 		b = binary.AppendVarint(b, int64(c.i))
-		b = appendString(b, c.amount.String())
+		b = wire.AppendString(b, c.amount.String())
 	}
 	return b, nil
-}
-
-func appendString(b []byte, s string) []byte {
-	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }
 
 // MarshalBinary returns the ledger's binary encoding (see AppendBinary).
@@ -109,12 +106,12 @@ func (l *Ledger) MarshalBinary() ([]byte, error) { return l.AppendBinary(nil) }
 // UnmarshalBinary replaces the ledger with a decoded one; on error it is
 // unchanged.
 func (l *Ledger) UnmarshalBinary(data []byte) error {
-	d := decoder{data: data}
-	d.header(ledgerTag)
-	months := d.uvarint()
-	location := d.string()
-	if d.err != nil {
-		return d.err
+	d := wire.NewDecoder(data, ErrEncoding)
+	d.Header(ledgerTag, version)
+	months := d.Uvarint()
+	location := d.Text()
+	if err := d.Err(); err != nil {
+		return err
 	}
 	if months > 1200 {
 		return fmt.Errorf("%w: %d months", ErrEncoding, months)
@@ -124,30 +121,30 @@ func (l *Ledger) UnmarshalBinary(data []byte) error {
 		return err
 	}
 	u := Ledger{cal: cal}
-	n := d.uvarint()
-	if n > uint64(len(d.data)) {
-		d.fail("%d cells in %d bytes", n, len(d.data))
+	n := d.Uvarint()
+	if n > uint64(d.Len()) {
+		d.Fail("%d cells in %d bytes", n, d.Len())
 	}
-	for k := uint64(0); k < n && d.err == nil; k++ {
-		id, i, text := d.string(), d.varint(), d.string()
-		if d.err != nil {
+	for k := uint64(0); k < n && d.Err() == nil; k++ {
+		id, i, text := d.Text(), d.Varint(), d.Text()
+		if d.Err() != nil {
 			break
 		}
 		a, err := decimal.NewFromString(text)
 		switch {
 		case err != nil:
-			d.fail("amount %q: %v", text, err)
+			d.Fail("amount %q: %v", text, err)
 		case i > 1<<24 || i < -(1<<24): // a million years of months
-			d.fail("period %d out of range", i)
+			d.Fail("period %d out of range", i)
 		case id == "" || a.IsNegative():
-			d.fail("cell %d: customer %q, amount %s", k, id, a)
-		case u.has(id, i):
-			d.fail("customer %q period %d twice", id, i)
+			d.Fail("cell %d: customer %q, amount %s", k, id, a)
+		case u.has(id, int(i)):
+			d.Fail("customer %q period %d twice", id, i)
 		default:
-			u.book(id, i, a)
+			u.book(id, int(i), a)
 		}
 	}
-	if err := d.end(); err != nil {
+	if err := d.End(); err != nil {
 		return err
 	}
 	*l = u
@@ -157,31 +154,4 @@ func (l *Ledger) UnmarshalBinary(data []byte) error {
 func (l *Ledger) has(id string, i int) bool {
 	_, ok := l.amounts[id][i]
 	return ok
-}
-
-func (d *decoder) string() string {
-	n := d.uvarint()
-	if d.err != nil {
-		return ""
-	}
-	if n > uint64(len(d.data)) {
-		d.fail("truncated string")
-		return ""
-	}
-	s := string(d.data[:n])
-	d.data = d.data[n:]
-	return s
-}
-
-func (d *decoder) varint() int {
-	if d.err != nil {
-		return 0
-	}
-	x, n := binary.Varint(d.data)
-	if n <= 0 || x != int64(int(x)) {
-		d.fail("bad number")
-		return 0
-	}
-	d.data = d.data[n:]
-	return int(x)
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -26,7 +27,7 @@ type Revenue struct {
 // merge in any order with identical results.
 type Ledger struct {
 	cal     Calendar
-	amounts map[string]map[int]money
+	amounts map[string]map[int]money.Sum
 }
 
 // NewLedger returns an empty ledger on calendar cal.
@@ -56,15 +57,15 @@ func (l *Ledger) Add(r Revenue) error {
 
 func (l *Ledger) book(id string, i int, amount decimal.Decimal) {
 	if l.amounts == nil {
-		l.amounts = make(map[string]map[int]money)
+		l.amounts = make(map[string]map[int]money.Sum)
 	}
 	m := l.amounts[id]
 	if m == nil {
-		m = make(map[int]money)
+		m = make(map[int]money.Sum)
 		l.amounts[id] = m
 	}
 	c := m[i]
-	c.add(amount)
+	c.Add(amount)
 	m[i] = c
 }
 
@@ -77,7 +78,7 @@ func (l *Ledger) Merge(m *Ledger) error {
 	}
 	for id, byPeriod := range m.amounts {
 		for i, a := range byPeriod {
-			l.book(id, i, a.value())
+			l.book(id, i, a.Value())
 		}
 	}
 	return nil
@@ -86,7 +87,7 @@ func (l *Ledger) Merge(m *Ledger) error {
 // amount returns a customer's revenue in period i.
 func (l *Ledger) amount(id string, i int) decimal.Decimal {
 	m := l.amounts[id][i]
-	return m.value()
+	return m.Value()
 }
 
 // ids returns the customer ids in order, so that results never depend on
@@ -164,7 +165,7 @@ func (l *Ledger) Movements(first, last time.Time) ([]Movement, error) {
 	for _, id := range ids {
 		f, ok := 0, false
 		for i, a := range l.amounts[id] {
-			if a.value().IsPositive() && (!ok || i < f) {
+			if a.Value().IsPositive() && (!ok || i < f) {
 				f, ok = i, true
 			}
 		}

@@ -197,54 +197,6 @@ func BenchmarkLedgerAdd(b *testing.B) {
 	}
 }
 
-// The int64 fast path gives exactly the decimal sum, across exponents and
-// past overflow.
-func TestMoneyExact(t *testing.T) {
-	r := rand.New(rand.NewPCG(9, 10))
-	for trial := range 200 {
-		var m money
-		want := decimal.Zero
-		for range 50 {
-			var x decimal.Decimal
-			switch r.IntN(4) {
-			case 0:
-				x = decimal.New(r.Int64N(1<<62), int32(r.IntN(11)-5))
-			case 1:
-				x = decimal.New(r.Int64N(100000), -2)
-			case 2:
-				x = dec("123456789012345678901234567890.5") // beyond int64
-			default:
-				x = decimal.New(r.Int64N(10), int32(r.IntN(41)-20))
-			}
-			m.add(x)
-			want = want.Add(x)
-		}
-		if got := m.value(); !got.Equal(want) {
-			t.Fatalf("trial %d: %s, want %s", trial, got, want)
-		}
-	}
-	var zero money
-	if !zero.value().IsZero() {
-		t.Error("zero money")
-	}
-}
-
-func FuzzMoney(f *testing.F) {
-	f.Add(int64(12345), int32(-2), int64(1), int32(3), int64(9e18), int32(0))
-	f.Fuzz(func(t *testing.T, a int64, ea int32, b int64, eb int32, c int64, ec int32) {
-		var m money
-		want := decimal.Zero
-		for _, x := range []decimal.Decimal{decimal.New(a, ea%40), decimal.New(b, eb%40), decimal.New(c, ec%40)} {
-			x = x.Abs()
-			m.add(x)
-			want = want.Add(x)
-		}
-		if !m.value().Equal(want) {
-			t.Fatalf("%s, want %s", m.value(), want)
-		}
-	})
-}
-
 func TestLedgerEncoding(t *testing.T) {
 	l, _ := LedgerOf(slices.Values(sampleRevenue()), Monthly)
 	bin, err := l.MarshalBinary()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/rapportkit/rapport/internal/counts"
+	"github.com/rapportkit/rapport/internal/wire"
 )
 
 // Binary encodings start with a tag and a version byte.
@@ -17,7 +18,7 @@ const (
 // version 1, the scale as four varints (min, max, satisfied from,
 // dissatisfied to) and one uvarint count per point.
 func (t *Tally) AppendBinary(b []byte) ([]byte, error) {
-	b = counts.AppendHeader(b, tallyTag, version, t.scale.Min(), t.scale.Max(), t.scale.SatisfiedFrom(), t.scale.DissatisfiedTo())
+	b = wire.AppendHeader(b, tallyTag, version, t.scale.Min(), t.scale.Max(), t.scale.SatisfiedFrom(), t.scale.DissatisfiedTo())
 	return t.h.Append(b, t.scale.Points()), nil
 }
 
@@ -30,7 +31,7 @@ func (t *Tally) MarshalBinary() ([]byte, error) {
 // tally is unchanged.
 func (t *Tally) UnmarshalBinary(data []byte) error {
 	var v [4]int
-	data, err := counts.ReadHeader(data, tallyTag, version, v[:])
+	data, err := wire.ReadHeader(data, tallyTag, version, v[:])
 	if err != nil {
 		return fmt.Errorf("%w: %w", ErrEncoding, err)
 	}

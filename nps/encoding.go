@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"github.com/rapportkit/rapport/internal/counts"
+	"github.com/rapportkit/rapport/internal/wire"
 )
 
 // Binary encodings start with a tag and a version byte.
@@ -19,7 +20,7 @@ const (
 // AppendBinary appends the tally's binary encoding to b: the tag, the
 // version, the scale as four varints and the counts as uvarints.
 func (t *Tally) AppendBinary(b []byte) ([]byte, error) {
-	b = counts.AppendHeader(b, tallyTag, version, t.scale.params()...)
+	b = wire.AppendHeader(b, tallyTag, version, t.scale.params()...)
 	return t.h.Append(b, t.scale.Points()), nil
 }
 
@@ -79,7 +80,7 @@ func (t *Tally) UnmarshalJSON(b []byte) error {
 // the version, the scale, the response count and, per point, Σw and Σw²
 // as little-endian float64 bits.
 func (w *Weighted) AppendBinary(b []byte) ([]byte, error) {
-	b = counts.AppendHeader(b, weightedTag, version, w.scale.params()...)
+	b = wire.AppendHeader(b, weightedTag, version, w.scale.params()...)
 	b = binary.AppendUvarint(b, w.n)
 	for i := range w.scale.Points() {
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(w.weight[i]))
@@ -100,15 +101,15 @@ func (w *Weighted) UnmarshalBinary(data []byte) error {
 	if err != nil {
 		return err
 	}
-	d := decoder{data: data}
-	u := Weighted{scale: s, n: d.uvarint()}
+	d := wire.NewDecoder(data, ErrEncoding)
+	u := Weighted{scale: s, n: d.Uvarint()}
 	for i := range s.Points() {
-		u.weight[i], u.square[i] = d.weight(), d.weight()
+		u.weight[i], u.square[i] = readWeight(&d), readWeight(&d)
 	}
 	if math.IsInf(u.totalSquare(), 1) {
-		d.fail("sum of squared weights overflows")
+		d.Fail("sum of squared weights overflows")
 	}
-	if err := d.end(); err != nil {
+	if err := d.End(); err != nil {
 		return err
 	}
 	*w = u
@@ -162,7 +163,7 @@ func (s Scale) params() []int {
 // readScale reads an encoding's header with its scale.
 func readScale(data []byte, tag byte) (Scale, []byte, error) {
 	var v [4]int
-	data, err := counts.ReadHeader(data, tag, version, v[:])
+	data, err := wire.ReadHeader(data, tag, version, v[:])
 	if err != nil {
 		return Scale{}, nil, fmt.Errorf("%w: %w", ErrEncoding, err)
 	}
@@ -173,53 +174,15 @@ func readScale(data []byte, tag byte) (Scale, []byte, error) {
 	return s, data, nil
 }
 
-// decoder reads a binary encoding, remembering the first error; reads
-// after an error return zero values.
-type decoder struct {
-	data []byte
-	err  error
-}
-
-func (d *decoder) fail(format string, args ...any) {
-	if d.err == nil {
-		d.err = fmt.Errorf("%w: "+format, append([]any{ErrEncoding}, args...)...)
-	}
-}
-
-func (d *decoder) uvarint() uint64 {
-	if d.err != nil {
+// readWeight reads a float64 sum of weights, which must be finite and ≥ 0.
+func readWeight(d *wire.Decoder) float64 {
+	b := d.Bytes(8, "weight")
+	if b == nil {
 		return 0
 	}
-	x, n := binary.Uvarint(d.data)
-	if n <= 0 {
-		d.fail("truncated count")
-		return 0
-	}
-	d.data = d.data[n:]
-	return x
-}
-
-// weight reads a float64 sum of weights, which must be finite and ≥ 0.
-func (d *decoder) weight() float64 {
-	if d.err != nil {
-		return 0
-	}
-	if len(d.data) < 8 {
-		d.fail("truncated weight")
-		return 0
-	}
-	x := math.Float64frombits(binary.LittleEndian.Uint64(d.data))
-	d.data = d.data[8:]
+	x := math.Float64frombits(binary.LittleEndian.Uint64(b))
 	if !isWeight(x) {
-		d.fail("weight sum %v", x)
+		d.Fail("weight sum %v", x)
 	}
 	return x
-}
-
-// end reports the first error, or trailing bytes.
-func (d *decoder) end() error {
-	if d.err == nil && len(d.data) > 0 {
-		d.fail("%d trailing bytes", len(d.data))
-	}
-	return d.err
 }

@@ -137,7 +137,7 @@ func TestChannelClasses(t *testing.T) {
 
 func TestValidate(t *testing.T) {
 	ok := Contact{ID: "c42", Channel: Phone, Direction: Inbound, Outcome: Answered, Arrived: t0, Answered: at(time.Minute),
-		Ended: at(5 * time.Minute), Talk: 3 * time.Minute, Resolved: true, FCR: FCRResolved, Cost: money("7.5")}
+		Ended: at(5 * time.Minute), Talk: 3 * time.Minute, Resolved: true, FCR: FCRResolved, Cost: dec("7.5")}
 	if err := ok.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -162,8 +162,8 @@ func TestValidate(t *testing.T) {
 		{"talk", func(c *Contact) { c.Talk = -time.Second }, ErrNegativeDuration, `contact "c42": talk -1s: operations: negative duration`},
 		{"hold", func(c *Contact) { c.Hold = -1 }, ErrNegativeDuration, "hold"},
 		{"wrap", func(c *Contact) { c.Wrap = -1 }, ErrNegativeDuration, "wrap"},
-		{"cost", func(c *Contact) { c.Cost = money("-0.01") }, ErrCost, "cost -0.01"},
-		{"cost places", func(c *Contact) { c.Cost = money("1e-70") }, ErrCost, "exponent"},
+		{"cost", func(c *Contact) { c.Cost = dec("-0.01") }, ErrCost, "cost -0.01"},
+		{"cost places", func(c *Contact) { c.Cost = dec("1e-70") }, ErrCost, "exponent"},
 		{"talk on abandoned", func(c *Contact) { c.Outcome, c.Answered, c.Resolved, c.FCR = Abandoned, time.Time{}, false, 0 }, ErrInconsistent, "talk 3m0s"},
 		{"answer time on busy", func(c *Contact) { c.Outcome, c.Talk, c.Resolved, c.FCR = Busy, 0, false, 0 }, ErrInconsistent, "answer time"},
 		{"resolved on unreached", func(c *Contact) {

@@ -24,7 +24,7 @@ func TestReadCSV(t *testing.T) {
 	}
 	c := cs[0]
 	if c.ID != "c1" || c.Channel != Phone || c.Direction != Inbound || c.Talk != 4*time.Minute || c.Hold != 30*time.Second ||
-		c.Wrap != 30*time.Second || !c.Resolved || c.Complaint || c.Value != LowValue || !c.Cost.Equal(money("6.5")) {
+		c.Wrap != 30*time.Second || !c.Resolved || c.Complaint || c.Value != LowValue || !c.Cost.Equal(dec("6.5")) {
 		t.Errorf("c1 = %+v", c)
 	}
 	if w, _ := cs[1].Wait(); w != 40*time.Second || cs[1].Talk != 3*time.Minute || cs[1].Value != HighValue {

@@ -10,7 +10,7 @@ var t0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 
 func at(d time.Duration) time.Time { return t0.Add(d) }
 
-func money(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 // sample is a small day of contacts whose KPIs are worked out by hand in
 // TestTallySample.
@@ -19,25 +19,25 @@ func sample() []Contact {
 	return []Contact{
 		{ID: "c1", CustomerID: "A", Reason: "billing", Channel: Phone, Direction: Inbound, Outcome: Answered,
 			Arrived: at(0), Answered: at(15 * time.Second), Ended: at(5*m + 15*time.Second),
-			Talk: 4 * m, Hold: 30 * time.Second, Wrap: 30 * time.Second, Resolved: true, Value: LowValue, Cost: money("6.50")},
+			Talk: 4 * m, Hold: 30 * time.Second, Wrap: 30 * time.Second, Resolved: true, Value: LowValue, Cost: dec("6.50")},
 		{ID: "c2", CustomerID: "B", Reason: "move", Channel: Phone, Direction: Inbound, Outcome: Answered,
-			Arrived: at(m), Answered: at(m + 40*time.Second), Talk: 3 * m, Wrap: m, Value: HighValue, Cost: money("7.25")},
-		{ID: "c3", Channel: Phone, Direction: Inbound, Outcome: Abandoned, Arrived: at(2 * m), Ended: at(2*m + 10*time.Second), Cost: money("0.40")},
+			Arrived: at(m), Answered: at(m + 40*time.Second), Talk: 3 * m, Wrap: m, Value: HighValue, Cost: dec("7.25")},
+		{ID: "c3", Channel: Phone, Direction: Inbound, Outcome: Abandoned, Arrived: at(2 * m), Ended: at(2*m + 10*time.Second), Cost: dec("0.40")},
 		{ID: "c4", Channel: Phone, Direction: Inbound, Outcome: Abandoned, Arrived: at(3 * m)},
 		{ID: "c5", Channel: Phone, Direction: Inbound, Outcome: Busy, Arrived: at(4 * m)},
 		{ID: "c6", Channel: Phone, Direction: Inbound, Outcome: Closed, Arrived: at(-10 * h)},
 		{ID: "c7", CustomerID: "A", Reason: "billing", Channel: Chat, Direction: Inbound, Outcome: Answered,
-			Arrived: at(2 * day), Answered: at(2*day + 5*time.Second), Talk: 6 * m, Resolved: true, Complaint: true, Cost: money("4.10")},
+			Arrived: at(2 * day), Answered: at(2*day + 5*time.Second), Talk: 6 * m, Resolved: true, Complaint: true, Cost: dec("4.10")},
 		{ID: "c8", CustomerID: "C", Reason: "invoice", Channel: Email, Direction: Inbound, Outcome: Answered,
-			Arrived: at(h), Answered: at(4 * h), Talk: 5 * m, Resolved: true, Cost: money("3")},
+			Arrived: at(h), Answered: at(4 * h), Talk: 5 * m, Resolved: true, Cost: dec("3")},
 		{ID: "c9", CustomerID: "D", Reason: "x", Channel: Email, Direction: Inbound, Outcome: Answered,
-			Arrived: at(h), Answered: at(31 * h), Talk: 4 * m, Cost: money("3.00")},
+			Arrived: at(h), Answered: at(31 * h), Talk: 4 * m, Cost: dec("3.00")},
 		{ID: "c10", CustomerID: "D", Reason: "y", Channel: Email, Direction: Inbound, Outcome: Unreached, Arrived: at(2 * h)},
 		{ID: "c11", CustomerID: "E", Reason: "password", Channel: Chatbot, Direction: Inbound, Outcome: Deflected,
-			Arrived: at(3 * h), Resolved: true, Cost: money("0.2")},
+			Arrived: at(3 * h), Resolved: true, Cost: dec("0.2")},
 		{ID: "c12", Channel: FAQ, Direction: Inbound, Outcome: Deflected, Arrived: at(3 * h)},
 		{ID: "c13", CustomerID: "F", Reason: "offer", Channel: Phone, Direction: Outbound, Outcome: Answered,
-			Arrived: at(5 * h), Answered: at(5*h + 12*time.Second), Talk: 2 * m, Cost: money("2.00")},
+			Arrived: at(5 * h), Answered: at(5*h + 12*time.Second), Talk: 2 * m, Cost: dec("2.00")},
 		{ID: "c14", CustomerID: "G", Reason: "offer", Channel: Phone, Direction: Outbound, Outcome: Unreached, Arrived: at(5 * h)},
 	}
 }

@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"math/big"
 	"strconv"
+
+	"github.com/rapportkit/rapport/internal/money"
+	"github.com/rapportkit/rapport/internal/nanos"
+	"github.com/rapportkit/rapport/internal/wire"
 )
 
 // The binary encoding starts with a tag and a version byte.
@@ -22,7 +25,7 @@ const (
 // counts, sum), the untimed abandons, and the cost (varint exponent,
 // uvarint length and big-endian coefficient).
 func (t *Tally) AppendBinary(b []byte) ([]byte, error) {
-	b = append(b, tallyTag, version)
+	b = wire.AppendHeader(b, tallyTag, version)
 	for d := range t.cells {
 		for ch := range t.cells[d] {
 			for _, c := range t.cells[d][ch] {
@@ -33,25 +36,18 @@ func (t *Tally) AppendBinary(b []byte) ([]byte, error) {
 	for _, c := range [...]uint64{t.resolved, t.complaints, t.value[0], t.value[1], t.fcr[0], t.fcr[1], t.fcr[2]} {
 		b = binary.AppendUvarint(b, c)
 	}
-	for _, s := range [...]u128{t.talk, t.hold, t.wrap} {
-		b = appendU128(b, s)
+	for _, s := range [...]nanos.Sum{t.talk, t.hold, t.wrap} {
+		b = s.AppendBinary(b)
 	}
 	for _, w := range [...]*waits{&t.wait, &t.abandon, &t.response} {
 		b = binary.AppendUvarint(b, uint64(len(w.counts)))
 		for _, c := range w.counts {
 			b = binary.AppendUvarint(b, c)
 		}
-		b = appendU128(b, w.sum)
+		b = w.sum.AppendBinary(b)
 	}
 	b = binary.AppendUvarint(b, t.untimed)
-	b = binary.AppendVarint(b, int64(t.cost.exp))
-	coef := t.cost.bigCoef().Bytes()
-	b = binary.AppendUvarint(b, uint64(len(coef)))
-	return append(b, coef...), nil
-}
-
-func appendU128(b []byte, x u128) []byte {
-	return binary.AppendUvarint(binary.AppendUvarint(b, x.hi), x.lo)
+	return t.cost.AppendBinary(b), nil
 }
 
 // MarshalBinary returns the tally's binary encoding (see AppendBinary).
@@ -61,59 +57,41 @@ func (t *Tally) MarshalBinary() ([]byte, error) { return t.AppendBinary(nil) }
 // that its counts, histograms and sums are consistent (see Tally.check);
 // on error the tally is unchanged.
 func (t *Tally) UnmarshalBinary(data []byte) error {
-	d := decoder{data: data}
-	if len(data) < 2 || data[0] != tallyTag || data[1] != version {
-		return fmt.Errorf("%w: not a version %d %q tally", ErrEncoding, version, tallyTag)
-	}
-	d.data = d.data[2:]
+	d := wire.NewDecoder(data, ErrEncoding)
+	d.Header(tallyTag, version)
 	var u Tally
 	for di := range u.cells {
 		for ch := range u.cells[di] {
 			for o := range u.cells[di][ch] {
-				u.cells[di][ch][o] = d.uvarint()
+				u.cells[di][ch][o] = d.Uvarint()
 			}
 		}
 	}
 	for _, p := range [...]*uint64{&u.resolved, &u.complaints, &u.value[0], &u.value[1], &u.fcr[0], &u.fcr[1], &u.fcr[2]} {
-		*p = d.uvarint()
+		*p = d.Uvarint()
 	}
-	for _, p := range [...]*u128{&u.talk, &u.hold, &u.wrap} {
-		*p = d.u128()
+	for _, p := range [...]*nanos.Sum{&u.talk, &u.hold, &u.wrap} {
+		*p = nanos.Read(&d)
 	}
 	for _, w := range [...]*waits{&u.wait, &u.abandon, &u.response} {
-		k := d.uvarint()
-		if k > uint64(len(d.data)) { // each count takes a byte at least
-			d.fail("histogram of %d bins in %d bytes", k, len(d.data))
+		k := d.Uvarint()
+		if k > uint64(d.Len()) { // each count takes a byte at least
+			d.Fail("histogram of %d bins in %d bytes", k, d.Len())
 			break
 		}
 		w.counts = make([]uint64, k)
 		for i := range w.counts {
-			w.counts[i] = d.uvarint()
+			w.counts[i] = d.Uvarint()
 		}
-		w.sum = d.u128()
+		w.sum = nanos.Read(&d)
 	}
-	u.untimed = d.uvarint()
-	exp := d.varint()
-	k := d.uvarint()
-	if d.err == nil && k > uint64(len(d.data)) {
-		d.fail("cost of %d bytes in %d", k, len(d.data))
+	u.untimed = d.Uvarint()
+	u.cost = wire.Read(&d, "cost", money.ReadBinary)
+	if d.Err() == nil && (u.cost.Sign() < 0 || u.cost.Exp() < -maxCostExponent) {
+		d.Fail("cost %v·10^%d", u.cost.Value().Coefficient(), u.cost.Exp())
 	}
-	if d.err != nil {
-		return d.err
-	}
-	if exp < -maxCostExponent || exp > 0 {
-		return fmt.Errorf("%w: cost exponent %d", ErrEncoding, exp)
-	}
-	coef := new(big.Int).SetBytes(d.data[:k])
-	d.data = d.data[k:]
-	if len(d.data) > 0 {
-		return fmt.Errorf("%w: %d trailing bytes", ErrEncoding, len(d.data))
-	}
-	u.cost.exp = int32(exp)
-	if v, ok := u128FromBig(coef); ok {
-		u.cost.coef = v
-	} else {
-		u.cost.big = coef
+	if err := d.End(); err != nil {
+		return err
 	}
 	return t.replace(&u)
 }
@@ -183,10 +161,10 @@ func (u *Tally) check() error {
 	case u.fcr[FCRResolved-1] > u.resolved:
 		return bad("%d resolved at first contact of %d resolved", u.fcr[FCRResolved-1], u.resolved)
 	}
-	limit := new(big.Int).Mul(newBigUint(answered), big.NewInt(math.MaxInt64))
-	for _, s := range [...]u128{u.talk, u.hold, u.wrap} {
-		if s.big().Cmp(limit) > 0 {
-			return bad("handle-time sum %v for %d answered", s.big(), answered)
+	limit := nanos.Product(answered, math.MaxInt64)
+	for _, s := range [...]nanos.Sum{u.talk, u.hold, u.wrap} {
+		if s.Cmp(limit) > 0 {
+			return bad("handle-time sum %v for %d answered", s, answered)
 		}
 	}
 	live := func(ch Channel) bool { return ch.Synchronous() && assisted(ch) }
@@ -202,46 +180,6 @@ func (u *Tally) check() error {
 	}
 	return nil
 }
-
-// decoder reads uvarints, remembering the first error.
-type decoder struct {
-	data []byte
-	err  error
-}
-
-func (d *decoder) fail(format string, args ...any) {
-	if d.err == nil {
-		d.err = fmt.Errorf("%w: "+format, append([]any{ErrEncoding}, args...)...)
-	}
-}
-
-func (d *decoder) uvarint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	x, n := binary.Uvarint(d.data)
-	if n <= 0 {
-		d.fail("truncated or overlong number")
-		return 0
-	}
-	d.data = d.data[n:]
-	return x
-}
-
-func (d *decoder) varint() int64 {
-	if d.err != nil {
-		return 0
-	}
-	x, n := binary.Varint(d.data)
-	if n <= 0 {
-		d.fail("truncated or overlong number")
-		return 0
-	}
-	d.data = d.data[n:]
-	return x
-}
-
-func (d *decoder) u128() u128 { return u128{hi: d.uvarint(), lo: d.uvarint()} }
 
 // JSON form.
 
@@ -283,7 +221,7 @@ func waitsToJSON(w *waits) waitsJSON {
 	if c == nil {
 		c = []uint64{}
 	}
-	return waitsJSON{Counts: c, SumNS: w.sum.big().String()}
+	return waitsJSON{Counts: c, SumNS: w.sum.String()}
 }
 
 // MarshalJSON writes the tally as an object: the non-zero counts as a
@@ -295,9 +233,9 @@ func (t *Tally) MarshalJSON() ([]byte, error) {
 	j := tallyJSON{
 		Contacts: []cellJSON{}, Resolved: t.resolved, Complaints: t.complaints,
 		HighValue: t.value[0], LowValue: t.value[1],
-		TalkNS: t.talk.big().String(), HoldNS: t.hold.big().String(), WrapNS: t.wrap.big().String(),
+		TalkNS: t.talk.String(), HoldNS: t.hold.String(), WrapNS: t.wrap.String(),
 		Wait: waitsToJSON(&t.wait), Abandon: waitsToJSON(&t.abandon), AbandonUntimed: t.untimed,
-		Response: waitsToJSON(&t.response), Cost: t.cost.String(),
+		Response: waitsToJSON(&t.response), Cost: costString(t.cost),
 	}
 	j.FCR.Repeat, j.FCR.Resolved, j.FCR.Unresolved = t.fcr[0], t.fcr[1], t.fcr[2]
 	for d := range t.cells {
@@ -312,12 +250,12 @@ func (t *Tally) MarshalJSON() ([]byte, error) {
 	return json.Marshal(j)
 }
 
-func parseU128(s string) (u128, bool) {
-	x, ok := new(big.Int).SetString(s, 10)
-	if !ok || len(s) > 40 {
-		return u128{}, false
+// parseNanos reads a sum of nanoseconds of at most 40 characters.
+func parseNanos(s string) (nanos.Sum, bool) {
+	if len(s) > 40 {
+		return nanos.Sum{}, false
 	}
-	return u128FromBig(x)
+	return nanos.Parse(s)
 }
 
 // UnmarshalJSON reads a tally written by MarshalJSON and checks it like
@@ -342,10 +280,10 @@ func (t *Tally) UnmarshalJSON(b []byte) error {
 	u.fcr = [3]uint64{j.FCR.Repeat, j.FCR.Resolved, j.FCR.Unresolved}
 	for _, f := range [...]struct {
 		s string
-		p *u128
+		p *nanos.Sum
 	}{{j.TalkNS, &u.talk}, {j.HoldNS, &u.hold}, {j.WrapNS, &u.wrap},
 		{j.Wait.SumNS, &u.wait.sum}, {j.Abandon.SumNS, &u.abandon.sum}, {j.Response.SumNS, &u.response.sum}} {
-		v, ok := parseU128(f.s)
+		v, ok := parseNanos(f.s)
 		if !ok {
 			return fmt.Errorf("%w: sum %s", ErrEncoding, strconv.Quote(f.s))
 		}
@@ -353,7 +291,7 @@ func (t *Tally) UnmarshalJSON(b []byte) error {
 	}
 	u.wait.counts, u.abandon.counts, u.response.counts = j.Wait.Counts, j.Abandon.Counts, j.Response.Counts
 	u.untimed = j.AbandonUntimed
-	cost, ok := parseAmount(j.Cost)
+	cost, ok := parseCostSum(j.Cost)
 	if !ok {
 		return fmt.Errorf("%w: cost %s", ErrEncoding, strconv.Quote(j.Cost))
 	}

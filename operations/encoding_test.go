@@ -15,7 +15,7 @@ import (
 func TestTallyEncodingRoundTrip(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	large := tallyOf(t, randomContacts(rng, 500))
-	large.cost.add(money("340282366920938463463374607431768211455")) // past 128 bits
+	large.cost.Add(dec("340282366920938463463374607431768211455")) // past 128 bits
 	for name, u := range map[string]*Tally{"empty": {}, "sample": tallyOf(t, sample()), "random": large} {
 		bin, err := u.MarshalBinary()
 		if err != nil {

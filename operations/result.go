@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/group"
 	"github.com/shopspring/decimal"
 )
 
@@ -144,19 +145,5 @@ func Of(contacts iter.Seq[Contact]) (Result, error) {
 // key. The first invalid contact stops it with an error naming its
 // position and ID.
 func TallyBy[K comparable](contacts iter.Seq[Contact], key func(Contact) K) (map[K]*Tally, error) {
-	groups := make(map[K]*Tally)
-	i := 0
-	for c := range contacts {
-		k := key(c)
-		t, ok := groups[k]
-		if !ok {
-			t = new(Tally)
-		}
-		if err := t.Add(c); err != nil {
-			return nil, fmt.Errorf("record %d: %w", i, err)
-		}
-		groups[k] = t
-		i++
-	}
-	return groups, nil
+	return group.By(contacts, "record", key, func() *Tally { return new(Tally) }, (*Tally).Add)
 }

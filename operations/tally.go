@@ -4,6 +4,8 @@ import (
 	"math"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/money"
+	"github.com/rapportkit/rapport/internal/nanos"
 	"github.com/shopspring/decimal"
 )
 
@@ -30,14 +32,14 @@ type Tally struct {
 	complaints uint64
 	value      [2]uint64 // high, low
 	fcr        [3]uint64 // repeat, resolved, unresolved
-	talk       u128
-	hold       u128
-	wrap       u128
-	wait       waits  // inbound Phone and Chat answered: wait to answer, seconds
-	abandon    waits  // inbound Phone and Chat abandoned with an end time: time to abandon, seconds
-	untimed    uint64 // inbound Phone and Chat abandoned without an end time
-	response   waits  // inbound asynchronous answered: response time, minutes
-	cost       amount
+	talk       nanos.Sum
+	hold       nanos.Sum
+	wrap       nanos.Sum
+	wait       waits     // inbound Phone and Chat answered: wait to answer, seconds
+	abandon    waits     // inbound Phone and Chat abandoned with an end time: time to abandon, seconds
+	untimed    uint64    // inbound Phone and Chat abandoned without an end time
+	response   waits     // inbound asynchronous answered: response time, minutes
+	cost       money.Sum // of the non-zero costs, so that a zero cost never changes its exponent
 }
 
 // Add counts one contact after validating it (see Contact.Validate).
@@ -63,9 +65,9 @@ func (t *Tally) Add(c Contact) error {
 		t.fcr[c.FCR-1]++
 	}
 	if c.Outcome == Answered {
-		t.talk.add(uint64(c.Talk))
-		t.hold.add(uint64(c.Hold))
-		t.wrap.add(uint64(c.Wrap))
+		t.talk.Add(uint64(c.Talk))
+		t.hold.Add(uint64(c.Hold))
+		t.wrap.Add(uint64(c.Wrap))
 	}
 	if c.Direction == Inbound && !c.Channel.SelfService() {
 		switch {
@@ -79,7 +81,9 @@ func (t *Tally) Add(c Contact) error {
 			t.response.add(c.Answered.Sub(c.Arrived), responseUnit)
 		}
 	}
-	t.cost.add(c.Cost)
+	if !c.Cost.IsZero() {
+		t.cost.Add(c.Cost)
+	}
 	return nil
 }
 
@@ -105,14 +109,16 @@ func (t *Tally) Merge(u *Tally) error {
 	for i := range t.fcr {
 		t.fcr[i] += u.fcr[i]
 	}
-	t.talk.addU(u.talk)
-	t.hold.addU(u.hold)
-	t.wrap.addU(u.wrap)
+	t.talk.Merge(u.talk)
+	t.hold.Merge(u.hold)
+	t.wrap.Merge(u.wrap)
 	t.wait.merge(&u.wait)
 	t.abandon.merge(&u.abandon)
 	t.untimed += u.untimed
 	t.response.merge(&u.response)
-	t.cost.merge(&u.cost)
+	if u.cost.Sign() != 0 { // a zero sum may have an exponent (decoded "0.00"): it never lowers t's
+		t.cost.Merge(u.cost)
+	}
 	return nil
 }
 
@@ -120,9 +126,6 @@ func (t *Tally) Merge(u *Tally) error {
 func (t *Tally) Clone() *Tally {
 	u := *t
 	u.wait, u.abandon, u.response = t.wait.clone(), t.abandon.clone(), t.response.clone()
-	if t.cost.big != nil {
-		u.cost.big = t.cost.bigCoef()
-	}
 	return &u
 }
 
@@ -311,8 +314,8 @@ func (t *Tally) Patience() (time.Duration, bool) {
 		return 0, false
 	}
 	exposure := t.wait.sum
-	exposure.addU(t.abandon.sum)
-	return exposure.mean(t.abandon.n), true
+	exposure.Merge(t.abandon.sum)
+	return exposure.Mean(t.abandon.n), true
 }
 
 // asyncPresented returns the inbound asynchronous contacts offered to agents.
@@ -358,9 +361,9 @@ func (t *Tally) AHT() (time.Duration, bool) {
 		return 0, false
 	}
 	s := t.talk
-	s.addU(t.hold)
-	s.addU(t.wrap)
-	return s.mean(n), true
+	s.Merge(t.hold)
+	s.Merge(t.wrap)
+	return s.Mean(n), true
 }
 
 // AverageTalk returns the mean talk time of answered contacts.
@@ -372,12 +375,12 @@ func (t *Tally) AverageHold() (time.Duration, bool) { return t.average(t.hold) }
 // AverageWrap returns the mean after-contact work of answered contacts.
 func (t *Tally) AverageWrap() (time.Duration, bool) { return t.average(t.wrap) }
 
-func (t *Tally) average(s u128) (time.Duration, bool) {
+func (t *Tally) average(s nanos.Sum) (time.Duration, bool) {
 	n := t.answeredAll()
 	if n == 0 {
 		return 0, false
 	}
-	return s.mean(n), true
+	return s.Mean(n), true
 }
 
 // ResolutionRate returns the share of handled contacts flagged resolved,
@@ -421,7 +424,7 @@ func (t *Tally) HighValueShare() (float64, bool) { return ratio(t.value[0], t.va
 func (t *Tally) LowValueShare() (float64, bool) { return ratio(t.value[1], t.value[0]+t.value[1]) }
 
 // Cost returns the exact total cost of all contacts.
-func (t *Tally) Cost() decimal.Decimal { return t.cost.decimal() }
+func (t *Tally) Cost() decimal.Decimal { return t.cost.Value() }
 
 // divisionPlaces is the decimal places of a cost ratio.
 const divisionPlaces = 16
@@ -442,5 +445,5 @@ func (t *Tally) costPer(n uint64) (decimal.Decimal, bool) {
 		return decimal.Decimal{}, false
 	}
 	d := decimal.NewFromBigInt(newBigUint(n), 0)
-	return t.cost.decimal().DivRound(d, divisionPlaces), true
+	return t.cost.Value().DivRound(d, divisionPlaces), true
 }

@@ -3,13 +3,13 @@ package operations
 import (
 	"errors"
 	"math"
-	"math/big"
 	"math/rand/v2"
 	"reflect"
 	"slices"
 	"testing"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -128,13 +128,13 @@ func TestTallySample(t *testing.T) {
 	wantRate(t, "HighValueShare", r, ok, 0.5)
 	r, ok = u.LowValueShare()
 	wantRate(t, "LowValueShare", r, ok, 0.5)
-	if c := u.Cost(); !c.Equal(money("26.45")) || c.String() != "26.45" {
+	if c := u.Cost(); !c.Equal(dec("26.45")) || c.String() != "26.45" {
 		t.Errorf("Cost = %v", c)
 	}
-	if c, ok := u.CostPerContact(); !ok || !c.Equal(money("3.30625")) {
+	if c, ok := u.CostPerContact(); !ok || !c.Equal(dec("3.30625")) {
 		t.Errorf("CostPerContact = %v, %v", c, ok)
 	}
-	if c, ok := u.CostPerResolution(); !ok || !c.Equal(money("6.6125")) {
+	if c, ok := u.CostPerResolution(); !ok || !c.Equal(dec("6.6125")) {
 		t.Errorf("CostPerResolution = %v, %v", c, ok)
 	}
 }
@@ -415,64 +415,46 @@ func TestTallyCloneAndSelfMerge(t *testing.T) {
 
 // Costs add exactly: 0.1 + 0.2 is 0.3, and sums past 128 bits are exact.
 func TestCostExact(t *testing.T) {
-	var a amount
-	a.add(money("0.1"))
-	a.add(money("0.2"))
-	if !a.decimal().Equal(money("0.3")) || a.String() != "0.3" {
-		t.Errorf("0.1 + 0.2 = %v", a.decimal())
+	var a money.Sum
+	a.Add(dec("0.1"))
+	a.Add(dec("0.2"))
+	if !a.Value().Equal(dec("0.3")) || costString(a) != "0.3" {
+		t.Errorf("0.1 + 0.2 = %v", a.Value())
 	}
-	a.add(money("0.05"))
-	if a.String() != "0.35" {
-		t.Errorf("String = %q", a.String())
+	a.Add(dec("0.05"))
+	if costString(a) != "0.35" {
+		t.Errorf("String = %q", costString(a))
 	}
-	var large amount
-	huge := money("340282366920938463463374607431768211455") // 2¹²⁸ − 1
-	large.add(huge)
-	large.add(money("0.001"))
-	large.add(huge)
-	want := huge.Add(huge).Add(money("0.001"))
-	if !large.decimal().Equal(want) {
-		t.Errorf("big sum %v, want %v", large.decimal(), want)
+	var large money.Sum
+	huge := dec("340282366920938463463374607431768211455") // 2¹²⁸ − 1
+	large.Add(huge)
+	large.Add(dec("0.001"))
+	large.Add(huge)
+	want := huge.Add(huge).Add(dec("0.001"))
+	if !large.Value().Equal(want) {
+		t.Errorf("big sum %v, want %v", large.Value(), want)
 	}
-	var small amount
-	small.add(money("1e-60"))
-	small.merge(&large)
-	if !small.decimal().Equal(want.Add(money("1e-60"))) {
-		t.Errorf("merge with big: %v", small.decimal())
+	var small money.Sum
+	small.Add(dec("1e-60"))
+	small.Merge(large)
+	if !small.Value().Equal(want.Add(dec("1e-60"))) {
+		t.Errorf("merge with big: %v", small.Value())
 	}
 	var many Tally
-	c := Contact{ID: "x", Channel: Phone, Direction: Inbound, Outcome: Busy, Arrived: t0, Cost: money("0.07")}
+	c := Contact{ID: "x", Channel: Phone, Direction: Inbound, Outcome: Busy, Arrived: t0, Cost: dec("0.07")}
 	for range 1000 {
 		_ = many.Add(c)
 	}
-	if !many.Cost().Equal(money("70")) {
+	if !many.Cost().Equal(dec("70")) {
 		t.Errorf("1000 × 0.07 = %v", many.Cost())
 	}
-	c.Cost = money("1e-65")
+	c.Cost = dec("1e-65")
 	if err := many.Add(c); !errors.Is(err, ErrCost) {
 		t.Errorf("65 decimal places: %v", err)
 	}
 }
 
-func TestU128(t *testing.T) {
-	var s u128
-	s.add(math.MaxUint64)
-	s.add(3)
-	if s != (u128{hi: 1, lo: 2}) || s.big().String() != "18446744073709551618" {
-		t.Errorf("sum %v", s)
-	}
-	if m := (u128{lo: 7}).mean(2); m != 4 { // 3.5 rounds half up
-		t.Errorf("mean 7/2 = %d", m)
-	}
-	if m := (u128{lo: 5}).mean(3); m != 2 {
-		t.Errorf("mean 5/3 = %d", m)
-	}
-	if m := (u128{hi: 5}).mean(3); m != math.MaxInt64 {
-		t.Errorf("saturated mean = %d", m)
-	}
-	if _, ok := u128FromBig(new(big.Int).Lsh(big.NewInt(1), 128)); ok {
-		t.Error("2¹²⁸ fits")
-	}
+func TestRatio(t *testing.T) {
 	if r, ok := ratio(1<<60, 3<<60); !ok || r != 1.0/3 {
 		t.Errorf("big ratio %v", r)
 	}
@@ -498,7 +480,7 @@ func TestTallyByAndOf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Contacts != 14 || *r.ServiceLevel != 0.4 || r.FCR != nil || *r.ASA != 20 || !r.CostPerContact.Equal(money("3.30625")) {
+	if r.Contacts != 14 || *r.ServiceLevel != 0.4 || r.FCR != nil || *r.ASA != 20 || !r.CostPerContact.Equal(dec("3.30625")) {
 		t.Errorf("Of: %+v", r)
 	}
 	empty, _ := Of(slices.Values([]Contact(nil)))

@@ -6,6 +6,8 @@ import (
 	"math/bits"
 	"slices"
 	"time"
+
+	"github.com/rapportkit/rapport/internal/nanos"
 )
 
 // Waits are recorded in whole units, rounded up: seconds for waits and
@@ -31,7 +33,7 @@ const (
 type waits struct {
 	counts []uint64 // counts[bin]; no trailing zero
 	n      uint64
-	sum    u128 // nanoseconds
+	sum    nanos.Sum
 }
 
 // binOf returns the bin of a value of v whole units.
@@ -74,7 +76,7 @@ func (w *waits) add(d, unit time.Duration) {
 	}
 	w.counts[b]++
 	w.n++
-	w.sum.add(uint64(d))
+	w.sum.Add(uint64(d))
 }
 
 func (w *waits) merge(v *waits) {
@@ -85,7 +87,7 @@ func (w *waits) merge(v *waits) {
 		w.counts[b] += c
 	}
 	w.n += v.n
-	w.sum.addU(v.sum)
+	w.sum.Merge(v.sum)
 }
 
 // clone returns a copy that shares no memory with w.
@@ -141,7 +143,7 @@ func (w *waits) mean() (time.Duration, bool) {
 	if w.n == 0 {
 		return 0, false
 	}
-	return w.sum.mean(w.n), true
+	return w.sum.Mean(w.n), true
 }
 
 // check verifies a decoded histogram: no trailing zero, counts adding up
@@ -179,6 +181,6 @@ func (w *waits) check(unit time.Duration) bool {
 		lo.Add(lo, least.Mul(least, cn))
 		hi.Add(hi, most.Mul(most, cn))
 	}
-	s := w.sum.big()
+	s := w.sum.Big()
 	return n == w.n && s.Cmp(lo) >= 0 && s.Cmp(hi) <= 0
 }

@@ -166,7 +166,7 @@ func (u *Customer) fits(t *Transaction) bool {
 func (u *Customer) add(ns int64, t *Transaction) {
 	if t.Amount.Sign() < 0 {
 		u.refunds++
-		u.sum.add(t.Amount)
+		u.sum.Add(t.Amount)
 		return
 	}
 	u.purchase(ns, t.Amount)
@@ -280,7 +280,7 @@ func (c *Collection) Merge(o *Collection) error {
 	}
 	if !c.opts.Refunds && o.opts.Refunds {
 		for i := range o.entries {
-			if e := &o.entries[i]; e.refunds > 0 || e.sum.sign() < 0 {
+			if e := &o.entries[i]; e.refunds > 0 || e.sum.Sign() < 0 {
 				return fmt.Errorf("customer %q: %w: merging refunds into a collection that rejects them", e.id, ErrNegativeAmount)
 			}
 		}

@@ -481,7 +481,7 @@ func (pt *part) add(a *aggregator, r *rec, i int, ids []string) bool {
 		}
 		u.count(r.at)
 	}
-	u.sum.addUnits(r.amount, a.cols.Exp)
+	u.sum.AddUnits(r.amount, a.cols.Exp)
 	return true
 }
 

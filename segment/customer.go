@@ -5,6 +5,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -18,7 +19,7 @@ type Customer struct {
 	first, last int64 // Unix nanoseconds of the first and last purchase, while purchases > 0
 	purchases   uint64
 	refunds     uint64
-	sum         money
+	sum         money.Sum
 }
 
 // Valid times are the instants whose whole seconds, in nanoseconds, fit
@@ -59,7 +60,7 @@ func (c *Customer) Add(at time.Time, amount decimal.Decimal) error {
 // purchase records a validated purchase.
 func (c *Customer) purchase(ns int64, amount decimal.Decimal) {
 	c.count(ns)
-	c.sum.add(amount)
+	c.sum.Add(amount)
 }
 
 // count counts a purchase at ns, leaving the sum to the caller.
@@ -87,7 +88,7 @@ func (c *Customer) AddRefund(at time.Time, amount decimal.Decimal) error {
 		return ErrOverflow
 	}
 	c.refunds++
-	c.sum.add(amount)
+	c.sum.Add(amount)
 	return nil
 }
 
@@ -112,7 +113,7 @@ func (c *Customer) merge(o *Customer) {
 	}
 	c.purchases += o.purchases
 	c.refunds += o.refunds
-	c.sum.merge(o.sum)
+	c.sum.Merge(o.sum)
 }
 
 // Frequency returns the number of purchases (refunds excluded).
@@ -122,7 +123,7 @@ func (c *Customer) Frequency() uint64 { return c.purchases }
 func (c *Customer) Refunds() uint64 { return c.refunds }
 
 // Monetary returns the exact net amount: purchases minus refunds.
-func (c *Customer) Monetary() decimal.Decimal { return c.sum.value() }
+func (c *Customer) Monetary() decimal.Decimal { return c.sum.Value() }
 
 // First returns the time of the first purchase in UTC, or ok = false
 // without purchases.
@@ -148,7 +149,7 @@ func (c *Customer) MeanOrder() (decimal.Decimal, bool) {
 	if c.purchases == 0 {
 		return decimal.Decimal{}, false
 	}
-	return c.sum.value().DivRound(decimal.NewFromUint64(c.purchases), 16), true
+	return c.sum.Value().DivRound(decimal.NewFromUint64(c.purchases), 16), true
 }
 
 // Recency returns the number of whole calendar days from the last

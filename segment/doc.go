@@ -7,8 +7,8 @@
 // A Transaction is {CustomerID, At, Amount}. A Customer accumulates one
 // customer's transactions exactly: first and last purchase (Unix
 // nanoseconds, so times lie in 1678–2262), the number of purchases, the
-// number of refunds and the net amount as an exact decimal sum (int64
-// units at the smallest exponent seen while they fit, decimal arithmetic
+// number of refunds and the net amount as an exact decimal sum (128-bit
+// units at the smallest exponent seen while they fit, big integers
 // after). Merging is min, max and sums, so it is associative and
 // commutative: partial aggregates of shards, days or machines combine
 // into the same result in any order. A Collection keys Customers by id;
@@ -37,7 +37,7 @@
 // (24 with one for time.Time). The batch is checked whole first (all or
 // nothing, the error names the row) and the collection ends up exactly as
 // AddAll leaves it: same customers, counts, times and sums, down to the
-// int64-or-decimal representation.
+// representation of the sums (see internal/money).
 //
 // Design, for batches of millions of rows into millions of customers
 // (where a per-row lookup misses the CPU caches):
@@ -53,8 +53,8 @@
 //     of up to 8 bytes are compared by their record alone; longer ones
 //     in full. A customer already in the collection is looked up once per
 //     batch and copied in; each customer's rows are added in their order
-//     with the integer money path (int64 units, decimal after overflow),
-//     so sums are the sequential ones.
+//     with the integer money path (128-bit units, big integers after
+//     overflow), so sums are the sequential ones.
 //  3. Commit: write the copies back and append the new customers, their
 //     ids copied into one string per partition (the batch's buffer is not
 //     kept). The collection's slots are homed by the top bits of the
@@ -132,7 +132,7 @@
 // the classic eleven-segment R×F map (Champions … Lost); Rules.Validate
 // lists overlapping and uncovered cells of the k×k×k grid. Tiers assign
 // spend levels by thresholds (the boundary belongs to the higher tier);
-// Compare builds the transition matrix between two snapshots: counts, row
+// Transition builds the transition matrix between two snapshots: counts, row
 // shares Counts[i][j]/Before(i), upgrades, downgrades, stays, new and lost
 // margins, and one Event per changed customer, sorted by id.
 //

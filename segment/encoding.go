@@ -4,9 +4,10 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/money"
+	"github.com/rapportkit/rapport/internal/wire"
 	"github.com/shopspring/decimal"
 )
 
@@ -27,14 +28,12 @@ func appendCustomer(b []byte, c *Customer) []byte {
 		b = binary.AppendVarint(b, c.first)
 		b = binary.AppendVarint(b, c.last)
 	}
-	s := c.sum.value().String()
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
+	return wire.AppendString(b, c.sum.Value().String())
 }
 
 // AppendBinary appends the customer's binary encoding to b.
 func (c *Customer) AppendBinary(b []byte) ([]byte, error) {
-	return appendCustomer(append(b, customerTag, version), c), nil
+	return appendCustomer(wire.AppendHeader(b, customerTag, version), c), nil
 }
 
 // MarshalBinary returns the customer's binary encoding.
@@ -43,10 +42,10 @@ func (c *Customer) MarshalBinary() ([]byte, error) { return c.AppendBinary(nil) 
 // UnmarshalBinary replaces the customer with a decoded one; on error it is
 // unchanged.
 func (c *Customer) UnmarshalBinary(data []byte) error {
-	d := decoder{data: data}
-	d.header(customerTag)
-	u := d.customer()
-	if err := d.end(); err != nil {
+	d := wire.NewDecoder(data, ErrEncoding)
+	d.Header(customerTag, version)
+	u := readCustomer(&d)
+	if err := d.End(); err != nil {
 		return err
 	}
 	*c = u
@@ -63,7 +62,7 @@ type customerJSON struct {
 }
 
 func (c *Customer) toJSON() customerJSON {
-	j := customerJSON{Purchases: c.purchases, Refunds: c.refunds, Monetary: c.sum.value()}
+	j := customerJSON{Purchases: c.purchases, Refunds: c.refunds, Monetary: c.sum.Value()}
 	if f, ok := c.First(); ok {
 		l, _ := c.Last()
 		j.First, j.Last = &f, &l
@@ -72,7 +71,7 @@ func (c *Customer) toJSON() customerJSON {
 }
 
 func (j customerJSON) customer() (Customer, error) {
-	u := Customer{purchases: j.Purchases, refunds: j.Refunds, sum: fromDecimal(j.Monetary)}
+	u := Customer{purchases: j.Purchases, refunds: j.Refunds, sum: money.Of(j.Monetary)}
 	if (j.Purchases > 0) != (j.First != nil && j.Last != nil) {
 		return Customer{}, fmt.Errorf("%w: first and last purchase times go with purchases", ErrEncoding)
 	}
@@ -94,7 +93,7 @@ func (c *Customer) valid() error {
 	if c.purchases > 0 && c.first > c.last {
 		return fmt.Errorf("%w: first purchase after the last", ErrEncoding)
 	}
-	if c.refunds == 0 && c.sum.sign() < 0 {
+	if c.refunds == 0 && c.sum.Sign() < 0 {
 		return fmt.Errorf("%w: negative amount without refunds", ErrEncoding)
 	}
 	return nil
@@ -124,12 +123,11 @@ func (c *Customer) UnmarshalJSON(b []byte) error {
 // equal collections encode to equal bytes whatever the order they were
 // built in.
 func (c *Collection) AppendBinary(b []byte) ([]byte, error) {
-	b = append(b, collectionTag, version, boolByte(c.opts.Refunds))
+	b = append(wire.AppendHeader(b, collectionTag, version), boolByte(c.opts.Refunds))
 	b = binary.AppendUvarint(b, uint64(len(c.entries)))
 	for _, i := range c.order() {
 		e := &c.entries[i]
-		b = binary.AppendUvarint(b, uint64(len(e.id)))
-		b = append(b, e.id...)
+		b = wire.AppendString(b, e.id)
 		b = appendCustomer(b, &e.Customer)
 	}
 	return b, nil
@@ -148,29 +146,27 @@ func (c *Collection) MarshalBinary() ([]byte, error) { return c.AppendBinary(nil
 // UnmarshalBinary replaces the collection with a decoded one; on error it
 // is unchanged.
 func (c *Collection) UnmarshalBinary(data []byte) error {
-	d := decoder{data: data}
-	d.header(collectionTag)
+	d := wire.NewDecoder(data, ErrEncoding)
+	d.Header(collectionTag, version)
 	var u Collection
-	if d.err == nil {
-		if len(d.data) < 1 || d.data[0] > 1 {
-			d.fail("bad options")
-		} else {
-			u.opts.Refunds = d.data[0] == 1
-			d.data = d.data[1:]
+	if opts := d.Bytes(1, "options"); opts != nil {
+		if opts[0] > 1 {
+			d.Fail("bad options")
+		}
+		u.opts.Refunds = opts[0] == 1
+	}
+	n := d.Uvarint()
+	if n > uint64(d.Len()) { // every customer takes bytes
+		d.Fail("%d customers in %d bytes", n, d.Len())
+	}
+	for i := uint64(0); i < n && d.Err() == nil; i++ {
+		id := d.Text()
+		cust := readCustomer(&d)
+		if d.Err() == nil {
+			d.SetErr(u.insert(id, cust))
 		}
 	}
-	n := d.uvarint()
-	if n > uint64(len(d.data)) { // every customer takes bytes
-		d.fail("%d customers in %d bytes", n, len(d.data))
-	}
-	for i := uint64(0); i < n && d.err == nil; i++ {
-		id := d.string()
-		cust := d.customer()
-		if d.err == nil {
-			d.err = u.insert(id, cust)
-		}
-	}
-	if err := d.end(); err != nil {
+	if err := d.End(); err != nil {
 		return err
 	}
 	*c = u
@@ -240,95 +236,28 @@ func (c *Collection) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// decoder reads a binary encoding, remembering the first error; reads
-// after an error return zero values.
-type decoder struct {
-	data []byte
-	err  error
-}
-
-func (d *decoder) fail(format string, args ...any) {
-	if d.err == nil {
-		d.err = fmt.Errorf("%w: "+format, append([]any{ErrEncoding}, args...)...)
-	}
-}
-
-func (d *decoder) header(tag byte) {
-	if len(d.data) < 2 || d.data[0] != tag || d.data[1] != version {
-		d.fail("not a version %d %q encoding", version, tag)
-		return
-	}
-	d.data = d.data[2:]
-}
-
-func (d *decoder) uvarint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	x, n := binary.Uvarint(d.data)
-	if n <= 0 {
-		d.fail("truncated number")
-		return 0
-	}
-	d.data = d.data[n:]
-	return x
-}
-
-func (d *decoder) varint() int64 {
-	if d.err != nil {
-		return 0
-	}
-	x, n := binary.Varint(d.data)
-	if n <= 0 {
-		d.fail("truncated number")
-		return 0
-	}
-	d.data = d.data[n:]
-	return x
-}
-
-func (d *decoder) string() string {
-	n := d.uvarint()
-	if d.err != nil {
-		return ""
-	}
-	if n > uint64(len(d.data)) {
-		d.fail("truncated string")
-		return ""
-	}
-	s := strings.Clone(string(d.data[:n]))
-	d.data = d.data[n:]
-	return s
-}
-
-func (d *decoder) customer() Customer {
-	u := Customer{purchases: d.uvarint(), refunds: d.uvarint()}
+// readCustomer reads a customer written by appendCustomer.
+func readCustomer(d *wire.Decoder) Customer {
+	u := Customer{purchases: d.Uvarint(), refunds: d.Uvarint()}
 	if u.purchases > 0 {
-		u.first, u.last = d.varint(), d.varint()
+		u.first, u.last = d.Varint(), d.Varint()
 	}
-	s := d.string()
-	if d.err != nil {
+	s := d.Text()
+	if d.Err() != nil {
 		return Customer{}
 	}
 	if len(s) > 4096 {
-		d.fail("amount of %d digits", len(s))
+		d.Fail("amount of %d digits", len(s))
 		return Customer{}
 	}
 	v, err := decimal.NewFromString(s)
 	if err != nil || v.String() != s {
-		d.fail("amount %q", s)
+		d.Fail("amount %q", s)
 		return Customer{}
 	}
-	u.sum = fromDecimal(v)
+	u.sum = money.Of(v)
 	if err := u.valid(); err != nil {
-		d.err = err
+		d.SetErr(err)
 	}
 	return u
-}
-
-func (d *decoder) end() error {
-	if d.err == nil && len(d.data) > 0 {
-		d.fail("%d trailing bytes", len(d.data))
-	}
-	return d.err
 }

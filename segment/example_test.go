@@ -104,10 +104,10 @@ func ExampleCollection_Score() {
 	// Output:
 	// RFM as of 2024-12-31, 5 bins, 5 customers: R ≤ [200 90 10 2] days, F ≥ [2 2 2 3], M ≥ [15 75.5 300.4 2500]
 	// ann 554 (2 days, 3 purchases, 300.4) Champions
-	// bob 212 (200 days, 1 purchases, 15) Hibernating
-	// cid 415 (10 days, 1 purchases, 2500) Promising
+	// bob 212 (200 days, 1 purchase, 15) Hibernating
+	// cid 415 (10 days, 1 purchase, 2500) Promising
 	// dee 343 (90 days, 2 purchases, 75.5) Loyal Customers
-	// eve 111 (400 days, 1 purchases, 9.99) Lost
+	// eve 111 (400 days, 1 purchase, 9.99) Lost
 }
 
 // Explicit cut points: at most 30 days for R 5, at least 3 purchases for F 3.
@@ -155,11 +155,11 @@ func ExampleRules_Match() {
 	// Can't Lose Them
 }
 
-func ExampleCompare() {
+func ExampleTransition() {
 	tiers := segment.DefaultTiers()
 	before := map[string]string{"ann": "bronze", "bob": "silver", "cid": "gold"}
 	after := map[string]string{"ann": "premium", "bob": "silver", "dee": "bronze"}
-	t, err := segment.Compare(tiers.Levels(), before, after)
+	t, err := segment.Transition(tiers.Levels(), before, after)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -28,7 +28,7 @@ type Concentration struct {
 func (c *Collection) Concentration() (*Concentration, error) {
 	return NewConcentration(func(yield func(string, decimal.Decimal) bool) {
 		for i := range c.entries {
-			if !yield(c.entries[i].id, c.entries[i].sum.value()) {
+			if !yield(c.entries[i].id, c.entries[i].sum.Value()) {
 				return
 			}
 		}
@@ -244,7 +244,7 @@ type Class struct {
 }
 
 // Classes is an ABC analysis: the three classes and every customer's
-// class, id → "A", "B" or "C" (a snapshot for Compare with levels
+// class, id → "A", "B" or "C" (a snapshot for Transition with levels
 // C, B, A).
 type Classes struct {
 	A, B, C Class

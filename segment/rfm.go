@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -97,9 +98,18 @@ type Scored struct {
 	Score     Score           `json:"score"`
 }
 
-// String returns e.g. "C042 543 (12 days, 9 purchases, 1234.5)".
+// String returns e.g. "C042 543 (12 days, 9 purchases, 1234.5)", or
+// "(1 day, 1 purchase, …)" in the singular.
 func (s Scored) String() string {
-	return fmt.Sprintf("%s %s (%d days, %d purchases, %s)", s.ID, s.Score, s.Recency, s.Frequency, s.Monetary)
+	return fmt.Sprintf("%s %s (%d %s, %d %s, %s)", s.ID, s.Score,
+		s.Recency, plural(s.Recency, "day", "days"), s.Frequency, plural(s.Frequency, "purchase", "purchases"), s.Monetary)
+}
+
+func plural[N int64 | uint64](n N, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // Scores is the RFM scoring of a collection as of a date: the cut points
@@ -129,7 +139,7 @@ type Scores struct {
 	entries   []entry
 	recency   []int32
 	frequency []uint64
-	monetary  []money
+	monetary  []money.Sum
 	score     []Score
 }
 
@@ -156,7 +166,7 @@ func (c *Collection) Score(asOf time.Time, cfg Config) (*Scores, error) {
 		seed: c.seed, slots: c.slots, entries: c.entries[:n:n],
 		recency:   make([]int32, n),
 		frequency: make([]uint64, n),
-		monetary:  make([]money, n),
+		monetary:  make([]money.Sum, n),
 		score:     make([]Score, n),
 	}
 	// Read every customer, in parallel ranges for large collections.
@@ -287,14 +297,14 @@ func (s *Scores) scoreFrequency(cuts []uint64, scored []uint32, k int, out []uin
 func (s *Scores) scoreMonetary(cuts []decimal.Decimal, scored []uint32, k int, out []uint8) {
 	if cuts != nil {
 		s.MonetaryCuts = slices.Clone(cuts)
-		cm := make([]money, len(cuts))
+		cm := make([]money.Sum, len(cuts))
 		for j, c := range cuts {
-			cm[j] = fromDecimal(c)
+			cm[j] = money.Of(c)
 		}
 		for _, i := range scored {
 			score := 1
 			for _, c := range cm {
-				if cmpMoney(s.monetary[i], c) >= 0 {
+				if s.monetary[i].Cmp(c) >= 0 {
 					score++
 				}
 			}
@@ -313,11 +323,11 @@ func (s *Scores) scoreMonetary(cuts []decimal.Decimal, scored []uint32, k int, o
 	// Some sum does not fit 64 bits at the common exponent: rank by exact
 	// decimal comparison, then score the dense ranks.
 	order := slices.Clone(scored)
-	slices.SortFunc(order, func(a, b uint32) int { return cmpMoney(s.monetary[a], s.monetary[b]) })
+	slices.SortFunc(order, func(a, b uint32) int { return s.monetary[a].Cmp(s.monetary[b]) })
 	var first []uint32 // a customer of each rank
 	rank := make([]uint64, len(s.monetary))
 	for j, i := range order {
-		if j == 0 || cmpMoney(s.monetary[order[j-1]], s.monetary[i]) != 0 {
+		if j == 0 || s.monetary[order[j-1]].Cmp(s.monetary[i]) != 0 {
 			first = append(first, i)
 		}
 		rank[i] = uint64(len(first) - 1)
@@ -326,23 +336,20 @@ func (s *Scores) scoreMonetary(cuts []decimal.Decimal, scored []uint32, k int, o
 		keys[j] = rank[i]
 	}
 	for _, key := range quantileScores(keys, scored, k, out) {
-		s.MonetaryCuts = append(s.MonetaryCuts, s.monetary[first[key]].value().Normalize())
+		s.MonetaryCuts = append(s.MonetaryCuts, s.monetary[first[key]].Value().Normalize())
 	}
 }
 
 // monetaryKeys fills keys with order-preserving keys of the net amounts
 // of the scored customers, their units at the smallest exponent e (the
 // sign bit flipped: signed order as unsigned), or reports false if one
-// does not fit.
+// does not fit an int64.
 func (s *Scores) monetaryKeys(scored []uint32, keys []uint64) (e int32, ok bool) {
 	for _, i := range scored {
-		if s.monetary[i].wide {
-			return 0, false
-		}
-		e = min(e, s.monetary[i].exp)
+		e = min(e, s.monetary[i].Exp())
 	}
 	for j, i := range scored {
-		u, ok := scale(s.monetary[i].units, s.monetary[i].exp-e)
+		u, ok := s.monetary[i].Units(e)
 		if !ok {
 			return 0, false
 		}
@@ -351,32 +358,13 @@ func (s *Scores) monetaryKeys(scored []uint32, keys []uint64) (e int32, ok bool)
 	return e, true
 }
 
-// cmpMoney compares two sums exactly.
-func cmpMoney(a, b money) int {
-	if !a.wide && !b.wide {
-		e := min(a.exp, b.exp)
-		x, okX := scale(a.units, a.exp-e)
-		y, okY := scale(b.units, b.exp-e)
-		if okX && okY {
-			switch {
-			case x < y:
-				return -1
-			case x > y:
-				return 1
-			}
-			return 0
-		}
-	}
-	return a.value().Cmp(b.value())
-}
-
 // scored returns the customer at entry index i.
 func (s *Scores) scored(i int) Scored {
 	return Scored{
 		ID:        s.entries[i].id,
 		Recency:   int64(s.recency[i]),
 		Frequency: s.frequency[i],
-		Monetary:  s.monetary[i].value(),
+		Monetary:  s.monetary[i].Value(),
 		Score:     s.score[i],
 	}
 }

@@ -119,32 +119,6 @@ func TestRecencyDayBoundary(t *testing.T) {
 	}
 }
 
-func TestMoneyExact(t *testing.T) {
-	var m money
-	for _, s := range []string{"0.1", "0.2", "1e3", "-0.3", "0.0000001"} {
-		m.add(dec(s))
-	}
-	if m.wide || !m.value().Equal(dec("1000.0000001")) {
-		t.Errorf("sum = %v (wide %v)", m.value(), m.wide)
-	}
-	big := decimal.New(math.MaxInt64/10, 0)
-	m = money{}
-	for range 25 {
-		m.add(big)
-	}
-	if !m.wide || !m.value().Equal(big.Mul(decimal.NewFromInt(25))) {
-		t.Errorf("overflowing sum = %v", m.value())
-	}
-	a, b := fromDecimal(dec("1e-20")), fromDecimal(dec("123456789012345678"))
-	a.merge(b)
-	if !a.value().Equal(dec("123456789012345678.00000000000000000001")) {
-		t.Errorf("merged = %v", a.value())
-	}
-	if cmpMoney(fromDecimal(dec("1e30")), fromDecimal(dec("1e-30"))) != 1 || cmpMoney(fromDecimal(dec("2.50")), fromDecimal(dec("2.5"))) != 0 {
-		t.Error("cmpMoney")
-	}
-}
-
 func TestCollectionErrors(t *testing.T) {
 	txs := []Transaction{
 		{"a", asOf, dec("1")},
@@ -403,7 +377,7 @@ func TestTiersAndTransitions(t *testing.T) {
 	}
 	before := map[string]string{"a": "bronze", "b": "silver", "c": "gold", "d": "premium", "e": "bronze"}
 	after := map[string]string{"a": "premium", "b": "silver", "c": "silver", "f": "gold", "e": "bronze"}
-	tr, err := Compare(tiers.Levels(), before, after)
+	tr, err := Transition(tiers.Levels(), before, after)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -421,7 +395,7 @@ func TestTiersAndTransitions(t *testing.T) {
 	if fmt.Sprint(tr.Events) != want {
 		t.Errorf("events %v", tr.Events)
 	}
-	if _, err := Compare(tiers.Levels(), map[string]string{"x": "platinum"}, nil); !errors.Is(err, ErrTier) {
+	if _, err := Transition(tiers.Levels(), map[string]string{"x": "platinum"}, nil); !errors.Is(err, ErrTier) {
 		t.Errorf("unknown level: %v", err)
 	}
 }
@@ -656,4 +630,19 @@ func FuzzCollectionAdd(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestScoredStringSingular(t *testing.T) {
+	sc, _ := ParseScore("515")
+	for _, c := range []struct {
+		s    Scored
+		want string
+	}{
+		{Scored{ID: "a", Recency: 1, Frequency: 1, Monetary: dec("5"), Score: sc}, "a 515 (1 day, 1 purchase, 5)"},
+		{Scored{ID: "b", Recency: 0, Frequency: 2, Monetary: dec("-1.5"), Score: sc}, "b 515 (0 days, 2 purchases, -1.5)"},
+	} {
+		if got := c.s.String(); got != c.want {
+			t.Errorf("%q, want %q", got, c.want)
+		}
+	}
 }

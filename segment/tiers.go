@@ -84,7 +84,7 @@ func (t Tiers) Of(amount decimal.Decimal) (string, bool) {
 func (t Tiers) Labels(c *Collection) map[string]string {
 	return t.LabelsOf(func(yield func(string, decimal.Decimal) bool) {
 		for i := range c.entries {
-			if !yield(c.entries[i].id, c.entries[i].sum.value()) {
+			if !yield(c.entries[i].id, c.entries[i].sum.Value()) {
 				return
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"iter"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/group"
 	"github.com/shopspring/decimal"
 )
 
@@ -56,19 +57,5 @@ func Summarize(transactions iter.Seq[Transaction], o Options) (*Collection, erro
 // func(t Transaction) time.Month { return t.At.Month() }). The first bad
 // transaction stops it with an error naming its position.
 func SummarizeBy[K comparable](transactions iter.Seq[Transaction], key func(Transaction) K, o Options) (map[K]*Collection, error) {
-	groups := make(map[K]*Collection)
-	i := 0
-	for t := range transactions {
-		k := key(t)
-		c, ok := groups[k]
-		if !ok {
-			c = NewCollection(o)
-			groups[k] = c
-		}
-		if err := c.Add(t); err != nil {
-			return nil, fmt.Errorf("transaction %d: %w", i, err)
-		}
-		i++
-	}
-	return groups, nil
+	return group.By(transactions, "transaction", key, func() *Collection { return NewCollection(o) }, (*Collection).Add)
 }

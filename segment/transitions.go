@@ -61,12 +61,12 @@ type Transitions struct {
 	Events []Event `json:"events"`
 }
 
-// Compare builds the transitions between two snapshots (id → level name)
+// Transition builds the transitions between two snapshots (id → level name)
 // on levels ordered from lowest to highest (Tiers.Levels; for RFM
 // segments, an order of the caller's choosing). A name not among the
 // levels is an error (ErrTier) naming the customer. Nothing depends on
 // the maps' iteration order.
-func Compare(levels []string, before, after map[string]string) (Transitions, error) {
+func Transition(levels []string, before, after map[string]string) (Transitions, error) {
 	index := make(map[string]int, len(levels))
 	for i, l := range levels {
 		if _, dup := index[l]; dup || l == "" {

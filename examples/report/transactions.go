@@ -101,7 +101,7 @@ func buildSegments(in *inputs, w window, asOf time.Time) (*segmentSection, error
 	for _, level := range tiers.Levels() {
 		s.Tiers = append(s.Tiers, count{level, perTier[level]})
 	}
-	if s.Transitions, err = segment.Compare(tiers.Levels(), tiers.Labels(first), tiers.Labels(second)); err != nil {
+	if s.Transitions, err = segment.Transition(tiers.Levels(), tiers.Labels(first), tiers.Labels(second)); err != nil {
 		return nil, fmt.Errorf("tier transitions: %w", err)
 	}
 

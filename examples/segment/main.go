@@ -80,7 +80,7 @@ func run(w io.Writer) error {
 	// Spend tiers per half-year (bronze, silver from 500, gold from 2000,
 	// premium from 10000) and who moved between them.
 	tiers := segment.DefaultTiers()
-	moves, err := segment.Compare(tiers.Levels(), tiers.Labels(h1), tiers.Labels(h2))
+	moves, err := segment.Transition(tiers.Levels(), tiers.Labels(h1), tiers.Labels(h2))
 	if err != nil {
 		return err
 	}

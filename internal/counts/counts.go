@@ -109,31 +109,3 @@ func Read(data []byte, points int) (Histogram, []byte, error) {
 	}
 	return h, data, nil
 }
-
-// AppendHeader appends a binary encoding's header: a tag byte naming the
-// type, a version byte, and the type's parameters (a scale) as varints.
-func AppendHeader(b []byte, tag, version byte, params ...int) []byte {
-	b = append(b, tag, version)
-	for _, v := range params {
-		b = binary.AppendVarint(b, int64(v))
-	}
-	return b
-}
-
-// ReadHeader checks the tag and version written by AppendHeader, reads
-// len(params) parameters into params (each within int32) and returns the
-// bytes after them.
-func ReadHeader(data []byte, tag, version byte, params []int) ([]byte, error) {
-	if len(data) < 2 || data[0] != tag || data[1] != version {
-		return nil, fmt.Errorf("not a version %d %q encoding", version, tag)
-	}
-	data = data[2:]
-	for i := range params {
-		x, n := binary.Varint(data)
-		if n <= 0 || x < math.MinInt32 || x > math.MaxInt32 {
-			return nil, errors.New("bad parameters")
-		}
-		params[i], data = int(x), data[n:]
-	}
-	return data, nil
-}
