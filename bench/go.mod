@@ -6,4 +6,4 @@ replace github.com/rapportkit/rapport => ../
 
 require github.com/rapportkit/rapport v0.0.0-00010101000000-000000000000
 
-require github.com/shopspring/decimal v1.6.0 // indirect
+require github.com/shopspring/decimal v1.6.0

@@ -25,14 +25,19 @@ type task struct {
 }
 
 // A peer is another implementation of a task: a command that receives the
-// data directory and the repetitions and prints one JSON result per line.
+// data directory and the repetitions and prints one JSON result per line,
+// or a Go function measured in process.
 type peer struct {
 	impl string
 	cmd  []string
 	task string
+	fn   func(d *data, reps int) (result, error)
 }
 
 func (p peer) run(d *data, reps int) (result, error) {
+	if p.fn != nil {
+		return p.fn(d, reps)
+	}
 	args := append(p.cmd[1:len(p.cmd):len(p.cmd)], d.dir, fmt.Sprint(reps))
 	cmd := exec.Command(p.cmd[0], args...)
 	var stderr bytes.Buffer
@@ -96,6 +101,17 @@ var tasks = []task{
 		peers: []peer{
 			{impl: "Python Erlang recursion", cmd: append(python("erlang.py"), "float"), task: "erlang"},
 			{impl: "mpmath 50 digits (oracle)", cmd: append(python("erlang.py"), "mpmath"), task: "erlang"},
+		},
+	},
+	{
+		name:  "sum",
+		bytes: func(d *data) int64 { return int64(d.sizes.Transactions) * 8 }, // one int64 per amount
+		ours:  sumOurs,
+		peers: []peer{
+			{impl: "Go int64 loop", fn: sumInt64},
+			{impl: "shopspring decimal.Sum", fn: sumShopspring},
+			{impl: "Python decimal (exact)", cmd: python("sum.py"), task: "sum"},
+			{impl: "numpy int64 sum", cmd: python("sum_numpy.py"), task: "sum"},
 		},
 	},
 }
