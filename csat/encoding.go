@@ -39,12 +39,9 @@ func (t *Tally) UnmarshalBinary(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("%w: %w", ErrEncoding, err)
 	}
-	h, data, err := counts.Read(data, s.Points())
+	h, err := counts.Read(data, s.Points())
 	if err != nil {
 		return fmt.Errorf("%w: %w", ErrEncoding, err)
-	}
-	if len(data) > 0 {
-		return fmt.Errorf("%w: %d trailing bytes", ErrEncoding, len(data))
 	}
 	*t = Tally{scale: s, h: h}
 	return nil
@@ -68,10 +65,7 @@ func (t *Tally) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return fmt.Errorf("%w: %w", ErrEncoding, err)
 	}
-	if len(j.Counts) != j.Scale.Points() {
-		return fmt.Errorf("%w: %d counts for a %d-point scale", ErrEncoding, len(j.Counts), j.Scale.Points())
-	}
-	h, err := counts.FromCounts(j.Counts)
+	h, err := counts.FromCounts(j.Counts, j.Scale.Points())
 	if err != nil {
 		return fmt.Errorf("%w: %w", ErrEncoding, err)
 	}

@@ -65,12 +65,13 @@ func (h *Histogram) Sum(from, to int) uint64 {
 // Counts returns the counts of the first points indices, for encoding.
 func (h *Histogram) Counts(points int) []uint64 { return h.c[:points] }
 
-// FromCounts returns the histogram of the given counts, or an error if
-// there are more than MaxPoints or their total passes 2⁶⁴−1.
-func FromCounts(counts []uint64) (Histogram, error) {
+// FromCounts returns the histogram of the counts of a points-point scale,
+// or an error if there are not exactly points of them (at most MaxPoints)
+// or their total passes 2⁶⁴−1.
+func FromCounts(counts []uint64, points int) (Histogram, error) {
 	var h Histogram
-	if len(counts) > MaxPoints {
-		return h, fmt.Errorf("%d counts, at most %d", len(counts), MaxPoints)
+	if len(counts) != points || points > MaxPoints {
+		return h, fmt.Errorf("%d counts for a %d-point scale", len(counts), points)
 	}
 	for i, c := range counts {
 		if !h.AddN(i, c) {
@@ -90,22 +91,25 @@ func (h *Histogram) Append(b []byte, points int) []byte {
 	return b
 }
 
-// Read reads points uvarint counts written by Append and returns the
-// histogram and the bytes after them.
-func Read(data []byte, points int) (Histogram, []byte, error) {
+// Read reads the points uvarint counts written by Append, which must be
+// all of data.
+func Read(data []byte, points int) (Histogram, error) {
 	var h Histogram
 	if points > MaxPoints {
-		return h, nil, fmt.Errorf("%d points, at most %d", points, MaxPoints)
+		return h, fmt.Errorf("%d points, at most %d", points, MaxPoints)
 	}
 	for i := range points {
 		c, n := binary.Uvarint(data)
 		if n <= 0 {
-			return Histogram{}, nil, errors.New("truncated count")
+			return Histogram{}, errors.New("truncated number")
 		}
 		if !h.AddN(i, c) {
-			return Histogram{}, nil, errOverflow
+			return Histogram{}, errOverflow
 		}
 		data = data[n:]
 	}
-	return h, data, nil
+	if len(data) > 0 {
+		return Histogram{}, fmt.Errorf("%d trailing bytes", len(data))
+	}
+	return h, nil
 }

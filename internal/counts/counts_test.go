@@ -31,22 +31,27 @@ func TestEncoding(t *testing.T) {
 	h.AddN(0, 1)
 	h.AddN(4, 1<<40)
 	b := h.Append([]byte{}, 5)
-	got, rest, err := Read(b, 5)
-	if err != nil || got != h || len(rest) != 0 {
-		t.Fatalf("Read: %+v %v %d", got, err, len(rest))
+	got, err := Read(b, 5)
+	if err != nil || got != h {
+		t.Fatalf("Read: %+v %v", got, err)
 	}
-	body := h.Append(nil, 5)
-	if _, _, err := Read(body[:len(body)-1], 5); err == nil {
+	if _, err := Read(b[:len(b)-1], 5); err == nil {
 		t.Error("truncated counts accepted")
 	}
+	if _, err := Read(append(b, 0), 5); err == nil {
+		t.Error("trailing bytes accepted")
+	}
 	over := []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 1}
-	if _, _, err := Read(over, 2); err == nil {
+	if _, err := Read(over, 2); err == nil {
 		t.Error("overflowing counts accepted")
 	}
-	if _, err := FromCounts([]uint64{math.MaxUint64, 1}); err == nil {
+	if _, err := FromCounts([]uint64{math.MaxUint64, 1}, 2); err == nil {
 		t.Error("overflowing FromCounts accepted")
 	}
-	if fc, err := FromCounts(h.Counts(5)); err != nil || fc != h {
+	if _, err := FromCounts([]uint64{1, 2}, 3); err == nil {
+		t.Error("too few counts accepted")
+	}
+	if fc, err := FromCounts(h.Counts(5), 5); err != nil || fc != h {
 		t.Errorf("FromCounts: %+v %v", fc, err)
 	}
 }
@@ -57,7 +62,7 @@ func FuzzRead(f *testing.F) {
 		if points < 0 || points > MaxPoints {
 			return
 		}
-		h, _, err := Read(data, points)
+		h, err := Read(data, points)
 		if err == nil && h.Sum(0, points-1) != h.N() {
 			t.Fatalf("inconsistent %+v", h)
 		}
