@@ -158,28 +158,26 @@ func (c *Customer) MeanOrder() (decimal.Decimal, bool) {
 // fails with ErrNoPurchase without purchases and ErrFuture when the last
 // purchase falls on a date after asOf's.
 func (c *Customer) Recency(asOf time.Time) (int64, error) {
-	if c.purchases == 0 {
-		return 0, ErrNoPurchase
-	}
-	d := newDayClock(asOf)
-	days := d.today - d.day(c.last)
-	if days < 0 {
-		return 0, fmt.Errorf("%w: last purchase %v, as of %v", ErrFuture, time.Unix(0, c.last).In(asOf.Location()), asOf)
-	}
-	return days, nil
+	return c.daysSince("last", c.last, asOf)
 }
 
 // Tenure returns the number of whole calendar days from the first
 // purchase to asOf (the customer's age, T in Fader–Hardie models), with
 // the rules and errors of Recency.
 func (c *Customer) Tenure(asOf time.Time) (int64, error) {
+	return c.daysSince("first", c.first, asOf)
+}
+
+// daysSince returns the whole calendar days from the purchase at (Unix
+// nanoseconds) to asOf, the rules and errors of Recency; which names it.
+func (c *Customer) daysSince(which string, at int64, asOf time.Time) (int64, error) {
 	if c.purchases == 0 {
 		return 0, ErrNoPurchase
 	}
 	d := newDayClock(asOf)
-	days := d.today - d.day(c.first)
+	days := d.today - d.day(at)
 	if days < 0 {
-		return 0, fmt.Errorf("%w: first purchase %v, as of %v", ErrFuture, time.Unix(0, c.first).In(asOf.Location()), asOf)
+		return 0, fmt.Errorf("%w: %s purchase %v, as of %v", ErrFuture, which, time.Unix(0, at).In(asOf.Location()), asOf)
 	}
 	return days, nil
 }
