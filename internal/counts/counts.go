@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"github.com/rapportkit/rapport/internal/wire"
 )
 
 // MaxPoints is the most points a histogram holds (0–10 has eleven).
@@ -99,9 +101,9 @@ func Read(data []byte, points int) (Histogram, error) {
 		return h, fmt.Errorf("%d points, at most %d", points, MaxPoints)
 	}
 	for i := range points {
-		c, n := binary.Uvarint(data)
+		c, n := wire.Uvarint(data)
 		if n <= 0 {
-			return Histogram{}, errors.New("truncated number")
+			return Histogram{}, errors.New("truncated, overlong or overflowing number")
 		}
 		if !h.AddN(i, c) {
 			return Histogram{}, errOverflow

@@ -1,7 +1,6 @@
 package wire
 
 import (
-	"encoding/binary"
 	"fmt"
 )
 
@@ -59,9 +58,9 @@ func (d *Decoder) Uvarint() uint64 {
 	if d.err != nil {
 		return 0
 	}
-	x, n := binary.Uvarint(d.data)
+	x, n := Uvarint(d.data)
 	if n <= 0 {
-		d.Fail("truncated number")
+		d.Fail("%s number", varintError(n))
 		return 0
 	}
 	d.data = d.data[n:]
@@ -73,9 +72,9 @@ func (d *Decoder) Varint() int64 {
 	if d.err != nil {
 		return 0
 	}
-	x, n := binary.Varint(d.data)
+	x, n := Varint(d.data)
 	if n <= 0 {
-		d.Fail("truncated number")
+		d.Fail("%s number", varintError(n))
 		return 0
 	}
 	d.data = d.data[n:]

@@ -10,7 +10,9 @@
 package wire
 
 import (
+	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -35,7 +37,7 @@ func ReadHeader(data []byte, tag, version byte, params []int) ([]byte, error) {
 	}
 	data = data[2:]
 	for i := range params {
-		x, n := binary.Varint(data)
+		x, n := Varint(data)
 		if n <= 0 || x < math.MinInt32 || x > math.MaxInt32 {
 			return nil, errors.New("bad parameters")
 		}
@@ -47,4 +49,49 @@ func ReadHeader(data []byte, tag, version byte, params []int) ([]byte, error) {
 // AppendString appends s after its length as a uvarint.
 func AppendString(b []byte, s string) []byte {
 	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+// Uvarint is binary.Uvarint for canonical encodings: it decodes only the
+// shortest form of a number, the one binary.AppendUvarint writes, and
+// returns n = −len for a longer one (a value padded with continuation
+// bytes, 0x80 0x00 for 0), n = 0 for a truncated one and n < 0 for an
+// overflow, as binary.Uvarint does.
+func Uvarint(b []byte) (uint64, int) {
+	x, n := binary.Uvarint(b)
+	if n > 1 && b[n-1] == 0 {
+		return 0, -n
+	}
+	return x, n
+}
+
+// Varint is Uvarint for the zig-zag signed encoding of binary.Varint.
+func Varint(b []byte) (int64, int) {
+	ux, n := Uvarint(b)
+	x := int64(ux >> 1)
+	if ux&1 != 0 {
+		x = ^x
+	}
+	return x, n
+}
+
+// varintError names what is wrong with a number whose Uvarint length is
+// n ≤ 0.
+func varintError(n int) string {
+	if n == 0 {
+		return "truncated"
+	}
+	return "overlong or overflowing"
+}
+
+// CanonicalJSON reports whether input is the canonical JSON encoding
+// canon, up to insignificant white space, so that an UnmarshalJSON can
+// refuse every other spelling of the state it decoded (keys in another
+// order, 1.50 for 1.5, 1e0 for 1, unknown keys): decode, encode the
+// result again, and compare.
+func CanonicalJSON(canon, input []byte) bool {
+	var b bytes.Buffer
+	if err := json.Compact(&b, input); err != nil {
+		return false
+	}
+	return bytes.Equal(b.Bytes(), canon)
 }

@@ -128,3 +128,59 @@ func FuzzDecoder(f *testing.F) {
 		}
 	})
 }
+
+func TestCanonicalVarints(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		data []byte
+		x    uint64
+		n    int
+	}{
+		{"zero", []byte{0}, 0, 1},
+		{"300", []byte{0xac, 0x02}, 300, 2},
+		{"overlong zero", []byte{0x80, 0x00}, 0, -2},
+		{"overlong one", []byte{0x81, 0x80, 0x00}, 0, -3},
+		{"truncated", []byte{0x80}, 0, 0},
+		{"overflow", []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02}, 0, -10},
+		{"max", binary.AppendUvarint(nil, math.MaxUint64), math.MaxUint64, 10},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			x, n := Uvarint(c.data)
+			if x != c.x || n != c.n {
+				t.Fatalf("Uvarint(% x) = %d, %d; want %d, %d", c.data, x, n, c.x, c.n)
+			}
+		})
+	}
+	if x, n := Varint([]byte{0x09}); x != -5 || n != 1 {
+		t.Errorf("Varint(-5) = %d, %d", x, n)
+	}
+	if _, n := Varint([]byte{0x89, 0x00}); n >= 0 {
+		t.Errorf("overlong Varint accepted, n = %d", n)
+	}
+	d := NewDecoder([]byte{0x85, 0x00}, errTest)
+	d.Uvarint()
+	if err := d.End(); !errors.Is(err, errTest) || !strings.Contains(err.Error(), "overlong") {
+		t.Errorf("overlong uvarint: %v", err)
+	}
+}
+
+func TestCanonicalJSON(t *testing.T) {
+	canon := []byte(`{"a":1,"b":[1.5,"x y"]}`)
+	for _, c := range []struct {
+		input string
+		want  bool
+	}{
+		{`{"a":1,"b":[1.5,"x y"]}`, true},
+		{" {\n \"a\": 1, \"b\": [1.5, \"x y\"] }\n", true},
+		{`{"b":[1.5,"x y"],"a":1}`, false},
+		{`{"a":1,"b":[1.50,"x y"]}`, false},
+		{`{"a":1e0,"b":[1.5,"x y"]}`, false},
+		{`{"a":1,"b":[1.5,"x  y"]}`, false},
+		{`{"a":1,"b":[1.5,"x y"],"c":0}`, false},
+		{`{"a":1,`, false},
+	} {
+		if got := CanonicalJSON(canon, []byte(c.input)); got != c.want {
+			t.Errorf("CanonicalJSON(%s) = %v, want %v", c.input, got, c.want)
+		}
+	}
+}
