@@ -7,7 +7,7 @@ import (
 	"iter"
 )
 
-// By adds every item of seq to the accumulator of its key, made by fresh
+// By adds every item of seq to the accumulator of its key (a pointer), made by fresh
 // on first sight. The first error stops it, naming the item by its noun
 // and position ("response 17: …").
 func By[K comparable, T, A any](seq iter.Seq[T], noun string, key func(T) K, fresh func() A, add func(A, T) error) (map[K]A, error) {
@@ -18,11 +18,11 @@ func By[K comparable, T, A any](seq iter.Seq[T], noun string, key func(T) K, fre
 		acc, ok := groups[k]
 		if !ok {
 			acc = fresh()
+			groups[k] = acc
 		}
 		if err := add(acc, item); err != nil {
 			return nil, fmt.Errorf("%s %d: %w", noun, i, err)
 		}
-		groups[k] = acc
 		i++
 	}
 	return groups, nil
