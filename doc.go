@@ -26,17 +26,19 @@
 //	a.MarshalJSON() ([]byte, error)
 //	a.UnmarshalJSON(data) error
 //
-// and their package offers two ways in over a sequence, each returning
-// accumulators (call Result on them):
+// and their package offers two ways in over a sequence of its records,
+// each returning accumulators (call Result on them):
 //
-//	AOf(items iter.Seq[X], params…) (*A, error)
-//	ABy(records iter.Seq[Rec], params…, key func(Rec) K) (map[K]*A, error)
+//	AOf(records iter.Seq[Rec], params…) (*A, error)                     one group
+//	ABy(records iter.Seq[Rec], params…, key func(Rec) K) (map[K]*A, error)  a group per key
 //
-// where Rec is the package's record type (the one its readers return, and
-// which carries the X that Add takes) and key chooses the group: a
-// channel, an agent, a period (see package period), or any comparable
-// combination of them in a struct. A slice s is slices.Values(s). The
-// first bad item stops either with an error naming its position.
+// where Rec is the package's record type (the one its readers return,
+// which carries what Add takes: nps.Response carries the score an
+// nps.Tally adds), params are the accumulator's parameters in the order
+// its constructor takes them, and key chooses the group: a channel, an
+// agent, a period, or any comparable combination of them in a struct. A
+// slice s is slices.Values(s). The first bad record stops either with an
+// error naming its position.
 //
 // Where an accumulator needs a parameter with no sensible default (a
 // period to count a flow over), its zero value is documented as invalid:
