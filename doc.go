@@ -88,11 +88,14 @@
 //	Score    _score     a raw answer on the survey's own scale (a mean of 1–5)
 //	Seconds  _seconds   a time, in seconds
 //	Days     _days      a time, in days
+//	Periods  _periods   a time, in the periods of a model or calendar (months of an sBG)
 //	Erlangs  _erlangs   offered load
 //	Amount   _amount    money, a decimal string in the currency of the input
 //	Ratio    _ratio     a dimensionless ratio that is not a share (quick ratio)
 //
-// Counts carry no suffix (n, promoters, answered). An interval sits next
+// Counts carry no suffix (n, promoters, answered), and neither do the
+// parameters of a fitted model (alpha, beta), which are pure numbers named
+// as their paper names them. An interval sits next
 // to its figure with the same unit (score_points, score_interval_points)
 // and has the keys lo, hi, level (the confidence level as a fraction,
 // 0.95) and method.

@@ -72,6 +72,9 @@ type Spec[A, X any] struct {
 	// of the mutations Check makes itself (impossible states, say).
 	BadBinary [][]byte
 	BadJSON   []string
+	// Parameters are the JSON keys of a Result that hold model parameters
+	// (an sBG's alpha and beta): pure numbers, exempt from unit suffixes.
+	Parameters []string
 	// Items is the number of items per state; 0 means 64.
 	Items int
 	// Seeds is the number of random states per law; 0 means 32.
