@@ -125,12 +125,6 @@ func (l *Ledger) Clone() *Ledger {
 	return c
 }
 
-// amount returns a customer's revenue in period i.
-func (l *Ledger) amount(id string, i int) decimal.Decimal {
-	m := l.amounts[id][i]
-	return m.Value()
-}
-
 // ids returns the customer ids in order, so that results never depend on
 // map order.
 func (l *Ledger) ids() []string { return slices.Sorted(maps.Keys(l.amounts)) }
