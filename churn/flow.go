@@ -376,27 +376,27 @@ func FlowSeries(customers iter.Seq[Customer], cal Calendar, first, last time.Tim
 // FlowResult is the reporting view of a flow: its counts, and its rates in
 // percent (nil, null in JSON, where the base they divide by is empty).
 type FlowResult struct {
-	Period          Period   `json:"period"`
-	N               uint64   `json:"n"`
-	Start           uint64   `json:"start"`
-	Acquired        uint64   `json:"acquired"`
-	Lost            uint64   `json:"lost"`
-	LostFromStart   uint64   `json:"lost_from_start"`
-	LostAcquired    uint64   `json:"lost_acquired"`
-	End             uint64   `json:"end"`
-	RenewalsDue     uint64   `json:"renewals_due"`
-	RenewalsRenewed uint64   `json:"renewals_renewed"`
-	RenewalsLost    uint64   `json:"renewals_lost"`
-	RenewalsOpen    uint64   `json:"renewals_open"`
-	ExposureDays    float64  `json:"exposure_days"`
-	ChurnPct        *float64 `json:"churn_pct"`
-	RetentionPct    *float64 `json:"retention_pct"`
-	BaseChurnPct    *float64 `json:"base_churn_pct"`
-	BaseRetention   *float64 `json:"base_retention_pct"`
-	AverageChurnPct *float64 `json:"average_churn_pct"`
-	DailyChurnPct   *float64 `json:"daily_churn_pct"`
-	RenewalChurnPct *float64 `json:"renewal_churn_pct"`
-	GrowthPct       *float64 `json:"growth_pct"`
+	Period           Period   `json:"period"`
+	N                uint64   `json:"n"`
+	Start            uint64   `json:"start"`
+	Acquired         uint64   `json:"acquired"`
+	Lost             uint64   `json:"lost"`
+	LostFromStart    uint64   `json:"lost_from_start"`
+	LostAcquired     uint64   `json:"lost_acquired"`
+	End              uint64   `json:"end"`
+	RenewalsDue      uint64   `json:"renewals_due"`
+	RenewalsRenewed  uint64   `json:"renewals_renewed"`
+	RenewalsLost     uint64   `json:"renewals_lost"`
+	RenewalsOpen     uint64   `json:"renewals_open"`
+	ExposureDays     float64  `json:"exposure_days"`
+	ChurnPct         *float64 `json:"churn_pct"`
+	RetentionPct     *float64 `json:"retention_pct"`
+	BaseChurnPct     *float64 `json:"base_churn_pct"`
+	BaseRetentionPct *float64 `json:"base_retention_pct"`
+	AverageChurnPct  *float64 `json:"average_churn_pct"`
+	DailyChurnPct    *float64 `json:"daily_churn_pct"`
+	RenewalChurnPct  *float64 `json:"renewal_churn_pct"`
+	GrowthPct        *float64 `json:"growth_pct"`
 }
 
 // Result returns the flow's reporting view. It never fails: an empty
@@ -408,7 +408,7 @@ func (f *Flow) Result() (FlowResult, error) {
 		RenewalsDue: f.due, RenewalsRenewed: f.renewed, RenewalsLost: f.lostAtRenewal, RenewalsOpen: f.RenewalsOpen(),
 		ExposureDays: f.ExposureDays(),
 		ChurnPct:     pct(f.lost, f.start), RetentionPct: signedPct(f.start, f.lost, f.start),
-		BaseChurnPct: pct(f.LostFromStart(), f.start), BaseRetention: pct(f.start-f.LostFromStart(), f.start),
+		BaseChurnPct: pct(f.LostFromStart(), f.start), BaseRetentionPct: pct(f.start-f.LostFromStart(), f.start),
 		RenewalChurnPct: pct(f.lostAtRenewal, f.renewed+f.lostAtRenewal), GrowthPct: signedPct(f.acquired, f.lost, f.start),
 	}
 	if v, ok := f.AverageChurn(); ok {

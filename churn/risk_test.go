@@ -182,7 +182,7 @@ func FuzzScore(f *testing.F) {
 		}
 		r, err := DefaultScorecard().Score(sig, asOf)
 		if err != nil {
-			if !errors.Is(err, ErrSignal) {
+			if !errors.Is(err, ErrSignal) && !errors.Is(err, ErrTime) {
 				t.Fatal(err)
 			}
 			return
@@ -197,7 +197,53 @@ func FuzzScore(f *testing.F) {
 		if !(r.Points >= 0 && r.Points <= 100) || math.Abs(r.Points-math.Min(sum, 100)) > 1e-9 {
 			t.Fatalf("score %v from %+v", r.Points, r.Reasons)
 		}
+		if _, err := json.Marshal(r); err != nil {
+			t.Fatalf("risk does not marshal: %v", err)
+		}
 	})
+}
+
+// A customer never contacted has no measure of the gap: it used to be
+// +Inf, and the risk did not marshal to JSON.
+func TestRiskJSON(t *testing.T) {
+	r, err := DefaultScorecard().Score(Signals{CustomerID: "x", Satisfaction: 0.6, HasSatisfaction: true, ContractEnd: asOf.Add(24 * time.Hour)}, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"customer_id":"x","risk_points":39.77777777777778,"reasons":[{"reason":"contract-ending","risk_points":19.77777777777778,"measure_days":1},` +
+		`{"reason":"no-contact","risk_points":15,"measure_days":null},{"reason":"low-satisfaction","risk_points":5.000000000000001,"measure_pct":60}]}`
+	if string(js) != want {
+		t.Errorf("JSON\n%s\nwant\n%s", js, want)
+	}
+}
+
+// Times outside the plausible window are refused: time.Time.Sub used to
+// clip a contract end in the year 3000 to 292 years.
+func TestScoreTimes(t *testing.T) {
+	far := time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name string
+		sig  Signals
+		asOf time.Time
+	}{
+		{"contract end", Signals{CustomerID: "x", ContractEnd: far}, asOf},
+		{"last contact", Signals{CustomerID: "x", LastContact: time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC)}, asOf},
+		{"complaint", Signals{CustomerID: "x", Complaints: []time.Time{far}}, asOf},
+		{"as-of date", Signals{CustomerID: "x"}, far},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if _, err := DefaultScorecard().Score(c.sig, c.asOf); !errors.Is(err, ErrTime) {
+				t.Errorf("err = %v", err)
+			}
+		})
+	}
+	if _, err := DefaultScorecard().Rank(nil, time.Time{}); !errors.Is(err, ErrTime) {
+		t.Errorf("Rank without an as-of date: %v", err)
+	}
 }
 
 func TestDiagnose(t *testing.T) {
@@ -225,6 +271,13 @@ func TestDiagnose(t *testing.T) {
 	}
 	if d, _ := Diagnose(Voice{Customers: 10, Respondents: 10}, DefaultHoleRule); d.VoiceRatio != nil {
 		t.Error("voice ratio without dissatisfaction")
+	}
+	d, _ := Diagnose(Voice{Customers: 1000, Complainants: 9, Respondents: 200, Dissatisfied: 36}, DefaultHoleRule)
+	js, _ := json.Marshal(d)
+	want := `{"voice":{"customers":1000,"complainants":9,"respondents":200,"dissatisfied":36},"complaint_pct":0.9,"dissatisfaction_pct":18,` +
+		`"voice_ratio":0.05,"rule_dissatisfaction_pct":10,"rule_voice_ratio":0.1,"hole":true}`
+	if string(js) != want {
+		t.Errorf("JSON\n%s\nwant\n%s", js, want)
 	}
 	for _, c := range []struct {
 		v    Voice
