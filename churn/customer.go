@@ -64,19 +64,20 @@ func (c Customer) Validate() error {
 	}
 	prev := c.Start
 	for i, r := range c.Renewals {
-		what := fmt.Sprintf("renewal %d", i)
-		if err := checkTime(what, r); err != nil {
-			return bad(err)
-		}
+		// The name is formatted only on an error, so that a valid
+		// customer is checked without allocating.
+		what := func() string { return fmt.Sprintf("renewal %d", i) }
 		switch {
+		case r.IsZero() || r.Before(minTime) || r.After(maxTime):
+			return bad(checkTime(what(), r))
 		case !r.After(prev) && i == 0:
-			return order(what, r, "not after start", c.Start)
+			return order(what(), r, "not after start", c.Start)
 		case !r.After(prev):
-			return order(what, r, "not after the renewal before it", prev)
+			return order(what(), r, "not after the renewal before it", prev)
 		case !c.End.IsZero() && !r.Before(c.End):
-			return order(what, r, "not before end", c.End)
+			return order(what(), r, "not before end", c.End)
 		case !c.ContractEnd.IsZero() && !r.Before(c.ContractEnd):
-			return order(what, r, "not before contract end", c.ContractEnd)
+			return order(what(), r, "not before contract end", c.ContractEnd)
 		}
 		prev = r
 	}

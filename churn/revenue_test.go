@@ -223,3 +223,30 @@ func BenchmarkLedgerAdd(b *testing.B) {
 		}
 	}
 }
+
+// A cell's sum is read only in its shortest decimal text, within the
+// bounds a sum of 2⁶⁴ amounts can reach; an exponent is never handed to
+// the decimal package (1e-2000000000 would make the next sum run for
+// ever).
+func TestParseAmount(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		ok   bool
+	}{
+		{"0", true}, {"15.15", true}, {"5000", true}, {"0.000001", true},
+		{strings.Repeat("9", 84), true}, {"0." + strings.Repeat("0", 63) + "1", true},
+		{"", false}, {"5.00", false}, {"5.", false}, {".5", false}, {"05", false}, {"+5", false}, {"-5", false},
+		{"1e-2000000000", false}, {"1e3", false}, {" 5", false}, {"5,0", false},
+		{strings.Repeat("9", 85), false}, {"0." + strings.Repeat("0", 64) + "1", false},
+	} {
+		t.Run(c.text, func(t *testing.T) {
+			d, err := parseAmount(c.text)
+			if !c.ok {
+				assert.Error(t, err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, c.text, amountText(d))
+		})
+	}
+}
