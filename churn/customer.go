@@ -3,6 +3,7 @@ package churn
 import (
 	"fmt"
 	"iter"
+	"slices"
 	"time"
 )
 
@@ -128,20 +129,9 @@ func (c Customer) Lifetime(asOf time.Time) (Lifetime, bool) {
 // names the id and both positions.
 func Validate(customers []Customer) error {
 	var err error
-	for range checked(sliceSeq(customers), &err) {
+	for range checked(slices.Values(customers), &err) {
 	}
 	return err
-}
-
-// sliceSeq is slices.Values without the import in every file.
-func sliceSeq[T any](s []T) iter.Seq[T] {
-	return func(yield func(T) bool) {
-		for _, x := range s {
-			if !yield(x) {
-				return
-			}
-		}
-	}
 }
 
 // checked yields the customers until one is invalid or repeats the id of

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -62,6 +63,13 @@ func survivalSpec() laws.Spec[Survival, Lifetime] {
 			return Lifetime{Duration: time.Duration(r.IntN(60)) * 24 * time.Hour, Lost: r.IntN(3) > 0}
 		},
 		Bad:       []Lifetime{{Duration: -1}, {Duration: MaxLifetime + 1, Lost: true}},
+		BadBinary: [][]byte{
+			{'S', 1, 2, 5, 1, 0, 0, 0, 0}, // a second duration at the same time
+			{'S', 1, 1, 5, 0, 0},          // an entry that counts nothing
+		},
+		BadJSON: []string{`[1]`, `{"lifetimes":[{"duration_ns":-1,"events":1}]}`,
+			`{"lifetimes":[{"duration_ns":5,"events":1},{"duration_ns":5,"events":1}]}`, `{"lifetimes":[{"duration_ns":5}]}`,
+			`{"lifetimes":[{"duration_ns":7,"events":1},{"duration_ns":5,"events":1}]}`},
 		AddN:      (*Survival).AddN,
 		Result:    func(s *Survival) (any, error) { return s.Result(0.95, LogLog) },
 		AllocFree: true,
@@ -92,6 +100,11 @@ func ledgerSpec() laws.Spec[Ledger, Revenue] {
 			`{"months":1,"zone":"UTC","n":0,"revenue":[{"customer_id":"a","at":"2025-01-01T00:00:00Z","amount":"1"}]}`,
 			`{"months":5,"zone":"UTC","n":0,"revenue":[]}`,
 			`{"months":1,"zone":"Local","n":0,"revenue":[]}`,
+			`{"months":1,"zone":"Nowhere/Land","n":0,"revenue":[]}`,
+			`{"months":1,"zone":"UTC","n":1,"revenue":[{"customer_id":"x","at":"2025-01-01T00:00:00Z","amount":"-1"}]}`,
+			`{"months":1,"zone":"UTC","n":1,"revenue":[{"customer_id":"x","at":"2025-01-01T00:00:00Z","amount":"5.00"}]}`,
+			`{"months":1,"zone":"UTC","n":1,"revenue":[{"customer_id":"x","at":"2025-01-10T00:00:00Z","amount":"5"}]}`,
+			`[1]`,
 		},
 	}
 }
@@ -155,4 +168,38 @@ func FuzzLedgerAdd(f *testing.F) {
 		}
 		return r, true
 	}, []byte("a\x00\x01\x00\x00\x00\x00\x00\x00\x00\x05"), []byte("b\xf0"))
+}
+
+// Whatever the flow and survival decoders accept is a state whose counts
+// and rates make sense: the properties of the fuzz targets these laws
+// replaced.
+func FuzzDecodedStates(f *testing.F) {
+	fl, _ := FlowOf(slices.Values(sample()), january)
+	good, _ := fl.MarshalBinary()
+	f.Add(good)
+	sv, _ := kmCases(f)[0].survival(f).MarshalBinary()
+	f.Add(sv)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var u Flow
+		if err := u.UnmarshalBinary(data); err == nil {
+			if u.End() > u.Start()+u.Acquired() || u.LostFromStart() > u.Start() || u.RenewalsOpen() > u.End() {
+				t.Fatalf("inconsistent decoded flow %+v", u)
+			}
+			for _, fn := range []func() (float64, bool){u.BaseChurn, u.BaseRetention, u.RenewalChurn} {
+				if v, ok := fn(); ok && !(v >= 0 && v <= 1) {
+					t.Fatalf("rate %v out of [0, 1]", v)
+				}
+			}
+		}
+		var s Survival
+		if err := s.UnmarshalBinary(data); err == nil && s.N() > 0 {
+			c, err := s.Curve()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v := c.At(MaxLifetime); !(v >= 0 && v <= 1) {
+				t.Fatalf("S = %v", v)
+			}
+		}
+	})
 }
