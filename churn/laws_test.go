@@ -62,7 +62,7 @@ func survivalSpec() laws.Spec[Survival, Lifetime] {
 		Item: func(r *rand.Rand) Lifetime {
 			return Lifetime{Duration: time.Duration(r.IntN(60)) * 24 * time.Hour, Lost: r.IntN(3) > 0}
 		},
-		Bad:       []Lifetime{{Duration: -1}, {Duration: MaxLifetime + 1, Lost: true}},
+		Bad: []Lifetime{{Duration: -1}, {Duration: MaxLifetime + 1, Lost: true}},
 		BadBinary: [][]byte{
 			{'S', 1, 2, 5, 1, 0, 0, 0, 0}, // a second duration at the same time
 			{'S', 1, 1, 5, 0, 0},          // an entry that counts nothing
