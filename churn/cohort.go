@@ -2,6 +2,7 @@ package churn
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 	"time"
 )
@@ -20,6 +21,9 @@ type Cohort struct {
 	// by the table's as-of date are present, so younger cohorts have
 	// shorter rows.
 	Active []int `json:"active"`
+	// RetainedPct[k] is Active[k] ÷ Size in percent, nil for an empty
+	// cohort.
+	RetainedPct []*float64 `json:"retained_pct"`
 }
 
 // Share returns Active[k] ÷ Size, the share of the cohort retained into
@@ -28,68 +32,80 @@ func (c Cohort) Share(k int) (float64, bool) {
 	if k < 0 || k >= len(c.Active) {
 		return 0, false
 	}
-	return ratio(c.Active[k], c.Size)
+	return share(uint64(c.Active[k]), uint64(c.Size))
 }
 
 // CohortTable is the classic retention triangle: one row per acquisition
 // period from the earliest to the latest (empty periods included), one
-// column per period since acquisition.
+// column per period since acquisition. RetentionPct[k] is Retention(k) in
+// percent, nil where no customer has been observed for k periods.
 type CohortTable struct {
-	Calendar Calendar  `json:"-"`
-	AsOf     time.Time `json:"as_of"`
-	Cohorts  []Cohort  `json:"cohorts"`
+	Calendar     Calendar   `json:"-"`
+	AsOf         time.Time  `json:"as_of"`
+	Cohorts      []Cohort   `json:"cohorts"`
+	RetentionPct []*float64 `json:"retention_pct"`
 }
 
 // Cohorts builds the cohort table of customers on calendar cal as of
-// asOf, after checking the customers (see Validate). A customer belongs to
-// the cohort of the period containing its Start and counts in column k
-// while End is zero or not before the start of period k; customers who
-// start at or after asOf are left out, and losses at or after asOf are not
-// yet known, so every cell is final once its period has started. A table
-// spanning more than about 10⁷ cells is refused with ErrPeriod.
-func Cohorts(customers []Customer, cal Calendar, asOf time.Time) (*CohortTable, error) {
+// asOf, after checking every customer (see Customer.Validate) and that no
+// id repeats; the first bad customer is an error naming its position. A
+// customer belongs to the cohort of the period containing its Start and
+// counts in column k while End is zero or not before the start of period
+// k; customers who start at or after asOf are left out, and losses at or
+// after asOf are not yet known, so every cell is final once its period
+// has started. The table spans at most MaxPeriods periods from the
+// earliest cohort to asOf: an earlier start (a placeholder date, say) is
+// refused with ErrPeriod, naming the customer. It reads the customers
+// once and keeps two numbers per customer.
+func Cohorts(customers iter.Seq[Customer], cal Calendar, asOf time.Time) (*CohortTable, error) {
 	if err := cal.Validate(); err != nil {
 		return nil, err
 	}
-	if err := Validate(customers); err != nil {
+	if err := checkTime("as-of date", asOf); err != nil {
 		return nil, err
 	}
-	t := &CohortTable{Calendar: cal, AsOf: asOf}
+	t := &CohortTable{Calendar: cal.normal(), AsOf: asOf, Cohorts: []Cohort{}, RetentionPct: []*float64{}}
 	now := cal.Index(asOf)
-	first, last := 0, -1
-	for _, c := range customers {
+	type member struct{ row, last int } // acquisition period, last period observed
+	var members []member
+	first := now + 1
+	var bad error
+	for c := range checked(customers, &bad) {
 		if !c.Start.Before(asOf) {
 			continue
 		}
 		i := cal.Index(c.Start)
-		if last < first {
-			first, last = i, i
+		if now-i >= MaxPeriods {
+			return nil, fmt.Errorf("%w: customer %q starts %s, %d periods before the as-of date (at most %d)",
+				ErrPeriod, c.ID, c.Start.Format(time.DateOnly), now-i+1, MaxPeriods)
 		}
-		first, last = min(first, i), max(last, i)
+		last := now
+		if !c.End.IsZero() {
+			last = min(now, cal.Index(c.End))
+		}
+		members = append(members, member{i, last})
+		first = min(first, i)
 	}
-	if last < first {
+	if bad != nil {
+		return nil, bad
+	}
+	if len(members) == 0 {
 		return t, nil
 	}
-	if rows, cols := last-first+1, now-first+1; rows*cols > maxCohortCells*2 {
-		return nil, fmt.Errorf("%w: %d cohorts over %d periods is more than the %d cells a table holds", ErrPeriod, rows, cols, maxCohortCells)
+	last := first
+	for _, m := range members {
+		last = max(last, m.row)
 	}
 	// ends[row][k] counts members whose last observed column is k.
 	ends := make([][]int, last-first+1)
 	for r := range ends {
 		ends[r] = make([]int, now-(first+r)+1)
 	}
-	for _, c := range customers {
-		if !c.Start.Before(asOf) {
-			continue
-		}
-		i := cal.Index(c.Start)
-		k := now - i
-		if !c.End.IsZero() {
-			k = min(k, cal.Index(c.End)-i)
-		}
-		ends[i-first][k]++
+	for _, m := range members {
+		ends[m.row-first][m.last-m.row]++
 	}
 	t.Cohorts = make([]Cohort, len(ends))
+	kept, size := make([]int, now-first+1), make([]int, now-first+1)
 	for r, e := range ends {
 		active := make([]int, len(e))
 		n := 0
@@ -97,14 +113,20 @@ func Cohorts(customers []Customer, cal Calendar, asOf time.Time) (*CohortTable, 
 			n += e[k]
 			active[k] = n
 		}
-		t.Cohorts[r] = Cohort{Period: cal.Period(first + r), Size: n, Active: active}
+		retained := make([]*float64, len(e))
+		for k := range active {
+			retained[k] = pct(uint64(active[k]), uint64(n))
+			kept[k] += active[k]
+			size[k] += n
+		}
+		t.Cohorts[r] = Cohort{Period: cal.Period(first + r), Size: n, Active: active, RetainedPct: retained}
+	}
+	t.RetentionPct = make([]*float64, len(kept))
+	for k := range kept {
+		t.RetentionPct[k] = pct(uint64(kept[k]), uint64(size[k]))
 	}
 	return t, nil
 }
-
-// maxCohortCells bounds a cohort table: a stray start date centuries back
-// must not allocate gigabytes.
-const maxCohortCells = 10_000_000
 
 // Retention returns the share of customers retained into period k across
 // every cohort observed that long, Σ Active[k] ÷ Σ Size (each cohort
@@ -118,7 +140,7 @@ func (t *CohortTable) Retention(k int) (float64, bool) {
 			size += c.Size
 		}
 	}
-	return ratio(kept, size)
+	return share(uint64(kept), uint64(size))
 }
 
 // String renders the table with shares in percent, e.g.
@@ -147,16 +169,4 @@ func (t *CohortTable) String() string {
 		}
 	}
 	return b.String()
-}
-
-// label names the period starting at t: "2025" for years, "2025-Q1" for
-// quarters, "2025-01" otherwise.
-func (c Calendar) label(t time.Time) string {
-	switch c.months() {
-	case 12:
-		return t.Format("2006")
-	case 3:
-		return fmt.Sprintf("%d-Q%d", t.Year(), (int(t.Month())+2)/3)
-	}
-	return t.Format("2006-01")
 }

@@ -3,11 +3,18 @@ package churn
 import (
 	"fmt"
 	"iter"
+	"slices"
 	"time"
 )
 
 // Customer is one customer relationship. Its lifetime is the half-open
 // interval [Start, End): the customer is active from Start and lost at End.
+//
+// Contracts run in consecutive terms. Renewals are the instants at which
+// one term ended and the next began (a renewal signed, an annual invoice
+// paid); ContractEnd is the end of the current term, the next renewal
+// date. A customer is up for renewal in a period at every term end in it:
+// each renewal, and the contract end (see Flow for how each is decided).
 type Customer struct {
 	ID    string    `json:"id"`
 	Start time.Time `json:"start"`
@@ -18,25 +25,62 @@ type Customer struct {
 	// date; the zero time means no fixed term.
 	ContractEnd time.Time `json:"contract_end,omitzero"`
 	Segment     string    `json:"segment,omitempty"`
+	// Renewals are the past term ends at which the customer renewed, in
+	// increasing order, each after Start and before End and ContractEnd.
+	Renewals []time.Time `json:"renewals,omitempty"`
 }
 
-// Validate checks one customer: a non-empty id, a start time, an end (if
-// any) not before the start and a contract end (if any) not before the
-// start. Errors wrap ErrID, ErrNoStart, ErrEndBeforeStart or
-// ErrContractBeforeStart and name the customer. End = Start is valid: a
-// customer lost the instant it was acquired.
+// Validate checks one customer: a non-empty id (ErrID), a start time, an
+// end (if any) not before the start, a contract end (if any) not before
+// the start, renewals strictly increasing after the start and before the
+// end and the contract end, and every time within [1900-01-01,
+// 2150-01-01] (ErrTime). Errors name the customer and the field. End =
+// Start is valid: a customer lost the instant it was acquired.
 func (c Customer) Validate() error {
-	switch {
-	case c.ID == "":
+	if c.ID == "" {
 		return ErrID
-	case c.Start.IsZero():
-		return fmt.Errorf("customer %q: %w", c.ID, ErrNoStart)
-	case !c.End.IsZero() && c.End.Before(c.Start):
-		return fmt.Errorf("customer %q: %w (start %s, end %s)", c.ID, ErrEndBeforeStart,
-			c.Start.Format(time.RFC3339), c.End.Format(time.RFC3339))
-	case !c.ContractEnd.IsZero() && c.ContractEnd.Before(c.Start):
-		return fmt.Errorf("customer %q: %w (start %s, contract end %s)", c.ID, ErrContractBeforeStart,
-			c.Start.Format(time.RFC3339), c.ContractEnd.Format(time.RFC3339))
+	}
+	bad := func(err error) error { return fmt.Errorf("%w (customer %q)", err, c.ID) }
+	if err := checkTime("start", c.Start); err != nil {
+		return bad(err)
+	}
+	order := func(what string, t time.Time, rule string, u time.Time) error {
+		return fmt.Errorf("%w: customer %q: %s %s %s %s", ErrTime, c.ID, what, t.Format(time.RFC3339), rule, u.Format(time.RFC3339))
+	}
+	if !c.End.IsZero() {
+		if err := checkTime("end", c.End); err != nil {
+			return bad(err)
+		}
+		if c.End.Before(c.Start) {
+			return order("end", c.End, "before start", c.Start)
+		}
+	}
+	if !c.ContractEnd.IsZero() {
+		if err := checkTime("contract end", c.ContractEnd); err != nil {
+			return bad(err)
+		}
+		if c.ContractEnd.Before(c.Start) {
+			return order("contract end", c.ContractEnd, "before start", c.Start)
+		}
+	}
+	prev := c.Start
+	for i, r := range c.Renewals {
+		// The name is formatted only on an error, so that a valid
+		// customer is checked without allocating.
+		what := func() string { return fmt.Sprintf("renewal %d", i) }
+		switch {
+		case r.IsZero() || r.Before(minTime) || r.After(maxTime):
+			return bad(checkTime(what(), r))
+		case !r.After(prev) && i == 0:
+			return order(what(), r, "not after start", c.Start)
+		case !r.After(prev):
+			return order(what(), r, "not after the renewal before it", prev)
+		case !c.End.IsZero() && !r.Before(c.End):
+			return order(what(), r, "not before end", c.End)
+		case !c.ContractEnd.IsZero() && !r.Before(c.ContractEnd):
+			return order(what(), r, "not before contract end", c.ContractEnd)
+		}
+		prev = r
 	}
 	return nil
 }
@@ -53,50 +97,64 @@ func (c Customer) Lost(asOf time.Time) bool {
 	return !c.End.IsZero() && c.End.Before(asOf)
 }
 
-// Lifetime returns how long the customer has been observed as of asOf and
-// whether that lifetime ended in a loss: End − Start when the customer was
-// lost before asOf, otherwise asOf − Start, censored (the customer is
-// still active, or its recorded end lies at or after asOf). It is
-// ok = false for a customer who starts at or after asOf, who has no
-// lifetime yet.
-func (c Customer) Lifetime(asOf time.Time) (d time.Duration, lost, ok bool) {
+// Lifetime is one observed customer lifetime: how long it lasted, and
+// whether it ended in a loss (Lost) or is censored, still running when
+// observation stopped. It is the item of a Survival accumulator: one
+// value, so that a lifetime and its multiplicity (AddN) say what they
+// count, and a customer's Lifetime goes straight into Add.
+type Lifetime struct {
+	Duration time.Duration
+	Lost     bool
+}
+
+// Lifetime returns how long the customer has been observed as of asOf:
+// End − Start when the customer was lost before asOf, otherwise asOf −
+// Start, censored (the customer is still active, or its recorded end lies
+// at or after asOf). It is ok = false for a customer who starts at or
+// after asOf, who has no lifetime yet. For a valid customer and an asOf
+// within the plausible window the duration is exact (at most
+// MaxLifetime); outside it, Survival.Add refuses the result.
+func (c Customer) Lifetime(asOf time.Time) (Lifetime, bool) {
 	if !c.Start.Before(asOf) {
-		return 0, false, false
+		return Lifetime{}, false
 	}
 	if c.Lost(asOf) {
-		return c.End.Sub(c.Start), true, true
+		return Lifetime{Duration: c.End.Sub(c.Start), Lost: true}, true
 	}
-	return asOf.Sub(c.Start), false, true
+	return Lifetime{Duration: asOf.Sub(c.Start)}, true
 }
 
 // Validate checks every customer (see Customer.Validate) and that no two
 // share an id. It reports the first problem in slice order; a duplicate
 // names the id and both positions.
 func Validate(customers []Customer) error {
-	_, err := validateSeq(func(yield func(Customer) bool) {
-		for _, c := range customers {
+	var err error
+	for range checked(slices.Values(customers), &err) {
+	}
+	return err
+}
+
+// checked yields the customers until one is invalid or repeats the id of
+// an earlier one, where it stops and sets *err, naming the position (and
+// for a duplicate both positions).
+func checked(customers iter.Seq[Customer], err *error) iter.Seq[Customer] {
+	return func(yield func(Customer) bool) {
+		seen := make(map[string]int)
+		i := 0
+		for c := range customers {
+			if e := c.Validate(); e != nil {
+				*err = fmt.Errorf("customer %d: %w", i, e)
+				return
+			}
+			if j, dup := seen[c.ID]; dup {
+				*err = fmt.Errorf("customer %d: %w: %q (positions %d and %d)", i, ErrDuplicateID, c.ID, j, i)
+				return
+			}
+			seen[c.ID] = i
+			i++
 			if !yield(c) {
 				return
 			}
 		}
-	})
-	return err
-}
-
-// validateSeq checks customers as Validate does and returns how many there
-// were.
-func validateSeq(customers iter.Seq[Customer]) (int, error) {
-	seen := make(map[string]int)
-	i := 0
-	for c := range customers {
-		if err := c.Validate(); err != nil {
-			return i, fmt.Errorf("customer %d: %w", i, err)
-		}
-		if j, dup := seen[c.ID]; dup {
-			return i, fmt.Errorf("customer %q: %w (positions %d and %d)", c.ID, ErrDuplicateID, j, i)
-		}
-		seen[c.ID] = i
-		i++
 	}
-	return i, nil
 }

@@ -1,23 +1,34 @@
 // Package churn measures customer attrition and retention: period churn
-// rates, cohort tables, revenue retention, Kaplan–Meier survival of
-// customer lifetimes, the shifted-beta-geometric retention model and a
-// churn-risk scorecard.
+// rates and renewal churn, cohort tables, revenue retention and growth
+// accounting, Kaplan–Meier survival of customer lifetimes, the
+// shifted-beta-geometric retention model and a churn-risk scorecard.
 //
-// Every calculator takes its as-of date or period explicitly and never
-// reads the clock. Shares and rates are fractions (0.05 is 5 %); the
-// reporting structs (FlowResult, Diagnosis.String, CohortTable.String)
-// show percentages and say so. An undefined figure is (value, ok = false)
-// or an error wrapping a sentinel of errors.go, never a silent 0 or NaN.
+// It follows the rapport contract written in the module's root
+// documentation: Flow, Survival and Ledger are accumulators with one
+// method set (Add, Merge, N, Clone, Result, binary and JSON encodings that
+// are canonical), FlowOf/FlowBy, SurvivalOf/SurvivalBy and
+// LedgerOf/LedgerBy read sequences of the package's records (Customer,
+// Revenue), methods return fractions with ok = false where undefined,
+// Results carry their unit in every name (churn_pct, median_days,
+// start_amount, quick_ratio) and nil for undefined, and every error wraps
+// a sentinel of errors.go. No function reads the clock: every calculator
+// takes its as-of date or period.
 //
-// # Customers and periods
+// # Customers, contract terms and periods
 //
 // A Customer lives over the half-open interval [Start, End) (End zero:
-// still active); ContractEnd is its renewal date. A Period is [From, To)
-// and a Calendar cuts time into calendar months, quarters or years in a
-// time zone. Validate rejects empty or duplicate ids, missing starts and
-// ends or contract ends before the start, naming the customer. An event at
-// instant t belongs to the period with From ≤ t < To; an as-of date knows
-// the events strictly before it.
+// still active). Contracts run in consecutive terms: Renewals are the
+// past term ends at which the customer renewed, ContractEnd the end of
+// the current term. A Period is [From, To) and a Calendar cuts time into
+// calendar months, quarters or years in a time zone. An event at instant
+// t belongs to the period with From ≤ t < To; an as-of date knows the
+// events strictly before it.
+//
+// Every time must lie in the plausible window [1900-01-01, 2150-01-01]
+// (ErrTime otherwise): 250 years, so that no lifetime, exposure or period
+// exceeds what time.Duration holds and nothing is clipped silently. A
+// customer's end, contract end and renewals come after its start, the
+// renewals in increasing order before the end and the contract end.
 //
 // # Period rates (Flow)
 //
@@ -34,13 +45,22 @@
 //	BaseRetention  1 − BaseChurn
 //	AverageChurn   L ÷ ((S + E)/2)         lost ÷ average base
 //	DailyChurn     L ÷ customer-days       per customer-day at risk
-//	RenewalChurn   R_L ÷ R                 R: of S, contract ending in the
-//	                                       period ("could churn"); R_L lost
 //	Growth         (E − S) ÷ S
 //
-// each ok = false when its denominator is 0. Compound converts a constant
-// rate between period lengths: annual = 1 − (1 − monthly)¹², monthly =
-// 1 − (1 − annual)^(1/12).
+// each ok = false when its denominator is 0; the Result gives them in
+// percent.
+//
+// Renewals: every term end in the period of a customer in the base is
+// due. A recorded renewal is renewed. The contract end is lost at renewal
+// when the customer is lost in the period (before or after the term end:
+// the period is the window in which a renewal is decided), renewed when
+// the customer is still active after the period, and open when the
+// customer has no end (the data does not say yet).
+//
+//	RenewalChurn   lost at renewal ÷ (renewed + lost at renewal)
+//
+// Compound converts a constant rate between period lengths: annual = 1 −
+// (1 − monthly)¹², monthly = 1 − (1 − annual)^(1/12).
 //
 // # Cohorts
 //
@@ -59,7 +79,8 @@
 //
 // # Revenue retention and growth accounting (Ledger)
 //
-// Recurring revenue is booked per customer and calendar period in decimals.
+// Recurring revenue is booked per customer and calendar period in decimals
+// (each amount non-negative, at most 64 decimal places, below 10⁶⁴).
 // From one period to the next, with p and c a customer's previous and
 // current revenue, new (c > 0, never paid before), resurrected (c > 0,
 // p = 0, paid before), expansion (c − p > 0), contraction (p − c, c > 0)
@@ -76,13 +97,14 @@
 //
 // # Survival (Kaplan–Meier)
 //
-// Survival accumulates lifetimes as time.Duration with an event flag (lost,
-// or censored: still active at the as-of date). With nⱼ at risk (lifetimes
-// ≥ tⱼ) and dⱼ losses at each distinct tⱼ,
+// Survival accumulates Lifetimes: a duration from 0 to MaxLifetime and
+// whether it ended in a loss or is censored (still active at the as-of
+// date). With nⱼ at risk (lifetimes ≥ tⱼ) and dⱼ losses at each distinct
+// tⱼ,
 //
 //	S(t)   = Π_{tⱼ ≤ t} (1 − dⱼ/nⱼ)
 //	σ²(t)  = Σ_{tⱼ ≤ t} dⱼ / (nⱼ(nⱼ − dⱼ))      Greenwood, the variance of log S
-//	SE(S)  = S·σ
+//	SE(S)  = S·σ                                undefined once S = 0
 //
 // with pointwise 1 − α intervals, z = Φ⁻¹(1 − α/2):
 //
@@ -95,10 +117,10 @@
 // log-log, and at 0 for all). Quantile(p) is the first step time with
 // S ≤ 1 − p; if S equals 1 − p there (within 1.5e-8) and falls later, the
 // midpoint of that flat stretch, as R's print.survfit computes the median.
-// The median is undefined (ok = false) while S > 0.5. QuantileInterval reads
-// the quantile's limits from the bands (Brookmeyer & Crowley 1982). All of
-// it is checked against R 4.2.2 survival 3.5-3 survfit on the aml data.
-// R's quantile.survfit differs from print.survfit in two corner cases, and
+// The median is undefined while S > 0.5. QuantileInterval reads the
+// quantile's limits from the bands (Brookmeyer & Crowley 1982). All of it
+// agrees with R 4.2.2 survival 3.5-3 survfit on the aml data. R's
+// quantile.survfit differs from print.survfit in two corner cases, and
 // this package follows print: a curve ending flat exactly on the quantile
 // (quantile.survfit takes the midpoint to the last time) and a band that
 // rises again (quantile.survfit picks the smallest crossing value, not the
@@ -111,13 +133,16 @@
 // customers, geometric lifetimes given θ.
 //
 //	P(T = t) = S(t − 1)·α/(α + β + t − 1)
-//	S(t)     = Π_{i ≤ t} (β + i − 1)/(α + β + i − 1)
+//	S(t)     = B(α, β + t)/B(α, β) = Π_{i ≤ t} (β + i − 1)/(α + β + i − 1)
 //	r(t)     = (β + t − 1)/(α + β + t − 1)
 //	E[T]     = (α + β − 1)/(α − 1)        for α > 1
+//	E[θ]     = α/(α + β)                  the mean churn rate
+//	φ        = 1/(α + β + 1)              the polarization of the churn rates
 //
-// FitSBG maximises the likelihood of survivor counts over (log α, log β)
-// by Nelder–Mead polished with Newton's method on the exact derivatives;
-// the paper's "regular" cohort gives α = 0.704, β = 1.182.
+// α and β lie in [10⁻¹¹, 10⁶]; t runs from 0 to MaxPeriods. FitSBG
+// maximises the likelihood of survivor counts over (log α, log β) by
+// Nelder–Mead polished with Newton's method on the exact derivatives; the
+// paper's "regular" cohort gives α = 0.704, β = 1.182.
 //
 // # Risk scorecard
 //
@@ -128,20 +153,17 @@
 // clamped to 0–100 and the reasons (typed codes) are sorted by points, ties
 // by code. Diagnose finds a "hole in the rocket": dissatisfaction above 10 %
 // while fewer than 1 in 10 of the dissatisfied complain (complaint rate
-// below a tenth of the dissatisfaction rate), by default.
+// below a tenth of the dissatisfaction rate), by default, compared exactly
+// on the counts and the thresholds as written.
 //
-// # Accumulators
+// # Bounds
 //
-// Flow, Survival and Ledger are exact accumulators (integer counts,
-// integer nanoseconds, decimal money with an allocation-free 128-bit
-// fast path) that merge in any order with identical results and encode to
-// binary and JSON with validation on decode.
-//
-// # References
-//
-// The Kaplan–Meier tests hold the package to R 4.2.2 survival 3.5-3
-// (testdata/reference.R); the sBG fits to scipy 1.10 and a 40-digit
-// mpmath solution of the same likelihood written from the beta functions,
-// the rates, cohorts and revenue accounting to definitions recomputed in
-// Python (testdata/reference.py).
+// Every input-driven loop and allocation has a bound: times within the
+// plausible window; lifetimes and rounding units up to MaxLifetime;
+// calendars of up to MaxCalendarMonths; series (FlowSeries,
+// Ledger.Movements), cohort tables, sBG horizons and cohorts of up to
+// MaxPeriods periods; amounts within the bounds of every amount in
+// rapport; the sBG fit within 6000 Nelder–Mead and 50 Newton iterations;
+// decoders allocating in proportion to their input. Past a bound is an
+// error, never a hang.
 package churn

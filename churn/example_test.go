@@ -35,16 +35,16 @@ func ExampleValidate() {
 	err = churn.Validate([]churn.Customer{{ID: "ada", Start: date(2025, 1, 1)}, {ID: "ada", Start: date(2025, 2, 1)}})
 	fmt.Println(err)
 	// Output:
-	// customer 1: customer "bob": churn: end before start (start 2025-03-01T00:00:00Z, end 2025-02-01T00:00:00Z)
-	// customer "ada": churn: duplicate customer id (positions 0 and 1)
+	// customer 1: churn: invalid time: customer "bob": end 2025-02-01T00:00:00Z before start 2025-03-01T00:00:00Z
+	// customer 1: churn: duplicate customer id: "ada" (positions 0 and 1)
 }
 
 func ExampleCustomer_Lifetime() {
 	c := churn.Customer{ID: "bob", Start: date(2025, 1, 1), End: date(2025, 3, 1)}
-	d, lost, ok := c.Lifetime(date(2025, 2, 1)) // the loss is not known yet
-	fmt.Println(d, lost, ok, c.Active(date(2025, 2, 1)))
-	d, lost, ok = c.Lifetime(date(2025, 6, 1))
-	fmt.Println(d, lost, ok, c.Active(date(2025, 3, 1)), c.Lost(date(2025, 6, 1)))
+	l, ok := c.Lifetime(date(2025, 2, 1)) // the loss is not known yet
+	fmt.Println(l.Duration, l.Lost, ok, c.Active(date(2025, 2, 1)))
+	l, ok = c.Lifetime(date(2025, 6, 1))
+	fmt.Println(l.Duration, l.Lost, ok, c.Active(date(2025, 3, 1)), c.Lost(date(2025, 6, 1)))
 	// Output:
 	// 744h0m0s false true true
 	// 1416h0m0s true true false true
@@ -66,7 +66,7 @@ func ExampleCalendar() {
 // leaves exactly on January 1, a loss of January), eve and fay join, and
 // bob, dee and eve leave.
 func ExampleFlowOf() {
-	f, err := churn.FlowOf(customers, january)
+	f, err := churn.FlowOf(slices.Values(customers), january)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -83,26 +83,28 @@ func ExampleFlowOf() {
 	fmt.Printf("%.1f customer-days, %.4f losses per customer-day\n", f.ExposureDays(), daily)
 	// Output:
 	// 4 2 3 1 3
-	// churn 0.75 retention 0.25 base 0.50 average 0.857 renewal 0.50 growth -0.25
+	// churn 0.75 retention 0.25 base 0.50 average 0.857 renewal 1.00 growth -0.25
 	// 119.0 customer-days, 0.0252 losses per customer-day
 }
 
 func ExampleFlow_Result() {
-	f, _ := churn.FlowOf(customers, january)
-	fmt.Println(f.Result())
+	f, _ := churn.FlowOf(slices.Values(customers), january)
+	r, _ := f.Result()
+	fmt.Println(r)
 	empty, _ := churn.NewFlow(churn.Period{From: date(2020, 1, 1), To: date(2020, 2, 1)})
-	b, _ := json.Marshal(empty.Result().Churn)
+	e, _ := empty.Result()
+	b, _ := json.Marshal(e.ChurnPct)
 	fmt.Println(string(b))
 	// Output:
-	// 2025-01-01…2025-02-01: 4 → 3 customers (+2 −3), churn 75.0%, retention 25.0%, base churn 50.0%, renewal churn 50.0%
+	// 2025-01-01…2025-02-01: 4 → 3 customers (+2 −3), churn 75.0%, retention 25.0%, base churn 50.0%, renewal churn 100.0% of 1 renewals decided
 	// null
 }
 
 // Flows of separate shards over the same period merge; the merged flow
 // travels as JSON or binary.
 func ExampleFlow_Merge() {
-	a, _ := churn.FlowOf(customers[:3], january)
-	b, _ := churn.FlowOf(customers[3:], january)
+	a, _ := churn.FlowOf(slices.Values(customers[:3]), january)
+	b, _ := churn.FlowOf(slices.Values(customers[3:]), january)
 	if err := a.Merge(b); err != nil {
 		fmt.Println(err)
 	}
@@ -132,7 +134,7 @@ func ExampleFlowBy() {
 }
 
 func ExampleFlowSeries() {
-	flows, _ := churn.FlowSeries(customers, churn.Monthly, date(2024, 11, 1), date(2025, 1, 1))
+	flows, _ := churn.FlowSeries(slices.Values(customers), churn.Monthly, date(2024, 11, 1), date(2025, 1, 1))
 	for _, f := range flows {
 		fmt.Println(f.Period().From.Format("2006-01"), f.Start(), f.Acquired(), f.Lost(), f.End())
 	}
@@ -152,11 +154,11 @@ func ExampleAnnualFromMonthly() {
 	fmt.Println(err)
 	// Output:
 	// 0.4596 0.0500 0.1426
-	// churn: rate must be in [0, 1]: got 1.2
+	// churn: rate not in [0, 1]: got 1.2
 }
 
 func ExampleCohorts() {
-	t, err := churn.Cohorts(customers, churn.Monthly, date(2025, 2, 15))
+	t, err := churn.Cohorts(slices.Values(customers), churn.Monthly, date(2025, 2, 15))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -218,10 +220,10 @@ func ExampleLedger_Movements() {
 	}
 	ms, _ := l.Movements(date(2025, 2, 1), date(2025, 2, 1))
 	m := ms[0]
-	fmt.Println("start", m.Start, "new", m.New, "expansion", m.Expansion, "contraction", m.Contraction,
-		"churned", m.Churned, "resurrected", m.Resurrected, "end", m.End)
-	q, _ := m.QuickRatio()
-	fmt.Printf("quick ratio %.3f, total %s\n", q, l.Total(date(2025, 2, 14)))
+	fmt.Println("start", m.StartAmount, "new", m.NewAmount, "expansion", m.ExpansionAmount, "contraction", m.ContractionAmount,
+		"churned", m.ChurnedAmount, "resurrected", m.ResurrectedAmount, "end", m.EndAmount)
+	total, _ := l.Total(date(2025, 2, 14))
+	fmt.Printf("quick ratio %.3f, total %s\n", *m.QuickRatio, total)
 	// Output:
 	// start 220 new 99.9 expansion 50 contraction 20 churned 40 resurrected 0 end 309.9
 	// quick ratio 2.498, total 309.9
@@ -233,7 +235,7 @@ func ExampleLedger_Retention() {
 	nrr, _ := r.Net()
 	grr, _ := r.Gross()
 	logo, _ := r.Logo()
-	fmt.Printf("NRR %.4f GRR %.4f logo %.4f (%s of %s)\n", nrr, grr, logo, r.Now, r.Start)
+	fmt.Printf("NRR %.4f GRR %.4f logo %.4f (%s of %s)\n", nrr, grr, logo, r.CurrentAmount, r.StartAmount)
 	// Output:
 	// NRR 0.9545 GRR 0.7273 logo 0.6667 (210 of 220)
 }
@@ -246,13 +248,14 @@ func ExampleSurvival() {
 	relapse := []bool{true, true, false, true, true, false, true, true, false, true, false, true, true, true, true, true, false, true, true, true, true, true, true}
 	var s churn.Survival
 	for i, w := range weeks {
-		_ = s.Add(time.Duration(w)*week, relapse[i])
+		_ = s.Add(churn.Lifetime{Duration: time.Duration(w) * week, Lost: relapse[i]})
 	}
 	c, _ := s.Curve()
 	for _, st := range c.Steps()[:4] {
 		ci, _ := c.Interval(st.Time, 0.95, churn.LogLog)
+		se, _ := c.StdErr(st.Time)
 		fmt.Printf("%3.0f weeks: %2d at risk, %d events, S = %.4f (SE %.4f, 95%% %s %.4f–%.4f)\n",
-			st.Time.Hours()/168, st.AtRisk, st.Events, st.Survival, st.StdErr, ci.Method, ci.Lo, ci.Hi)
+			st.Time.Hours()/168, st.AtRisk, st.Events, st.Survival, se, ci.Method, ci.Lo, ci.Hi)
 	}
 	m, _ := c.Median()
 	qi, _ := c.QuantileInterval(0.5, 0.95, churn.Log)
@@ -268,7 +271,7 @@ func ExampleSurvival() {
 // Lifetimes in completed days as of June 1: dee (8 days), eve (21) and
 // bob (255) are lost, the others censored.
 func ExampleSurvivalOf() {
-	s, err := churn.SurvivalOf(customers, date(2025, 6, 1), 24*time.Hour)
+	s, err := churn.SurvivalOf(slices.Values(customers), date(2025, 6, 1), 24*time.Hour)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -307,16 +310,18 @@ func ExampleFitSBG() {
 	fmt.Println(m)
 	for _, t := range []int{1, 8, 12} {
 		r, _ := m.Retention(t)
-		fmt.Printf("year %2d: survival %.3f, retention %.3f\n", t, m.Survival(t), r)
+		s, _ := m.Survival(t)
+		fmt.Printf("year %2d: survival %.3f, retention %.3f\n", t, s, r)
 	}
 	p, _ := m.Churn(1)
 	ll, _ := m.LogLikelihood([]int{1000, 631, 468, 382, 326, 289, 262, 241})
 	_, finite := m.MeanLifetime()
 	fmt.Printf("lost in year 1: %.3f, LL %.2f, finite mean lifetime: %v\n", p, ll, finite)
-	fmt.Printf("%.0f\n", m.Project(1000, 12)[8:])
+	projected, _ := m.Project(1000, 12)
+	fmt.Printf("%.0f\n", projected[8:])
 	// A constant 50 % churn has no heterogeneity to model.
 	_, err = churn.FitSBG([]int{1000, 500, 250, 125})
-	fmt.Println(errors.Is(err, churn.ErrNoFit))
+	fmt.Println(errors.Is(err, churn.ErrConverge))
 	// Output:
 	// sBG(α = 0.7041, β = 1.182)
 	// year  1: survival 0.627, retention 0.627
@@ -330,7 +335,8 @@ func ExampleFitSBG() {
 func ExampleNewSBG() {
 	m, _ := churn.NewSBG(2.5, 4)
 	e, _ := m.MeanLifetime()
-	fmt.Printf("%.4f %.4f\n", m.Survival(1), e)
+	s, _ := m.Survival(1)
+	fmt.Printf("%.4f %.4f\n", s, e)
 	// Output:
 	// 0.6154 3.6667
 }
@@ -351,7 +357,7 @@ func ExampleScorecard_Score() {
 	}
 	fmt.Println(r)
 	for _, c := range r.Reasons {
-		fmt.Printf("%-16s %5.2f points (measure %.2f)\n", c.Reason, c.Points, c.Value)
+		fmt.Printf("%-16s %5.2f points (measure %.2f)\n", c.Reason, c.Points, *c.Measure)
 	}
 	// Output:
 	// bob risk 41.2: complaints 16.7, contract-ending 13.3, no-contact 6.2, fewer-orders 5.0
@@ -386,8 +392,7 @@ func ExampleDiagnose() {
 		return
 	}
 	fmt.Println(d)
-	v, _ := d.VoiceRatio()
-	fmt.Printf("%.4f\n", v)
+	fmt.Printf("%.4f\n", *d.VoiceRatio)
 	// Output:
 	// hole in the rocket: 16.0% dissatisfied, 0.7% complain (1 in 23 voices it)
 	// 0.0437
@@ -395,17 +400,18 @@ func ExampleDiagnose() {
 
 // The churn definitions side by side on January: every loss over the
 // opening base (can exceed 1), the opening base's own losses, losses over
-// the average base, and the customers up for renewal.
+// the average base, and the renewals due: bob's, lost, and cyd's, open
+// (no end recorded), so the renewal churn of the decided ones is 1.
 func ExampleFlow_Churn() {
-	f, _ := churn.FlowOf(customers, january)
+	f, _ := churn.FlowOf(slices.Values(customers), january)
 	all, _ := f.Churn()
 	base, _ := f.BaseChurn()
 	avg, _ := f.AverageChurn()
 	renewal, _ := f.RenewalChurn()
-	fmt.Printf("lost÷start %.3f, base %.3f, lost÷average %.3f, could churn %d of whom %d lost (%.3f)\n",
-		all, base, avg, f.Renewing(), f.RenewingLost(), renewal)
+	fmt.Printf("lost÷start %.3f, base %.3f, lost÷average %.3f, up for renewal %d: %d lost, %d open (renewal churn %.3f)\n",
+		all, base, avg, f.RenewalsDue(), f.RenewalsLost(), f.RenewalsOpen(), renewal)
 	// Output:
-	// lost÷start 0.750, base 0.500, lost÷average 0.857, could churn 2 of whom 1 lost (0.500)
+	// lost÷start 0.750, base 0.500, lost÷average 0.857, up for renewal 2: 1 lost, 1 open (renewal churn 1.000)
 }
 
 func ExampleCompound() {
@@ -426,12 +432,12 @@ func ExampleCurve_Median() {
 	var s churn.Survival
 	day := 24 * time.Hour
 	for _, d := range []int{10, 20, 30, 40} {
-		_ = s.Add(time.Duration(d)*day, true)
+		_ = s.Add(churn.Lifetime{Duration: time.Duration(d) * day, Lost: true})
 	}
 	c, _ := s.Curve()
 	m, _ := c.Median() // S is exactly 0.5 from day 20 to day 30
 	fmt.Println(m.Hours() / 24)
-	_ = s.AddN(5*day, 0, 100) // many customers censored early change nothing
+	_ = s.AddN(churn.Lifetime{Duration: 5 * day}, 100) // many customers censored early change nothing
 	c, _ = s.Curve()
 	m, _ = c.Median()
 	fmt.Println(m.Hours() / 24)
@@ -443,9 +449,11 @@ func ExampleCurve_Median() {
 func ExampleCurve_Interval() {
 	var s churn.Survival
 	day := 24 * time.Hour
-	_ = s.AddN(30*day, 3, 0)
-	_ = s.AddN(60*day, 2, 5)
-	_ = s.AddN(90*day, 4, 6)
+	_ = s.AddN(churn.Lifetime{Duration: 30 * day, Lost: true}, 3)
+	_ = s.AddN(churn.Lifetime{Duration: 60 * day, Lost: true}, 2)
+	_ = s.AddN(churn.Lifetime{Duration: 60 * day}, 5)
+	_ = s.AddN(churn.Lifetime{Duration: 90 * day, Lost: true}, 4)
+	_ = s.AddN(churn.Lifetime{Duration: 90 * day}, 6)
 	c, _ := s.Curve()
 	for _, m := range []churn.Method{churn.Log, churn.LogLog, churn.Plain} {
 		ci, _ := c.Interval(75*day, 0.95, m)
@@ -460,9 +468,9 @@ func ExampleCurve_Interval() {
 // Survival accumulators from several shards merge and travel as JSON.
 func ExampleSurvival_Merge() {
 	var a, b churn.Survival
-	_ = a.Add(48*time.Hour, true)
-	_ = b.Add(48*time.Hour, false)
-	_ = b.Add(24*time.Hour, true)
+	_ = a.Add(churn.Lifetime{Duration: 48 * time.Hour, Lost: true})
+	_ = b.Add(churn.Lifetime{Duration: 48 * time.Hour})
+	_ = b.Add(churn.Lifetime{Duration: 24 * time.Hour, Lost: true})
 	_ = a.Merge(&b)
 	js, _ := json.Marshal(&a)
 	fmt.Println(string(js))
@@ -479,4 +487,132 @@ func ExampleSBG_Retention() {
 	fmt.Println()
 	// Output:
 	// 0.851 0.878 0.897 0.911
+}
+
+// Contract terms: ada renewed in January, bob's term ended in January and
+// he left, cyd's term ends in January with no decision recorded yet.
+func ExampleFlow_RenewalChurn() {
+	terms := []churn.Customer{
+		{ID: "ada", Start: date(2023, 1, 10), ContractEnd: date(2026, 1, 10),
+			Renewals: []time.Time{date(2024, 1, 10), date(2025, 1, 10)}},
+		{ID: "bob", Start: date(2024, 1, 20), End: date(2025, 1, 20), ContractEnd: date(2025, 1, 20)},
+		{ID: "cyd", Start: date(2024, 1, 25), ContractEnd: date(2025, 1, 25)},
+	}
+	f, _ := churn.FlowOf(slices.Values(terms), january)
+	r, _ := f.RenewalChurn()
+	fmt.Printf("%d due: %d renewed, %d lost, %d open; renewal churn %.2f\n",
+		f.RenewalsDue(), f.RenewalsRenewed(), f.RenewalsLost(), f.RenewalsOpen(), r)
+	// Output:
+	// 3 due: 1 renewed, 1 lost, 1 open; renewal churn 0.50
+}
+
+func ExampleNewFlow() {
+	f, err := churn.NewFlow(churn.Period{From: date(2025, 1, 1), To: date(2025, 4, 1)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_ = f.Add(churn.Customer{ID: "ada", Start: date(2024, 6, 1), End: date(2025, 2, 14)})
+	fmt.Println(f.Start(), f.Lost(), f.N())
+	var zero churn.Flow // invalid, as netip's zero Addr
+	fmt.Println(zero.IsValid(), errors.Is(zero.Add(customers[0]), churn.ErrPeriod))
+	_, err = churn.NewFlow(churn.Period{From: date(2025, 4, 1), To: date(2025, 1, 1)})
+	fmt.Println(err)
+	// Output:
+	// 1 1 1
+	// false true
+	// churn: invalid period: [2025-04-01T00:00:00Z, 2025-01-01T00:00:00Z) is empty
+}
+
+func ExampleRepeatOf() {
+	orders := []churn.Purchase{
+		{CustomerID: "ada", At: date(2025, 3, 2)}, {CustomerID: "ada", At: date(2025, 3, 20)},
+		{CustomerID: "bob", At: date(2025, 3, 9)},
+	}
+	r, _ := churn.RepeatOf(slices.Values(orders), churn.Period{From: date(2025, 3, 1), To: date(2025, 4, 1)})
+	rate, _ := r.Rate()
+	fmt.Printf("%d of %d bought twice (%.2f)\n", r.Again, r.Customers, rate)
+	// Output:
+	// 1 of 2 bought twice (0.50)
+}
+
+func ExampleLedger_Result() {
+	l, _ := churn.LedgerOf(slices.Values(mrr()), churn.Monthly)
+	r, err := l.Result(date(2025, 1, 1), date(2025, 2, 1))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r)
+	js, _ := json.Marshal(r.Retention.NetRetentionPct)
+	fmt.Println(string(js))
+	// Output:
+	// 6 revenue rows of 4 customers
+	// 2025-01: 0 → 220 (+220 new, +0 expansion, −0 contraction, −0 churned, +0 resurrected), quick ratio n/a
+	// 2025-02: 220 → 309.9 (+99.9 new, +50 expansion, −20 contraction, −40 churned, +0 resurrected), quick ratio 2.50
+	// 2025-01 → 2025-02: NRR 95.5%, GRR 72.7%, logo 66.7% (210 of 220 from 3 customers)
+	// 95.45454545454545
+}
+
+// Revenue by plan, one ledger each; the ledgers merge into the company's.
+func ExampleLedgerBy() {
+	plan := map[string]string{"ada": "pro", "bob": "pro", "cyd": "basic", "dee": "basic"}
+	byPlan, err := churn.LedgerBy(slices.Values(mrr()), churn.Monthly, func(r churn.Revenue) string { return plan[r.CustomerID] })
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range []string{"basic", "pro"} {
+		r, _ := byPlan[p].Retention(date(2025, 1, 1), date(2025, 2, 1))
+		fmt.Println(p, r)
+	}
+	all := byPlan["basic"].Clone()
+	_ = all.Merge(byPlan["pro"])
+	total, _ := all.Total(date(2025, 2, 1))
+	fmt.Println(all.N(), total)
+	// Output:
+	// basic 2025-01 → 2025-02: NRR 0.0%, GRR 0.0%, logo 0.0% (0 of 40 from 1 customers)
+	// pro 2025-01 → 2025-02: NRR 116.7%, GRR 88.9%, logo 100.0% (210 of 180 from 2 customers)
+	// 6 309.9
+}
+
+// The reporting view of a survival curve: in days, percent, and null
+// where undefined.
+func ExampleSurvival_Result() {
+	s, _ := churn.SurvivalOf(slices.Values(customers), date(2025, 6, 1), 24*time.Hour)
+	r, err := s.Result(0.95, churn.LogLog)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r)
+	js, _ := json.Marshal(r.Steps[0])
+	fmt.Println(string(js))
+	// Output:
+	// 6 lifetimes, 3 lost; median 255.0 days (95% log-log 8.0–n/a)
+	// {"time_days":8,"at_risk":6,"events":1,"censored":0,"survival_pct":83.33333333333334,"std_err_pct":15.214515486254616,"survival_interval_pct":{"lo":27.3122849928356,"hi":97.47124266908935,"level":0.95,"method":"log-log"}}
+}
+
+func ExampleSBG_Result() {
+	m, _ := churn.NewSBG(0.704, 1.182)
+	r, _ := m.Result(3)
+	fmt.Println(r)
+	for _, p := range r.Periods[1:] {
+		fmt.Printf("period %d: %.1f%% left, %.1f%% renew, %.1f%% of the cohort lost\n", p.Period, p.SurvivalPct, *p.RetentionPct, *p.ChurnPct)
+	}
+	// Output:
+	// mean churn 37.3%, polarization 34.7%, 38.8% left after 3 periods
+	// period 1: 62.7% left, 62.7% renew, 37.3% of the cohort lost
+	// period 2: 47.4% left, 75.6% renew, 15.3% of the cohort lost
+	// period 3: 38.8% left, 81.9% renew, 8.6% of the cohort lost
+}
+
+// A risk in JSON: each measure under the key of its unit, null for a
+// customer never contacted.
+func ExampleRisk() {
+	r, _ := churn.DefaultScorecard().Score(churn.Signals{CustomerID: "cyd", PriorOrders: 4, RecentOrders: 1}, date(2025, 6, 1))
+	js, _ := json.Marshal(r)
+	fmt.Println(string(js))
+	// Output:
+	// {"customer_id":"cyd","risk_points":30,"reasons":[{"reason":"no-contact","risk_points":15,"measure_days":null},{"reason":"fewer-orders","risk_points":15,"measure_pct":75}]}
 }

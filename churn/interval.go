@@ -20,5 +20,3 @@ const (
 	// Plain is S ± z·S·σ, clamped to [0, 1] (R's conf.type = "plain").
 	Plain Method = "plain"
 )
-
-func statCritical(level float64) (float64, error) { return stat.Critical(level) }

@@ -21,13 +21,14 @@ type Repurchase struct {
 }
 
 // Rate returns Again ÷ Customers; ok = false without buyers.
-func (r Repurchase) Rate() (float64, bool) { return ratio(r.Again, r.Customers) }
+func (r Repurchase) Rate() (float64, bool) { return share(uint64(r.Again), uint64(r.Customers)) }
 
 // RepurchaseOf returns the repurchase rate of retail: of the distinct
 // customers who bought in base, how many bought again in window, a later
 // period (window.From ≥ base.To; they may be adjacent). Purchases outside
-// both periods are ignored; an empty customer id is an error naming its
-// position.
+// both periods are ignored; an empty customer id (ErrID) or a date that is
+// missing or outside the plausible window (ErrTime) is an error naming
+// its position.
 func RepurchaseOf(purchases iter.Seq[Purchase], base, window Period) (Repurchase, error) {
 	if err := base.Validate(); err != nil {
 		return Repurchase{}, err
@@ -42,8 +43,8 @@ func RepurchaseOf(purchases iter.Seq[Purchase], base, window Period) (Repurchase
 	later := make(map[string]bool)  // in window
 	i := 0
 	for p := range purchases {
-		if p.CustomerID == "" {
-			return Repurchase{}, fmt.Errorf("purchase %d: %w", i, ErrID)
+		if err := p.check(); err != nil {
+			return Repurchase{}, fmt.Errorf("purchase %d: %w", i, err)
 		}
 		switch {
 		case base.Contains(p.At):
@@ -62,8 +63,20 @@ func RepurchaseOf(purchases iter.Seq[Purchase], base, window Period) (Repurchase
 	return r, nil
 }
 
+// check reports an empty id or a bad date.
+func (p Purchase) check() error {
+	if p.CustomerID == "" {
+		return ErrID
+	}
+	if err := checkTime("purchase date", p.At); err != nil {
+		return fmt.Errorf("%w (customer %q)", err, p.CustomerID)
+	}
+	return nil
+}
+
 // RepeatOf returns the repeat-customer rate of a period: of the distinct
-// customers who bought in p, how many bought at least twice in it.
+// customers who bought in p, how many bought at least twice in it. It
+// checks the purchases as RepurchaseOf does.
 func RepeatOf(purchases iter.Seq[Purchase], p Period) (Repurchase, error) {
 	if err := p.Validate(); err != nil {
 		return Repurchase{}, err
@@ -71,8 +84,8 @@ func RepeatOf(purchases iter.Seq[Purchase], p Period) (Repurchase, error) {
 	orders := make(map[string]int)
 	i := 0
 	for q := range purchases {
-		if q.CustomerID == "" {
-			return Repurchase{}, fmt.Errorf("purchase %d: %w", i, ErrID)
+		if err := q.check(); err != nil {
+			return Repurchase{}, fmt.Errorf("purchase %d: %w", i, err)
 		}
 		if p.Contains(q.At) {
 			orders[q.CustomerID]++

@@ -2,6 +2,7 @@ package churn
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -170,18 +171,58 @@ func (s Scorecard) Validate() error {
 
 // Contribution is the share of a risk score due to one reason.
 type Contribution struct {
-	Reason Reason  `json:"reason"`
-	Points float64 `json:"points"`
-	// Value is the signal's measure: complaints, days, fall in orders,
-	// satisfaction share or recommend score.
-	Value float64 `json:"value"`
+	Reason Reason
+	// Points is the contribution to the risk score, from 0 to the rule's
+	// weight.
+	Points float64
+	// Measure is the signal's measure in the unit of its reason:
+	// complaints (a count), days to the contract end or since the last
+	// contact, the fall in orders and the satisfaction as fractions, the
+	// likelihood to recommend on 0–10. It is nil for a customer never
+	// contacted, whose gap has no length.
+	Measure *float64
+}
+
+// MarshalJSON writes {"reason":…,"risk_points":…} and the measure under
+// the key of its unit: "measure" (complaints), "measure_days",
+// "measure_pct" (fall in orders, satisfaction) or "measure_score"
+// (likelihood to recommend), null when there is none.
+func (c Contribution) MarshalJSON() ([]byte, error) {
+	reason, err := c.Reason.MarshalText()
+	if err != nil {
+		return nil, err
+	}
+	key, scale := "measure", 1.0
+	switch c.Reason {
+	case ContractEnding, NoContact:
+		key = "measure_days"
+	case FewerOrders, LowSatisfaction:
+		key, scale = "measure_pct", 100
+	case LowRecommendation:
+		key = "measure_score"
+	}
+	var m *float64
+	if c.Measure != nil {
+		v := scale * *c.Measure
+		m = &v
+	}
+	points, err := json.Marshal(c.Points)
+	if err != nil {
+		return nil, err
+	}
+	measure, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	return fmt.Appendf(nil, `{"reason":%q,"risk_points":%s,%q:%s}`, reason, points, key, measure), nil
 }
 
 // Risk is a customer's churn-risk score with its reasons.
 type Risk struct {
 	CustomerID string `json:"customer_id"`
-	// Score is the sum of the contributions clamped to 0–100.
-	Score float64 `json:"score"`
+	// Points is the risk score, the sum of the contributions clamped to
+	// 0–100.
+	Points float64 `json:"risk_points"`
 	// Reasons are the contributions with points, largest first (ties in
 	// reason-code order).
 	Reasons []Contribution `json:"reasons"`
@@ -190,7 +231,7 @@ type Risk struct {
 // String returns e.g. "c42 risk 61.7: complaints 16.7, contract-ending 15.0".
 func (r Risk) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s risk %.1f", r.CustomerID, r.Score)
+	fmt.Fprintf(&b, "%s risk %.1f", r.CustomerID, r.Points)
 	for i, c := range r.Reasons {
 		sep := ", "
 		if i == 0 {
@@ -204,10 +245,15 @@ func (r Risk) String() string {
 const day = float64(24 * time.Hour)
 
 // Score scores one customer as of asOf. It fails on an invalid scorecard,
-// an empty id (ErrID), or a signal out of range (ErrSignal): negative
-// orders, satisfaction outside 0–1, recommend outside 0–10.
+// an empty id (ErrID), a time outside the plausible window (ErrTime: the
+// as-of date, a complaint, the contract end or the last contact), or a
+// signal out of range (ErrSignal): negative orders, satisfaction outside
+// 0–1, recommend outside 0–10.
 func (s Scorecard) Score(sig Signals, asOf time.Time) (Risk, error) {
 	if err := s.Validate(); err != nil {
+		return Risk{}, err
+	}
+	if err := checkTime("as-of date", asOf); err != nil {
 		return Risk{}, err
 	}
 	return s.score(sig, asOf)
@@ -216,6 +262,9 @@ func (s Scorecard) Score(sig Signals, asOf time.Time) (Risk, error) {
 func (s Scorecard) score(sig Signals, asOf time.Time) (Risk, error) {
 	if sig.CustomerID == "" {
 		return Risk{}, ErrID
+	}
+	if err := sig.checkTimes(); err != nil {
+		return Risk{}, err
 	}
 	switch {
 	case sig.RecentOrders < 0 || sig.PriorOrders < 0:
@@ -228,7 +277,11 @@ func (s Scorecard) score(sig Signals, asOf time.Time) (Risk, error) {
 	var cs []Contribution
 	add := func(r Reason, rule Rule, x float64) {
 		if p := rule.points(x); p > 0 {
-			cs = append(cs, Contribution{Reason: r, Points: p, Value: x})
+			c := Contribution{Reason: r, Points: p}
+			if !math.IsInf(x, 0) {
+				c.Measure = &x
+			}
+			cs = append(cs, c)
 		}
 	}
 	from := asOf.Add(-s.ComplaintWindow)
@@ -266,7 +319,30 @@ func (s Scorecard) score(sig Signals, asOf time.Time) (Risk, error) {
 		}
 		return cmp.Compare(a.Reason, b.Reason)
 	})
-	return Risk{CustomerID: sig.CustomerID, Score: math.Min(total, 100), Reasons: cs}, nil
+	return Risk{CustomerID: sig.CustomerID, Points: math.Min(total, 100), Reasons: cs}, nil
+}
+
+// checkTimes reports the first time outside the plausible window, naming
+// it and the customer.
+func (sig Signals) checkTimes() error {
+	bad := func(err error) error { return fmt.Errorf("%w (customer %q)", err, sig.CustomerID) }
+	for i, t := range sig.Complaints {
+		if err := checkTime(fmt.Sprintf("complaint %d", i), t); err != nil {
+			return bad(err)
+		}
+	}
+	for _, t := range []struct {
+		what string
+		at   time.Time
+	}{{"contract end", sig.ContractEnd}, {"last contact", sig.LastContact}} {
+		if t.at.IsZero() {
+			continue
+		}
+		if err := checkTime(t.what, t.at); err != nil {
+			return bad(err)
+		}
+	}
+	return nil
 }
 
 // Rank scores every customer and sorts them riskiest first (ties by id).
@@ -274,6 +350,9 @@ func (s Scorecard) score(sig Signals, asOf time.Time) (Risk, error) {
 // customer.
 func (s Scorecard) Rank(signals []Signals, asOf time.Time) ([]Risk, error) {
 	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	if err := checkTime("as-of date", asOf); err != nil {
 		return nil, err
 	}
 	out := make([]Risk, 0, len(signals))
@@ -290,7 +369,7 @@ func (s Scorecard) Rank(signals []Signals, asOf time.Time) ([]Risk, error) {
 		out = append(out, r)
 	}
 	slices.SortFunc(out, func(a, b Risk) int {
-		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+		if c := cmp.Compare(b.Points, a.Points); c != 0 {
 			return c
 		}
 		return strings.Compare(a.CustomerID, b.CustomerID)

@@ -11,6 +11,9 @@ import (
 
 var asOf = ts("2025-06-01")
 
+// m returns &x: a contribution's measure.
+func m(x float64) *float64 { return &x }
+
 func TestScoreEachSignal(t *testing.T) {
 	s := DefaultScorecard()
 	d := func(n float64) time.Time { return asOf.Add(time.Duration(n * day)) }
@@ -23,20 +26,20 @@ func TestScoreEachSignal(t *testing.T) {
 		// days counts, one at asOf does not, one earlier does not); last
 		// contact yesterday.
 		{"complaints", Signals{Complaints: []time.Time{d(-90), d(-10), d(0), d(-91)}, LastContact: d(-1)},
-			[]Contribution{{Complaints, 25.0 * 2 / 3, 2}}},
+			[]Contribution{{Complaints, 25.0 * 2 / 3, m(2)}}},
 		// Contract ends in 30 days: 2/3 of 20 points.
-		{"contract", Signals{ContractEnd: d(30), LastContact: d(-1)}, []Contribution{{ContractEnding, 20.0 * 2 / 3, 30}}},
+		{"contract", Signals{ContractEnd: d(30), LastContact: d(-1)}, []Contribution{{ContractEnding, 20.0 * 2 / 3, m(30)}}},
 		// Contract ended 10 days ago: full points.
-		{"contract passed", Signals{ContractEnd: d(-10), LastContact: d(-1)}, []Contribution{{ContractEnding, 20, -10}}},
+		{"contract passed", Signals{ContractEnd: d(-10), LastContact: d(-1)}, []Contribution{{ContractEnding, 20, m(-10)}}},
 		// 105 days since the last contact: half of 15 points.
-		{"contact", Signals{LastContact: d(-105)}, []Contribution{{NoContact, 7.5, 105}}},
-		{"never contacted", Signals{}, []Contribution{{NoContact, 15, math.Inf(1)}}},
+		{"contact", Signals{LastContact: d(-105)}, []Contribution{{NoContact, 7.5, m(105)}}},
+		{"never contacted", Signals{}, []Contribution{{NoContact, 15, nil}}},
 		// Orders from 4 to 1: a 75 % fall, 15 points; rising orders none.
-		{"orders", Signals{PriorOrders: 4, RecentOrders: 1, LastContact: d(-1)}, []Contribution{{FewerOrders, 15, 0.75}}},
+		{"orders", Signals{PriorOrders: 4, RecentOrders: 1, LastContact: d(-1)}, []Contribution{{FewerOrders, 15, m(0.75)}}},
 		{"more orders", Signals{PriorOrders: 1, RecentOrders: 4, LastContact: d(-1)}, nil},
 		// CSAT 60 %: half of 10 points; NPS answer 0: 10 points.
 		{"satisfaction", Signals{Satisfaction: 0.6, HasSatisfaction: true, Recommend: 0, HasRecommend: true, LastContact: d(-1)},
-			[]Contribution{{LowRecommendation, 10, 0}, {LowSatisfaction, 5, 0.6}}},
+			[]Contribution{{LowRecommendation, 10, m(0)}, {LowSatisfaction, 5, m(0.6)}}},
 		{"unanswered", Signals{Satisfaction: 0, Recommend: 0, LastContact: d(-1)}, nil},
 	} {
 		c.sig.CustomerID = c.name
@@ -51,13 +54,14 @@ func TestScoreEachSignal(t *testing.T) {
 		total := 0.0
 		for i, w := range c.want {
 			g := r.Reasons[i]
-			if g.Reason != w.Reason || !closeTo(g.Points, w.Points, 1e-14) || !(g.Value == w.Value || closeTo(g.Value, w.Value, 1e-14)) {
+			if g.Reason != w.Reason || !closeTo(g.Points, w.Points, 1e-14) || (g.Measure == nil) != (w.Measure == nil) ||
+				g.Measure != nil && !(*g.Measure == *w.Measure || closeTo(*g.Measure, *w.Measure, 1e-14)) {
 				t.Errorf("%s: reason %d = %+v, want %+v", c.name, i, g, w)
 			}
 			total += w.Points
 		}
-		if !closeTo(r.Score, total, 1e-14) {
-			t.Errorf("%s: score %v, want %v", c.name, r.Score, total)
+		if !closeTo(r.Points, total, 1e-14) {
+			t.Errorf("%s: score %v, want %v", c.name, r.Points, total)
 		}
 	}
 }
@@ -69,7 +73,7 @@ func TestScoreAllAndRank(t *testing.T) {
 	worst := Signals{CustomerID: "w", Complaints: []time.Time{asOf.Add(-time.Hour), asOf.Add(-2 * time.Hour), asOf.Add(-3 * time.Hour)},
 		ContractEnd: asOf, PriorOrders: 3, Satisfaction: 0.1, HasSatisfaction: true, Recommend: 0, HasRecommend: true}
 	r, err := s.Score(worst, asOf)
-	if err != nil || r.Score != 100 || len(r.Reasons) != 6 {
+	if err != nil || r.Points != 100 || len(r.Reasons) != 6 {
 		t.Fatalf("worst: %v %v", r, err)
 	}
 	codes := make([]Reason, len(r.Reasons))
@@ -91,7 +95,7 @@ func TestScoreAllAndRank(t *testing.T) {
 		t.Fatal(err)
 	}
 	ids := []string{ranked[0].CustomerID, ranked[1].CustomerID, ranked[2].CustomerID, ranked[3].CustomerID}
-	if !slices.Equal(ids, []string{"w", "b", "c", "a"}) || ranked[3].Score != 0 || ranked[3].Reasons != nil {
+	if !slices.Equal(ids, []string{"w", "b", "c", "a"}) || ranked[3].Points != 0 || ranked[3].Reasons != nil {
 		t.Errorf("rank %v: %+v", ids, ranked)
 	}
 	again, _ := s.Rank([]Signals{tie2, worst, calm, tie1}, asOf)
@@ -139,7 +143,7 @@ func TestScorecardErrors(t *testing.T) {
 	}
 	off := DefaultScorecard()
 	off.Contact.Weight = 0
-	if r, _ := off.Score(Signals{CustomerID: "x"}, asOf); r.Score != 0 {
+	if r, _ := off.Score(Signals{CustomerID: "x"}, asOf); r.Points != 0 {
 		t.Errorf("weight 0 still scores: %v", r)
 	}
 }
@@ -178,7 +182,7 @@ func FuzzScore(f *testing.F) {
 		}
 		r, err := DefaultScorecard().Score(sig, asOf)
 		if err != nil {
-			if !errors.Is(err, ErrSignal) {
+			if !errors.Is(err, ErrSignal) && !errors.Is(err, ErrTime) {
 				t.Fatal(err)
 			}
 			return
@@ -190,10 +194,56 @@ func FuzzScore(f *testing.F) {
 			}
 			sum += c.Points
 		}
-		if !(r.Score >= 0 && r.Score <= 100) || math.Abs(r.Score-math.Min(sum, 100)) > 1e-9 {
-			t.Fatalf("score %v from %+v", r.Score, r.Reasons)
+		if !(r.Points >= 0 && r.Points <= 100) || math.Abs(r.Points-math.Min(sum, 100)) > 1e-9 {
+			t.Fatalf("score %v from %+v", r.Points, r.Reasons)
+		}
+		if _, err := json.Marshal(r); err != nil {
+			t.Fatalf("risk does not marshal: %v", err)
 		}
 	})
+}
+
+// A customer never contacted has no measure of the gap: it used to be
+// +Inf, and the risk did not marshal to JSON.
+func TestRiskJSON(t *testing.T) {
+	r, err := DefaultScorecard().Score(Signals{CustomerID: "x", Satisfaction: 0.6, HasSatisfaction: true, ContractEnd: asOf.Add(24 * time.Hour)}, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"customer_id":"x","risk_points":39.77777777777778,"reasons":[{"reason":"contract-ending","risk_points":19.77777777777778,"measure_days":1},` +
+		`{"reason":"no-contact","risk_points":15,"measure_days":null},{"reason":"low-satisfaction","risk_points":5.000000000000001,"measure_pct":60}]}`
+	if string(js) != want {
+		t.Errorf("JSON\n%s\nwant\n%s", js, want)
+	}
+}
+
+// Times outside the plausible window are refused: time.Time.Sub used to
+// clip a contract end in the year 3000 to 292 years.
+func TestScoreTimes(t *testing.T) {
+	far := time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name string
+		sig  Signals
+		asOf time.Time
+	}{
+		{"contract end", Signals{CustomerID: "x", ContractEnd: far}, asOf},
+		{"last contact", Signals{CustomerID: "x", LastContact: time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC)}, asOf},
+		{"complaint", Signals{CustomerID: "x", Complaints: []time.Time{far}}, asOf},
+		{"as-of date", Signals{CustomerID: "x"}, far},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if _, err := DefaultScorecard().Score(c.sig, c.asOf); !errors.Is(err, ErrTime) {
+				t.Errorf("err = %v", err)
+			}
+		})
+	}
+	if _, err := DefaultScorecard().Rank(nil, time.Time{}); !errors.Is(err, ErrTime) {
+		t.Errorf("Rank without an as-of date: %v", err)
+	}
 }
 
 func TestDiagnose(t *testing.T) {
@@ -219,8 +269,15 @@ func TestDiagnose(t *testing.T) {
 			t.Errorf("%+v: %v %q %v", c.v, d.Hole, d, err)
 		}
 	}
-	if _, ok := (Diagnosis{}).VoiceRatio(); ok {
-		t.Error("voice ratio without dissatisfaction ok")
+	if d, _ := Diagnose(Voice{Customers: 10, Respondents: 10}, DefaultHoleRule); d.VoiceRatio != nil {
+		t.Error("voice ratio without dissatisfaction")
+	}
+	d, _ := Diagnose(Voice{Customers: 1000, Complainants: 9, Respondents: 200, Dissatisfied: 36}, DefaultHoleRule)
+	js, _ := json.Marshal(d)
+	want := `{"voice":{"customers":1000,"complainants":9,"respondents":200,"dissatisfied":36},"complaint_pct":0.9,"dissatisfaction_pct":18,` +
+		`"voice_ratio":0.05,"rule_dissatisfaction_pct":10,"rule_voice_ratio":0.1,"hole":true}`
+	if string(js) != want {
+		t.Errorf("JSON\n%s\nwant\n%s", js, want)
 	}
 	for _, c := range []struct {
 		v    Voice

@@ -34,23 +34,25 @@ var DefaultHoleRule = HoleRule{Dissatisfaction: 0.10, Voice: 0.10}
 // while many are dissatisfied, the complaint rate says all is well while
 // customers leave silently.
 type Diagnosis struct {
-	ComplaintRate       float64  `json:"complaint_rate"`       // Complainants ÷ Customers
-	DissatisfactionRate float64  `json:"dissatisfaction_rate"` // Dissatisfied ÷ Respondents
-	Rule                HoleRule `json:"rule"`
-	// Hole reports DissatisfactionRate > Rule.Dissatisfaction and
-	// ComplaintRate < Rule.Voice × DissatisfactionRate, compared exactly
-	// on the counts and the thresholds as written (0.1 is 1/10).
+	Voice Voice `json:"voice"`
+	// ComplaintPct is Complainants ÷ Customers, DissatisfactionPct
+	// Dissatisfied ÷ Respondents, in percent.
+	ComplaintPct       float64 `json:"complaint_pct"`
+	DissatisfactionPct float64 `json:"dissatisfaction_pct"`
+	// VoiceRatio is the complaint rate ÷ the dissatisfaction rate,
+	// complaints per dissatisfied customer: roughly the share of the
+	// dissatisfied who voice it; nil when nobody is dissatisfied.
+	VoiceRatio *float64 `json:"voice_ratio"`
+	// Rule is the rule applied; RuleDissatisfactionPct and RuleVoiceRatio
+	// are its thresholds in the units of the figures above.
+	Rule                   HoleRule `json:"-"`
+	RuleDissatisfactionPct float64  `json:"rule_dissatisfaction_pct"`
+	RuleVoiceRatio         float64  `json:"rule_voice_ratio"`
+	// Hole reports DissatisfactionPct above the rule's dissatisfaction and
+	// the complaint rate below Rule.Voice × the dissatisfaction rate,
+	// compared exactly on the counts and the thresholds as written (0.1
+	// is 1/10).
 	Hole bool `json:"hole"`
-}
-
-// VoiceRatio returns ComplaintRate ÷ DissatisfactionRate, complaints per
-// dissatisfied customer: roughly the share of the dissatisfied who voice
-// it. It is ok = false when nobody is dissatisfied.
-func (d Diagnosis) VoiceRatio() (float64, bool) {
-	if d.DissatisfactionRate == 0 {
-		return 0, false
-	}
-	return d.ComplaintRate / d.DissatisfactionRate, true
 }
 
 // String returns e.g. "hole in the rocket: 18.0% dissatisfied, 0.9%
@@ -60,9 +62,9 @@ func (d Diagnosis) String() string {
 	if d.Hole {
 		verdict = "hole in the rocket"
 	}
-	s := fmt.Sprintf("%s: %.1f%% dissatisfied, %.1f%% complain", verdict, 100*d.DissatisfactionRate, 100*d.ComplaintRate)
-	if v, ok := d.VoiceRatio(); ok && v > 0 {
-		s += fmt.Sprintf(" (1 in %.0f voices it)", 1/v)
+	s := fmt.Sprintf("%s: %.1f%% dissatisfied, %.1f%% complain", verdict, d.DissatisfactionPct, d.ComplaintPct)
+	if v := d.VoiceRatio; v != nil && *v > 0 {
+		s += fmt.Sprintf(" (1 in %.0f voices it)", 1 / *v)
 	}
 	return s
 }
@@ -88,9 +90,14 @@ func Diagnose(v Voice, r HoleRule) (Diagnosis, error) {
 	complaint := big.NewRat(int64(v.Complainants), int64(v.Customers))
 	dissatisfied := big.NewRat(int64(v.Dissatisfied), int64(v.Respondents))
 	voiced := new(big.Rat).Mul(decimalRat(r.Voice), dissatisfied)
-	d := Diagnosis{Rule: r}
-	d.ComplaintRate, _ = complaint.Float64()
-	d.DissatisfactionRate, _ = dissatisfied.Float64()
+	hundred := big.NewRat(100, 1)
+	d := Diagnosis{Voice: v, Rule: r, RuleDissatisfactionPct: 100 * r.Dissatisfaction, RuleVoiceRatio: r.Voice}
+	d.ComplaintPct, _ = new(big.Rat).Mul(complaint, hundred).Float64()
+	d.DissatisfactionPct, _ = new(big.Rat).Mul(dissatisfied, hundred).Float64()
+	if dissatisfied.Sign() > 0 {
+		q, _ := new(big.Rat).Quo(complaint, dissatisfied).Float64()
+		d.VoiceRatio = &q
+	}
 	d.Hole = dissatisfied.Cmp(decimalRat(r.Dissatisfaction)) > 0 && complaint.Cmp(voiced) < 0
 	return d, nil
 }

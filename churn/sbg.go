@@ -12,21 +12,35 @@ import (
 // model makes retention rise with tenure, as observed cohorts do, because
 // the customers most likely to leave leave first.
 //
-//	P(T = t) = α·B(α+1, β+t−1)/… = S(t−1)·α/(α+β+t−1)     t = 1, 2, …
+//	P(T = t) = S(t−1)·α/(α+β+t−1)                          t = 1, 2, …
 //	S(t)     = B(α, β+t)/B(α, β) = Π_{i=1..t} (β+i−1)/(α+β+i−1)
 //	r(t)     = S(t)/S(t−1) = (β+t−1)/(α+β+t−1)
 //
-// A valid model has α, β finite and positive; NewSBG and FitSBG return
-// only valid ones.
+// A valid model has α and β in [MinSBGParameter, MaxSBGParameter]; NewSBG
+// and FitSBG return only valid ones. Its read-outs take t from 0 (or 1)
+// to MaxPeriods and cost O(1) each.
 type SBG struct {
 	alpha, beta float64
 }
 
+// The range of the sBG parameters: beyond it the model is a limit (one
+// constant churn rate, or customers who leave at once or never) that
+// FitSBG refuses, and no read-out can overflow.
+const (
+	MinSBGParameter = 1e-11
+	MaxSBGParameter = 1e6
+)
+
 // NewSBG returns the model with the given parameters, or an error wrapping
-// ErrNoFit unless both are finite and positive.
+// ErrParameter unless both are in [MinSBGParameter, MaxSBGParameter].
 func NewSBG(alpha, beta float64) (SBG, error) {
-	if !(alpha > 0 && beta > 0) || math.IsInf(alpha, 1) || math.IsInf(beta, 1) {
-		return SBG{}, fmt.Errorf("%w: α = %v, β = %v", ErrNoFit, alpha, beta)
+	for _, p := range []struct {
+		name string
+		v    float64
+	}{{"α", alpha}, {"β", beta}} {
+		if !(p.v >= MinSBGParameter && p.v <= MaxSBGParameter) {
+			return SBG{}, fmt.Errorf("%w: %s = %v not in [%g, %g]", ErrParameter, p.name, p.v, MinSBGParameter, MaxSBGParameter)
+		}
 	}
 	return SBG{alpha: alpha, beta: beta}, nil
 }
@@ -37,47 +51,82 @@ func (m SBG) Alpha() float64 { return m.alpha }
 // Beta returns β.
 func (m SBG) Beta() float64 { return m.beta }
 
-// Survival returns S(t), the expected share of a cohort still there after
-// t periods (1 for t ≤ 0).
-func (m SBG) Survival(t int) float64 {
+// sbgDirect is the horizon up to which S(t) is the product of its ratios
+// (a relative error of t·2⁻⁵³); beyond it, a ratio of gamma functions
+// whose arguments are large enough for Stirling's series.
+const sbgDirect = 64
+
+// survival returns S(t) for 0 ≤ t ≤ MaxPeriods.
+func (m SBG) survival(t int) float64 {
+	a, b := m.alpha, m.beta
 	s := 1.0
-	for i := 1; i <= t; i++ {
-		s *= (m.beta + float64(i) - 1) / (m.alpha + m.beta + float64(i) - 1)
+	for i := 1; i <= min(t, sbgDirect); i++ {
+		s *= (b + float64(i-1)) / (a + b + float64(i-1))
 	}
-	return s
+	if t <= sbgDirect || s == 0 {
+		return s
+	}
+	// S(t)/S(T) = Γ(β+t)Γ(α+β+T) / (Γ(β+T)Γ(α+β+t)) with T = sbgDirect,
+	// from lnΓ(x) − lnΓ(x+a) = −(x−½)·log1p(a/x) − a·ln(x+a) + a + ω(x)
+	// − ω(x+a), written so that nothing large cancels.
+	x1, x2 := b+sbgDirect, b+float64(t)
+	log := -a*math.Log1p(float64(t-sbgDirect)/(x1+a)) -
+		(x2-0.5)*math.Log1p(a/x2) + (x1-0.5)*math.Log1p(a/x1) +
+		stirling(x2) - stirling(x2+a) - stirling(x1) + stirling(x1+a)
+	return s * math.Exp(log)
+}
+
+// stirling returns ω(x) = lnΓ(x) − (x−½)ln x + x − ½ln 2π for x ≥ 64, by
+// its asymptotic series to the x⁻⁹ term (error below 10⁻²²).
+func stirling(x float64) float64 {
+	y := 1 / (x * x)
+	return (1.0/12 - y*(1.0/360-y*(1.0/1260-y*(1.0/1680-y/1188)))) / x
+}
+
+// Survival returns S(t), the expected share of a cohort still there after
+// t periods; ok = false for t outside 0..MaxPeriods.
+func (m SBG) Survival(t int) (float64, bool) {
+	if t < 0 || t > MaxPeriods {
+		return 0, false
+	}
+	return m.survival(t), true
 }
 
 // Retention returns r(t) = (β+t−1)/(α+β+t−1), the expected share of the
 // customers there after t−1 periods who renew for period t; ok = false for
-// t < 1.
+// t outside 1..MaxPeriods.
 func (m SBG) Retention(t int) (float64, bool) {
-	if t < 1 {
+	if t < 1 || t > MaxPeriods {
 		return 0, false
 	}
-	return (m.beta + float64(t) - 1) / (m.alpha + m.beta + float64(t) - 1), true
+	return (m.beta + float64(t-1)) / (m.alpha + m.beta + float64(t-1)), true
 }
 
 // Churn returns P(T = t), the expected share of the original cohort lost
-// in period t; ok = false for t < 1.
+// in period t; ok = false for t outside 1..MaxPeriods.
 func (m SBG) Churn(t int) (float64, bool) {
-	if t < 1 {
+	if t < 1 || t > MaxPeriods {
 		return 0, false
 	}
-	return m.Survival(t-1) * m.alpha / (m.alpha + m.beta + float64(t) - 1), true
+	return m.survival(t-1) * m.alpha / (m.alpha + m.beta + float64(t-1)), true
 }
 
 // Project returns the expected survivors of a cohort of n customers after
-// 0, 1, …, periods periods: n·S(t).
-func (m SBG) Project(n float64, periods int) []float64 {
-	out := make([]float64, 0, max(periods+1, 0))
-	s := 1.0
-	for t := 0; t <= periods; t++ {
-		if t > 0 {
-			s *= (m.beta + float64(t) - 1) / (m.alpha + m.beta + float64(t) - 1)
-		}
-		out = append(out, n*s)
+// 0, 1, …, periods periods: n·S(t). It fails with ErrCount for an n that
+// is negative or not finite and ErrPeriod for periods outside
+// 0..MaxPeriods.
+func (m SBG) Project(n float64, periods int) ([]float64, error) {
+	if !(n >= 0) || math.IsInf(n, 1) {
+		return nil, fmt.Errorf("%w: cohort of %v customers", ErrCount, n)
 	}
-	return out
+	if periods < 0 || periods > MaxPeriods {
+		return nil, fmt.Errorf("%w: projection over %d periods (0 to %d)", ErrPeriod, periods, MaxPeriods)
+	}
+	out := make([]float64, periods+1)
+	for t := range out {
+		out[t] = n * m.survival(t)
+	}
+	return out, nil
 }
 
 // MeanLifetime returns the expected number of periods a new customer
@@ -89,6 +138,15 @@ func (m SBG) MeanLifetime() (float64, bool) {
 	}
 	return (m.alpha + m.beta - 1) / (m.alpha - 1), true
 }
+
+// MeanChurn returns E[θ] = α/(α+β), the churn rate of the average new
+// customer, in (0, 1).
+func (m SBG) MeanChurn() float64 { return m.alpha / (m.alpha + m.beta) }
+
+// Polarization returns φ = 1/(α+β+1) in (0, 1), Fader and Hardie's
+// polarization index: near 0 every customer has the mean churn rate, near
+// 1 customers either leave at once or never.
+func (m SBG) Polarization() float64 { return 1 / (m.alpha + m.beta + 1) }
 
 // LogLikelihood returns the log-likelihood of survivor counts under the
 // model (see FitSBG), or an error for invalid counts.
@@ -103,6 +161,55 @@ func (m SBG) LogLikelihood(cohorts ...[]int) (float64, error) {
 // String returns "sBG(α = 0.704, β = 1.182)".
 func (m SBG) String() string { return fmt.Sprintf("sBG(α = %.4g, β = %.4g)", m.alpha, m.beta) }
 
+// SBGResult is the reporting view of a model: the mean churn and the
+// polarization of the churn rates in percent, and the projection of a
+// cohort period by period.
+type SBGResult struct {
+	MeanChurnPct    float64     `json:"mean_churn_pct"`
+	PolarizationPct float64     `json:"polarization_pct"`
+	Periods         []SBGPeriod `json:"periods"`
+}
+
+// SBGPeriod is one period of a projection: the share of the cohort still
+// there after it, the share of those at its start who renew for it and
+// the share of the cohort lost in it (nil for period 0).
+type SBGPeriod struct {
+	Period       int      `json:"period"`
+	SurvivalPct  float64  `json:"survival_pct"`
+	RetentionPct *float64 `json:"retention_pct"`
+	ChurnPct     *float64 `json:"churn_pct"`
+}
+
+// Result returns the model's reporting view with periods 0..periods; it
+// fails with ErrPeriod for periods outside 0..MaxPeriods.
+func (m SBG) Result(periods int) (SBGResult, error) {
+	if periods < 0 || periods > MaxPeriods {
+		return SBGResult{}, fmt.Errorf("%w: projection over %d periods (0 to %d)", ErrPeriod, periods, MaxPeriods)
+	}
+	r := SBGResult{MeanChurnPct: 100 * m.MeanChurn(), PolarizationPct: 100 * m.Polarization(), Periods: make([]SBGPeriod, periods+1)}
+	for t := range r.Periods {
+		s, _ := m.Survival(t)
+		r.Periods[t] = SBGPeriod{Period: t, SurvivalPct: 100 * s}
+		if t > 0 {
+			rt, _ := m.Retention(t)
+			p, _ := m.Churn(t)
+			rt, p = 100*rt, 100*p
+			r.Periods[t].RetentionPct, r.Periods[t].ChurnPct = &rt, &p
+		}
+	}
+	return r, nil
+}
+
+// String returns e.g. "mean churn 37.3%, polarization 34.4%, 12.0% left
+// after 12 periods".
+func (r SBGResult) String() string {
+	s := fmt.Sprintf("mean churn %.1f%%, polarization %.1f%%", r.MeanChurnPct, r.PolarizationPct)
+	if n := len(r.Periods) - 1; n > 0 {
+		s += fmt.Sprintf(", %.1f%% left after %d periods", r.Periods[n].SurvivalPct, n)
+	}
+	return s
+}
+
 type sbgJSON struct {
 	Alpha float64 `json:"alpha"`
 	Beta  float64 `json:"beta"`
@@ -111,8 +218,8 @@ type sbgJSON struct {
 // MarshalJSON writes {"alpha":…,"beta":…}.
 func (m SBG) MarshalJSON() ([]byte, error) { return json.Marshal(sbgJSON{m.alpha, m.beta}) }
 
-// UnmarshalJSON reads what MarshalJSON writes, rejecting invalid
-// parameters; on error the model is unchanged.
+// UnmarshalJSON reads what MarshalJSON writes, rejecting parameters out of
+// range; on error the model is unchanged.
 func (m *SBG) UnmarshalJSON(b []byte) error {
 	var j sbgJSON
 	if err := json.Unmarshal(b, &j); err != nil {
@@ -146,8 +253,8 @@ func newSBGStats(cohorts [][]int) (sbgStats, error) {
 		return s, fmt.Errorf("%w: no cohort", ErrSurvivors)
 	}
 	for k, c := range cohorts {
-		if len(c) < 2 {
-			return s, fmt.Errorf("%w: cohort %d has %d counts, need the start and at least one period", ErrSurvivors, k, len(c))
+		if len(c) < 2 || len(c) > MaxPeriods+1 {
+			return s, fmt.Errorf("%w: cohort %d has %d counts, need the start and 1 to %d periods", ErrSurvivors, k, len(c), MaxPeriods)
 		}
 		if c[0] <= 0 {
 			return s, fmt.Errorf("%w: cohort %d starts with %d customers", ErrSurvivors, k, c[0])
@@ -221,12 +328,15 @@ const sbgHomogeneous = 1e6
 //	LL(α, β) = Σ_{t=1..T} (nₜ₋₁ − nₜ)·ln P(T = t) + n_T·ln S(T)
 //
 // maximised over (ln α, ln β) by Nelder–Mead, then polished by Newton's
-// method on the exact gradient and Hessian. It fails with ErrSurvivors
-// for counts that are negative, rising or shorter than two periods, and
-// with ErrNoFit where the likelihood has no finite maximum: nobody lost
-// (α → 0), everybody lost in the first period (β → 0), or a constant
-// churn rate with no heterogeneity (α, β → ∞; the geometric model, a
-// single rate, fits then, and retention does not rise with tenure).
+// method on the exact gradient and Hessian: at most 3 × 2000 Nelder–Mead
+// and 50 Newton iterations, each costing O(T) for T periods. It fails with
+// ErrSurvivors for counts that are negative, rising, shorter than two
+// periods or longer than MaxPeriods, and with ErrConverge where the
+// likelihood has no finite maximum: nobody lost (α → 0), everybody lost
+// in the first period (β → 0), or a constant churn rate with no
+// heterogeneity (α, β → ∞; the geometric model, a single rate, fits then,
+// and retention does not rise with tenure); and where the iterations end
+// before the gradient vanishes.
 func FitSBG(cohorts ...[]int) (SBG, error) {
 	s, err := newSBGStats(cohorts)
 	if err != nil {
@@ -236,9 +346,9 @@ func FitSBG(cohorts ...[]int) (SBG, error) {
 	case len(s.n) < 2:
 		return SBG{}, fmt.Errorf("%w: α and β need at least two periods of observation", ErrSurvivors)
 	case s.lost == 0:
-		return SBG{}, fmt.Errorf("%w: no customer was lost", ErrNoFit)
+		return SBG{}, fmt.Errorf("%w: no customer was lost", ErrConverge)
 	case s.m[0] == 0:
-		return SBG{}, fmt.Errorf("%w: every customer was lost in the first period", ErrNoFit)
+		return SBG{}, fmt.Errorf("%w: every customer was lost in the first period", ErrConverge)
 	}
 	f := func(x [2]float64) float64 {
 		if math.Abs(x[0]) > sbgBound || math.Abs(x[1]) > sbgBound {
@@ -254,12 +364,19 @@ func FitSBG(cohorts ...[]int) (SBG, error) {
 	a, b := math.Exp(x[0]), math.Exp(x[1])
 	switch {
 	case a+b > sbgHomogeneous || x[0] > sbgBound-1 || x[1] > sbgBound-1:
-		return SBG{}, fmt.Errorf("%w: α = %.3g, β = %.3g diverge: retention does not rise with tenure, so the model reduces to one constant churn rate", ErrNoFit, a, b)
+		return SBG{}, fmt.Errorf("%w: α = %.3g, β = %.3g diverge: retention does not rise with tenure, so the model reduces to one constant churn rate", ErrConverge, a, b)
 	case x[0] < 1-sbgBound || x[1] < 1-sbgBound:
-		return SBG{}, fmt.Errorf("%w: α = %.3g, β = %.3g vanish: the cohort splits into customers who leave at once and customers who never leave", ErrNoFit, a, b)
+		return SBG{}, fmt.Errorf("%w: α = %.3g, β = %.3g vanish: the cohort splits into customers who leave at once and customers who never leave", ErrConverge, a, b)
+	}
+	if g, _ := s.derivatives(a, b); math.Abs(g[0])+math.Abs(g[1]) > sbgGradient*(1+math.Abs(s.ll(a, b))) {
+		return SBG{}, fmt.Errorf("%w: the gradient at α = %.3g, β = %.3g is still %.3g after the iterations", ErrConverge, a, b, math.Abs(g[0])+math.Abs(g[1]))
 	}
 	return NewSBG(a, b)
 }
+
+// sbgGradient is the relative size of the gradient (in ln α, ln β) below
+// which a fit has converged: at the optimum it is at rounding level.
+const sbgGradient = 1e-7
 
 // newtonPolish takes Newton steps on the log-likelihood from x while they
 // improve it, halving a step that does not.

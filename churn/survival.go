@@ -12,63 +12,74 @@ import (
 // Survival accumulates customer lifetimes for the Kaplan–Meier estimator:
 // per distinct duration, the number of lifetimes that ended in a loss
 // (events) and the number still running when observation stopped
-// (censored). It is exact, its zero value is empty and ready to use, and
-// accumulators merge in any order with identical results. Durations are
-// time.Duration; to work in other units (weeks, whole days) round or scale
-// them before adding.
+// (censored). It is an accumulator (see the module's root documentation):
+// exact, its zero value empty and ready to use, and accumulators merge in
+// any order with identical results. Durations are time.Duration from 0 to
+// MaxLifetime; to work in other units (weeks, whole days) round or scale
+// them before adding, or let SurvivalOf round them.
 type Survival struct {
-	ties map[time.Duration]tie
-	n    uint64
+	ties      map[time.Duration]tie
+	n, events uint64
 }
 
 // tie is what happened at one duration.
 type tie struct{ events, censored uint64 }
 
-// Add records one lifetime of length d that ended in a loss (lost = true)
-// or is censored at d. A negative d is rejected with ErrDuration.
-func (s *Survival) Add(d time.Duration, lost bool) error {
-	if lost {
-		return s.AddN(d, 1, 0)
-	}
-	return s.AddN(d, 0, 1)
-}
+// Add records one lifetime. A duration that is negative or longer than
+// MaxLifetime is rejected with ErrDuration and leaves the accumulator
+// unchanged. Adding at a duration already present does not allocate.
+func (s *Survival) Add(l Lifetime) error { return s.AddN(l, 1) }
 
-// AddN records events losses and censored censorings at duration d.
-func (s *Survival) AddN(d time.Duration, events, censored uint64) error {
-	if d < 0 {
-		return fmt.Errorf("%w: %v", ErrDuration, d)
+// AddN records n equal lifetimes: n customers lost (or censored) after
+// the same time, as a table of counts by duration has them. AddN(l, 0)
+// checks l and adds nothing.
+func (s *Survival) AddN(l Lifetime, n uint64) error {
+	if l.Duration < 0 || l.Duration > MaxLifetime {
+		return fmt.Errorf("%w: lifetime %v not in [0, %v]", ErrDuration, l.Duration, MaxLifetime)
 	}
-	if events > math.MaxUint64-censored || s.n > math.MaxUint64-events-censored {
+	if s.n > math.MaxUint64-n {
 		return ErrOverflow
 	}
-	if events+censored == 0 {
+	if n == 0 {
 		return nil
 	}
 	if s.ties == nil {
 		s.ties = make(map[time.Duration]tie)
 	}
-	t := s.ties[d]
-	t.events += events
-	t.censored += censored
-	s.ties[d] = t
-	s.n += events + censored
+	t := s.ties[l.Duration]
+	if l.Lost {
+		t.events += n
+		s.events += n
+	} else {
+		t.censored += n
+	}
+	s.ties[l.Duration] = t
+	s.n += n
 	return nil
 }
 
-// Merge adds every lifetime of u to s.
+// Merge adds every lifetime of u to s: Merge(nil) does nothing, s.Merge(s)
+// doubles s. A total past 2⁶⁴ − 1 fails with ErrOverflow and leaves s
+// unchanged.
 func (s *Survival) Merge(u *Survival) error {
+	if u == nil || u.n == 0 {
+		return nil
+	}
 	if s.n > math.MaxUint64-u.n {
 		return ErrOverflow
 	}
+	if s.ties == nil {
+		s.ties = make(map[time.Duration]tie, len(u.ties))
+	}
+	// Ranging over s.ties while s.Merge(s) updates its existing keys is
+	// safe: no key is added, each is visited once.
 	for d, t := range u.ties {
-		if s.ties == nil {
-			s.ties = make(map[time.Duration]tie, len(u.ties))
-		}
 		v := s.ties[d]
 		v.events += t.events
 		v.censored += t.censored
 		s.ties[d] = v
 	}
+	s.events += u.events
 	s.n += u.n
 	return nil
 }
@@ -77,12 +88,11 @@ func (s *Survival) Merge(u *Survival) error {
 func (s *Survival) N() uint64 { return s.n }
 
 // Events returns the number of lifetimes that ended in a loss.
-func (s *Survival) Events() uint64 {
-	var e uint64
-	for _, t := range s.ties {
-		e += t.events
-	}
-	return e
+func (s *Survival) Events() uint64 { return s.events }
+
+// Clone returns an independent copy of s.
+func (s *Survival) Clone() *Survival {
+	return &Survival{ties: maps.Clone(s.ties), n: s.n, events: s.events}
 }
 
 // times returns the distinct durations in increasing order.
@@ -92,22 +102,20 @@ func (s *Survival) times() []time.Duration {
 
 // Step is one row of the Kaplan–Meier table, at a duration where at least
 // one lifetime ended or was censored (R's summary(fit, censored = TRUE)).
+// Curve.StdErr and Curve.Interval give its standard error and band.
 type Step struct {
-	Time     time.Duration `json:"time"`
-	AtRisk   uint64        `json:"at_risk"`  // lifetimes ≥ Time
-	Events   uint64        `json:"events"`   // losses at Time
-	Censored uint64        `json:"censored"` // censored at Time
-	Survival float64       `json:"survival"` // S(Time)
-	// StdErr is Greenwood's standard error of S(Time), S·√Σ dⱼ/(nⱼ(nⱼ−dⱼ));
-	// +Inf once S has reached 0.
-	StdErr float64 `json:"std_err"`
+	Time     time.Duration
+	AtRisk   uint64  // lifetimes ≥ Time
+	Events   uint64  // losses at Time
+	Censored uint64  // censored at Time
+	Survival float64 // S(Time)
 }
 
 // Curve is a Kaplan–Meier survival curve: a right-continuous step function
 // S(t), 1 before the first loss, with Greenwood variances.
 type Curve struct {
 	steps []Step
-	sums  []float64 // Greenwood sums Σ dⱼ/(nⱼ(nⱼ−dⱼ)) up to each step
+	sums  []float64 // Greenwood sums Σ dⱼ/(nⱼ(nⱼ−dⱼ)) up to each step; +Inf once S = 0
 	n     uint64
 }
 
@@ -117,7 +125,8 @@ type Curve struct {
 //	S(t) = Π_{tⱼ ≤ t} (1 − dⱼ/nⱼ)
 //
 // with dⱼ the losses at tⱼ and nⱼ the lifetimes ≥ tⱼ (censored lifetimes
-// count at risk at their own duration).
+// count at risk at their own duration). It costs O(k log k) for k distinct
+// durations.
 func (s *Survival) Curve() (*Curve, error) {
 	if s.n == 0 {
 		return nil, ErrEmpty
@@ -135,11 +144,7 @@ func (s *Survival) Curve() (*Curve, error) {
 				sum += float64(t.events) / (float64(atRisk) * float64(atRisk-t.events))
 			}
 		}
-		se := surv * math.Sqrt(sum)
-		if surv == 0 {
-			se = math.Inf(1)
-		}
-		c.steps[i] = Step{Time: d, AtRisk: atRisk, Events: t.events, Censored: t.censored, Survival: surv, StdErr: se}
+		c.steps[i] = Step{Time: d, AtRisk: atRisk, Events: t.events, Censored: t.censored, Survival: surv}
 		c.sums[i] = sum
 		atRisk -= t.events + t.censored
 	}
@@ -155,18 +160,22 @@ func (c *Curve) Steps() []Step { return slices.Clone(c.steps) }
 // index returns the last step at or before t, or −1.
 func (c *Curve) index(t time.Duration) int {
 	i, found := slices.BinarySearchFunc(c.steps, t, func(s Step, t time.Duration) int {
-		switch {
-		case s.Time < t:
-			return -1
-		case s.Time > t:
-			return 1
-		}
-		return 0
+		return cmpDuration(s.Time, t)
 	})
 	if found {
 		return i
 	}
 	return i - 1
+}
+
+func cmpDuration(a, b time.Duration) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 // At returns S(t), the estimated share of customers still active after a
@@ -193,21 +202,25 @@ func (c *Curve) AtRisk(t time.Duration) uint64 {
 	return c.steps[i].AtRisk
 }
 
-// StdErr returns Greenwood's standard error of S(t) (0 before the first
-// loss, +Inf once S has reached 0).
-func (c *Curve) StdErr(t time.Duration) float64 {
+// StdErr returns Greenwood's standard error of S(t), S·√Σ dⱼ/(nⱼ(nⱼ−dⱼ)):
+// 0 before the first loss, ok = false once S has reached 0 (where R
+// reports NaN).
+func (c *Curve) StdErr(t time.Duration) (float64, bool) {
 	i := c.index(t)
 	if i < 0 {
-		return 0
+		return 0, true
 	}
-	return c.steps[i].StdErr
+	if c.steps[i].Survival == 0 {
+		return 0, false
+	}
+	return c.steps[i].Survival * math.Sqrt(c.sums[i]), true
 }
 
 // Interval returns the pointwise confidence interval for S(t) at the given
 // level, built by method m (Log, LogLog or Plain; see the package
 // documentation). Where S(t) is 1 (no loss yet) or 0 the interval is the
 // single point [S, S], as in lifelines; R reports NA there for log-log
-// and, at 0, for every method.
+// and, at 0, for every method. It fails with ErrLevel or ErrMethod.
 func (c *Curve) Interval(t time.Duration, level float64, m Method) (Interval, error) {
 	z, err := critical(level, m)
 	if err != nil {
@@ -219,16 +232,6 @@ func (c *Curve) Interval(t time.Duration, level float64, m Method) (Interval, er
 	}
 	lo, hi := band(c.steps[i].Survival, c.sums[i], z, m)
 	return Interval{Lo: lo, Hi: hi, Level: level, Method: m}, nil
-}
-
-// critical checks the level and the method and returns z.
-func critical(level float64, m Method) (float64, error) {
-	switch m {
-	case Log, LogLog, Plain:
-	default:
-		return 0, fmt.Errorf("%w: %q", ErrMethod, m)
-	}
-	return statCritical(level)
 }
 
 // band returns the confidence bounds for a survival s with Greenwood sum
@@ -263,12 +266,34 @@ var quantileTol = math.Sqrt(0x1p-52)
 // time it falls is returned. This is how R's print.survfit and
 // summary(fit)$table compute the median (survival:::survmean), extended to
 // any p. It is ok = false when the curve never falls that far, or p is
-// outside (0, 1]; Quantile(0) is 0.
+// outside [0, 1]; Quantile(0) is 0. As S never rises, both searches are
+// binary: O(log k) for k steps.
 func (c *Curve) Quantile(p float64) (time.Duration, bool) {
 	if !(p >= 0 && p <= 1) {
 		return 0, false
 	}
-	return c.first(1-p, func(i int) float64 { return c.steps[i].Survival })
+	q := 1 - p
+	if q >= 1 {
+		return 0, true
+	}
+	below := func(v float64) func(Step, struct{}) int {
+		return func(s Step, _ struct{}) int {
+			if s.Survival < v {
+				return 1
+			}
+			return -1
+		}
+	}
+	i, _ := slices.BinarySearchFunc(c.steps, struct{}{}, below(q+quantileTol))
+	if i == len(c.steps) {
+		return 0, false
+	}
+	if v := c.steps[i].Survival; math.Abs(v-q) < quantileTol {
+		if j, _ := slices.BinarySearchFunc(c.steps, struct{}{}, below(v)); j < len(c.steps) {
+			return midpoint(c.steps[i].Time, c.steps[j].Time), true
+		}
+	}
+	return c.steps[i].Time, true
 }
 
 // Median returns the median lifetime, Quantile(0.5): ok = false when fewer
@@ -276,16 +301,13 @@ func (c *Curve) Quantile(p float64) (time.Duration, bool) {
 func (c *Curve) Median() (time.Duration, bool) { return c.Quantile(0.5) }
 
 // LifetimeInterval is a confidence interval for a quantile of the
-// lifetime; a bound that the confidence band never reaches is missing
-// (HasLo or HasHi false, NA in R).
+// lifetime; a bound that the confidence band never reaches is nil (NA in
+// R).
 type LifetimeInterval struct {
-	Lo    time.Duration `json:"lo"`
-	Hi    time.Duration `json:"hi"`
-	HasLo bool          `json:"has_lo"`
-	HasHi bool          `json:"has_hi"`
-	Level float64       `json:"level"`
+	Lo, Hi *time.Duration
+	Level  float64
 	// Method is the pointwise band the quantile interval is read from.
-	Method Method `json:"method"`
+	Method Method
 }
 
 // QuantileInterval returns the confidence interval of Quantile(p) read
@@ -293,14 +315,16 @@ type LifetimeInterval struct {
 // where the lower band falls to 1 − p, the upper bound where the upper
 // band does, by the same rule as Quantile. Like R, it leaves out the band
 // where S = 0 (R's NA), so the "0.95LCL" and "0.95UCL" of print.survfit
-// are reproduced.
+// are reproduced. The bands need not fall monotonically, so each search
+// scans the k steps once: O(k). It fails with ErrLevel, ErrMethod, or
+// ErrRate for p outside (0, 1].
 func (c *Curve) QuantileInterval(p, level float64, m Method) (LifetimeInterval, error) {
 	z, err := critical(level, m)
 	if err != nil {
 		return LifetimeInterval{}, err
 	}
 	if !(p > 0 && p <= 1) {
-		return LifetimeInterval{}, fmt.Errorf("%w: quantile %v", ErrRate, p)
+		return LifetimeInterval{}, fmt.Errorf("%w: quantile %v not in (0, 1]", ErrRate, p)
 	}
 	li := LifetimeInterval{Level: level, Method: m}
 	bound := func(upper bool) func(int) float64 {
@@ -316,15 +340,20 @@ func (c *Curve) QuantileInterval(p, level float64, m Method) (LifetimeInterval, 
 			return lo
 		}
 	}
-	li.Lo, li.HasLo = c.first(1-p, bound(false))
-	li.Hi, li.HasHi = c.first(1-p, bound(true))
+	if t, ok := c.first(1-p, bound(false)); ok {
+		li.Lo = &t
+	}
+	if t, ok := c.first(1-p, bound(true)); ok {
+		li.Hi = &t
+	}
 	return li, nil
 }
 
 // first is survival:::survmean's minmin for a target q: the first step
 // time whose value y is below q + tol (NaN values skipped); if that value
 // is within tol of q and a later value is lower, the midpoint between its
-// time and the first time of a lower value.
+// time and the first time of a lower value. It visits each step at most
+// once.
 func (c *Curve) first(q float64, y func(int) float64) (time.Duration, bool) {
 	if q >= 1 {
 		return 0, true
@@ -352,13 +381,15 @@ func midpoint(a, b time.Duration) time.Duration {
 }
 
 // SurvivalOf accumulates the lifetimes of customers as of asOf (see
-// Customer.Lifetime) after checking them (see Validate). Customers who
-// start at or after asOf are left out. With unit > 0 every lifetime is
-// rounded down to a whole number of units (24h for lifetimes in completed
-// days), which turns near-simultaneous losses into ties as a daily
-// customer table would.
-func SurvivalOf(customers []Customer, asOf time.Time, unit time.Duration) (*Survival, error) {
-	m, err := SurvivalBy(slices.Values(customers), asOf, unit, func(Customer) struct{} { return struct{}{} })
+// Customer.Lifetime) after checking every one (see Customer.Validate) and
+// that no id repeats; the first bad customer is an error naming its
+// position. Customers who start at or after asOf are left out. With unit
+// > 0 every lifetime is rounded down to a whole number of units (24h for
+// lifetimes in completed days), which turns near-simultaneous losses into
+// ties as a daily customer table would. asOf must lie in the plausible
+// window (ErrTime) and unit in [0, MaxLifetime] (ErrDuration).
+func SurvivalOf(customers iter.Seq[Customer], asOf time.Time, unit time.Duration) (*Survival, error) {
+	m, err := SurvivalBy(customers, asOf, unit, func(Customer) struct{} { return struct{}{} })
 	if err != nil {
 		return nil, err
 	}
@@ -369,39 +400,38 @@ func SurvivalOf(customers []Customer, asOf time.Time, unit time.Duration) (*Surv
 }
 
 // SurvivalBy is SurvivalOf in groups chosen by key (segment, plan,
-// acquisition channel), for curves to compare side by side.
+// acquisition channel), for curves to compare side by side. A group has
+// only customers with a lifetime by asOf.
 func SurvivalBy[K comparable](customers iter.Seq[Customer], asOf time.Time, unit time.Duration, key func(Customer) K) (map[K]*Survival, error) {
-	if unit < 0 {
-		return nil, fmt.Errorf("%w: unit %v", ErrDuration, unit)
+	if err := checkTime("as-of date", asOf); err != nil {
+		return nil, err
+	}
+	if unit < 0 || unit > MaxLifetime {
+		return nil, fmt.Errorf("%w: rounding unit %v not in [0, %v]", ErrDuration, unit, MaxLifetime)
 	}
 	groups := make(map[K]*Survival)
-	seen := make(map[string]int)
+	var bad error
 	i := 0
-	for c := range customers {
-		if err := c.Validate(); err != nil {
-			return nil, fmt.Errorf("customer %d: %w", i, err)
+	for c := range checked(customers, &bad) {
+		l, ok := c.Lifetime(asOf)
+		if ok {
+			if unit > 0 {
+				l.Duration -= l.Duration % unit
+			}
+			k := key(c)
+			s, found := groups[k]
+			if !found {
+				s = new(Survival)
+				groups[k] = s
+			}
+			if err := s.Add(l); err != nil {
+				return nil, fmt.Errorf("customer %d: %w (customer %q)", i, err, c.ID)
+			}
 		}
-		if j, dup := seen[c.ID]; dup {
-			return nil, fmt.Errorf("customer %q: %w (positions %d and %d)", c.ID, ErrDuplicateID, j, i)
-		}
-		seen[c.ID] = i
 		i++
-		d, lost, ok := c.Lifetime(asOf)
-		if !ok {
-			continue
-		}
-		if unit > 0 {
-			d -= d % unit
-		}
-		k := key(c)
-		s, found := groups[k]
-		if !found {
-			s = new(Survival)
-			groups[k] = s
-		}
-		if err := s.Add(d, lost); err != nil {
-			return nil, fmt.Errorf("customer %q: %w", c.ID, err)
-		}
+	}
+	if bad != nil {
+		return nil, bad
 	}
 	return groups, nil
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/rapportkit/rapport/churn"
@@ -18,9 +19,10 @@ import (
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 // A small subscription base: End is when the customer left (zero: still a
-// customer), ContractEnd the renewal date of the current term.
+// customer), ContractEnd the end of the current term, Renewals the term
+// ends at which the customer renewed.
 var customers = []churn.Customer{
-	{ID: "ada", Start: date(2024, 1, 15), ContractEnd: date(2025, 6, 15)}, // renewed
+	{ID: "ada", Start: date(2024, 1, 15), ContractEnd: date(2026, 6, 15), Renewals: []time.Time{date(2025, 6, 15)}}, // renewed in June
 	{ID: "bob", Start: date(2024, 2, 3), End: date(2024, 9, 3)},
 	{ID: "cyd", Start: date(2024, 3, 10), End: date(2024, 5, 10)},
 	{ID: "dee", Start: date(2024, 4, 22), End: date(2025, 6, 12)},
@@ -44,14 +46,20 @@ func run(w io.Writer) error {
 	asOf := date(2025, 7, 1) // every calculation takes its date: no hidden time.Now()
 
 	june := churn.Period{From: date(2025, 6, 1), To: asOf} // [From, To)
-	flow, err := churn.FlowOf(customers, june)
+	flow, err := churn.FlowOf(slices.Values(customers), june)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(w, flow.Result()) // percentages; flow.Churn() gives the fraction
+	result, err := flow.Result()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, result) // percentages; flow.Churn() gives the fraction
+	fmt.Fprintf(w, "renewals due in June: %d (%d renewed, %d lost, %d open)\n",
+		flow.RenewalsDue(), flow.RenewalsRenewed(), flow.RenewalsLost(), flow.RenewalsOpen())
 
 	day := 24 * time.Hour
-	s, err := churn.SurvivalOf(customers, asOf, day) // lifetimes in whole days
+	s, err := churn.SurvivalOf(slices.Values(customers), asOf, day) // lifetimes in whole days
 	if err != nil {
 		return err
 	}
@@ -72,7 +80,10 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	projected := model.Project(1000, 12)
+	projected, err := model.Project(1000, 12)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "%v: year 7 observed %d, fitted %.0f; projected years 8–12 %.0f\n",
 		model, regular[7], projected[7], projected[8:])
 	r1, _ := model.Retention(1)

@@ -2,12 +2,15 @@ package main
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/rapportkit/rapport/churn"
 	"github.com/rapportkit/rapport/csat"
 )
 
+// customerColumns are required; "renewals" is optional.
 var customerColumns = []string{"id", "start", "end", "contract_end", "segment"}
 
 func parseCustomer(r row) (churn.Customer, error) {
@@ -22,13 +25,35 @@ func parseCustomer(r row) (churn.Customer, error) {
 	if c.ContractEnd, err = parseOptionalTime(r, "contract_end"); err != nil {
 		return c, err
 	}
+	if c.Renewals, err = parseRenewals(r.get("renewals")); err != nil {
+		return c, err
+	}
 	return c, c.Validate()
+}
+
+// parseRenewals reads the optional renewals column: the term ends at
+// which the customer renewed, separated by ";", each read as the other
+// time columns are.
+func parseRenewals(text string) ([]time.Time, error) {
+	if text == "" {
+		return nil, nil
+	}
+	var out []time.Time
+	for _, field := range strings.Split(text, ";") {
+		t, err := parseTime(row{fields: []string{field}, column: map[string]int{"renewals": 0}}, "renewals")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, nil
 }
 
 // churnSection holds the customer-base KPIs.
 type churnSection struct {
 	Months         []churn.FlowResult
 	Year           churn.FlowResult
+	Renewals       renewals // summed over the months
 	AnnualFromMean *float64 // annualised mean monthly churn, percent
 	Cohorts        *churn.CohortTable
 	Median         time.Duration // Kaplan–Meier median lifetime
@@ -46,14 +71,19 @@ func buildChurn(in *inputs, w window, asOf time.Time) (*churnSection, error) {
 	}
 	customers := in.customers.Rows
 	s := &churnSection{}
-	flows, err := churn.FlowSeries(customers, churn.Monthly, w.from, w.months[len(w.months)-1])
+	flows, err := churn.FlowSeries(slices.Values(customers), churn.Monthly, w.from, w.months[len(w.months)-1])
 	if err != nil {
 		return nil, fmt.Errorf("monthly flows: %w", err)
 	}
 	var sum float64
 	defined := 0
 	for _, f := range flows {
-		s.Months = append(s.Months, f.Result())
+		r, err := f.Result()
+		if err != nil {
+			return nil, err
+		}
+		s.Months = append(s.Months, r)
+		s.Renewals.add(f)
 		if c, ok := f.Churn(); ok {
 			sum += c
 			defined++
@@ -69,11 +99,13 @@ func buildChurn(in *inputs, w window, asOf time.Time) (*churnSection, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := churn.FlowOf(customers, year)
+	f, err := churn.FlowOf(slices.Values(customers), year)
 	if err != nil {
 		return nil, err
 	}
-	s.Year = f.Result()
+	if s.Year, err = f.Result(); err != nil {
+		return nil, err
+	}
 
 	// Cohorts of the customers acquired within the window.
 	var recent []churn.Customer
@@ -83,12 +115,12 @@ func buildChurn(in *inputs, w window, asOf time.Time) (*churnSection, error) {
 		}
 	}
 	if len(recent) > 0 {
-		if s.Cohorts, err = churn.Cohorts(recent, churn.Monthly, asOf); err != nil {
+		if s.Cohorts, err = churn.Cohorts(slices.Values(recent), churn.Monthly, asOf); err != nil {
 			return nil, fmt.Errorf("cohorts: %w", err)
 		}
 	}
 
-	surv, err := churn.SurvivalOf(customers, asOf, 24*time.Hour)
+	surv, err := churn.SurvivalOf(slices.Values(customers), asOf, 24*time.Hour)
 	if err != nil {
 		return nil, fmt.Errorf("survival: %w", err)
 	}
@@ -128,6 +160,27 @@ func buildChurn(in *inputs, w window, asOf time.Time) (*churnSection, error) {
 	}
 	s.Hole = hole(in, w)
 	return s, nil
+}
+
+// renewals counts the term ends due month by month: a month is the window
+// in which each is decided (see churn.Flow).
+type renewals struct{ Due, Renewed, Lost, Open uint64 }
+
+func (r *renewals) add(f *churn.Flow) {
+	r.Due += f.RenewalsDue()
+	r.Renewed += f.RenewalsRenewed()
+	r.Lost += f.RenewalsLost()
+	r.Open += f.RenewalsOpen()
+}
+
+// ChurnPct returns the renewal churn of the decided renewals in percent,
+// nil when none was decided.
+func (r renewals) ChurnPct() *float64 {
+	if r.Renewed+r.Lost == 0 {
+		return nil
+	}
+	v := 100 * float64(r.Lost) / float64(r.Renewed+r.Lost)
+	return &v
 }
 
 // risks scores the active customers' churn risk from every signal the

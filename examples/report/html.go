@@ -122,7 +122,7 @@ func (r *report) dashboardView() dashboardView {
 		v.Tables = append(v.Tables, t)
 	}
 	if c := r.Churn; c != nil {
-		v.Cards = append(v.Cards, card{"Churn", pct(c.Year.Churn), fmt.Sprintf("%d lost of %d at start", c.Year.Lost, c.Year.Start)})
+		v.Cards = append(v.Cards, card{"Churn", pct(c.Year.ChurnPct), fmt.Sprintf("%d lost of %d at start", c.Year.Lost, c.Year.Start)})
 		if c.Cohorts != nil {
 			var rows, cols []string
 			var cells [][]float64
@@ -153,7 +153,7 @@ func (r *report) dashboardView() dashboardView {
 				for _, rc := range risk.Reasons {
 					reasons = append(reasons, fmt.Sprintf("%v %.0f", rc.Reason, rc.Points))
 				}
-				t.Rows = append(t.Rows, []string{risk.CustomerID, fmt.Sprintf("%.0f", risk.Score), strings.Join(reasons, ", ")})
+				t.Rows = append(t.Rows, []string{risk.CustomerID, fmt.Sprintf("%.0f", risk.Points), strings.Join(reasons, ", ")})
 			}
 			v.Tables = append(v.Tables, t)
 		}

@@ -27,7 +27,9 @@
 //	                  answered, ended (empty when none), talk_s, hold_s,
 //	                  wrap_s (seconds), outcome, resolved, complaint,
 //	                  value_added (high/low), cost (euros)
-//	customers.csv     id, start, end (empty while active), contract_end, segment
+//	customers.csv     id, start, end (empty while active), contract_end (of the
+//	                  current term), segment, and optionally renewals (the
+//	                  past term ends at which the customer renewed, ";"-separated)
 //	transactions.csv  customer_id, at, amount (negative for a refund)
 //
 // Every data row is either used or rejected; rejected rows are listed on

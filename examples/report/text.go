@@ -118,13 +118,15 @@ func (r *report) writeChurn(out io.Writer, w *tabwriter.Writer, heading func(str
 	heading("Customers: churn and retention")
 	p("month\tstart\tacquired\tlost\tend\tchurn\tretention\t")
 	for _, m := range c.Months {
-		p("%s\t%d\t%d\t%d\t%d\t%s\t%s\t", m.Period.From.Format("2006-01"), m.Start, m.Acquired, m.Lost, m.End, pct(m.Churn), pct(m.Retention))
+		p("%s\t%d\t%d\t%d\t%d\t%s\t%s\t", m.Period.From.Format("2006-01"), m.Start, m.Acquired, m.Lost, m.End, pct(m.ChurnPct), pct(m.RetentionPct))
 	}
 	y := c.Year
-	p("%d months\t%d\t%d\t%d\t%d\t%s\t%s\t", len(c.Months), y.Start, y.Acquired, y.Lost, y.End, pct(y.Churn), pct(y.Retention))
+	p("%d months\t%d\t%d\t%d\t%d\t%s\t%s\t", len(c.Months), y.Start, y.Acquired, y.Lost, y.End, pct(y.ChurnPct), pct(y.RetentionPct))
 	w.Flush()
-	fmt.Fprintf(out, "churn = lost ÷ customers at start; retention = (end − acquired) ÷ start; renewal churn %s of %d customers up for renewal\n",
-		pct(y.RenewalChurn), y.Renewing)
+	fmt.Fprintln(out, "churn = lost ÷ customers at start; retention = (end − acquired) ÷ start")
+	rn := c.Renewals
+	fmt.Fprintf(out, "renewal churn %s of %d renewals decided (%d due in the months: %d renewed, %d lost in the month of their term end, %d open)\n",
+		pct(rn.ChurnPct()), rn.Renewed+rn.Lost, rn.Due, rn.Renewed, rn.Lost, rn.Open)
 	if c.AnnualFromMean != nil {
 		fmt.Fprintf(out, "mean monthly churn compounded over a year: %.1f %%\n", *c.AnnualFromMean)
 	}

@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -71,8 +72,9 @@ func write(path string, rows [][]string) error {
 
 type customer struct {
 	id            string
-	start, end    time.Time // end zero while active
-	contractEnd   time.Time
+	start, end    time.Time   // end zero while active
+	contractEnd   time.Time   // the end of the current term
+	renewals      []time.Time // the term ends at which the customer renewed
 	contractYears int
 	segment       string
 	satisfaction  float64 // latent, 0 (unhappy) … 1 (delighted)
@@ -119,7 +121,7 @@ var segments = []struct {
 }
 
 func (g *generator) customers() {
-	g.customerRows = [][]string{{"id", "start", "end", "contract_end", "segment"}}
+	g.customerRows = [][]string{{"id", "start", "end", "contract_end", "segment", "renewals"}}
 	const existing, acquired = 1100, 520
 	for i := range existing + acquired {
 		c := customer{id: fmt.Sprintf("C%05d", i+1)}
@@ -146,6 +148,7 @@ func (g *generator) customers() {
 		c.satisfaction = math.Min(1, math.Max(0, 0.62+0.22*g.rng.NormFloat64()))
 		// Unhappy customers leave, mostly at their renewal date.
 		monthly := 0.004 + 0.05*math.Pow(1-c.satisfaction, 2)
+		atRenewal := false
 		for m := c.start; m.Before(until); m = m.AddDate(0, 1, 0) {
 			if m.Before(from) {
 				continue
@@ -156,20 +159,32 @@ func (g *generator) customers() {
 			}
 			if end := m.AddDate(0, 0, g.rng.IntN(28)); g.rng.Float64() < hazard && end.Before(until) {
 				c.end = end
+				// Left in the month of the term end: did not renew it.
+				atRenewal = m.Year() == c.contractEnd.Year() && m.Month() == c.contractEnd.Month()
 				break
 			}
 		}
-		if c.end.IsZero() { // renewed: the next renewal after the data ends
-			for !c.contractEnd.After(until) {
-				c.contractEnd = c.contractEnd.AddDate(c.contractYears, 0, 0)
-			}
+		// Every term that ended before the customer left (or before the
+		// data ends) was renewed; the current term is the one after.
+		c.contractEnd = c.start.AddDate(c.contractYears, 0, 0)
+		limit := until
+		if !c.end.IsZero() {
+			limit = c.end
+		}
+		for c.contractEnd.Before(limit) && !(atRenewal && c.contractEnd.Year() == c.end.Year() && c.contractEnd.Month() == c.end.Month()) {
+			c.renewals = append(c.renewals, c.contractEnd)
+			c.contractEnd = c.contractEnd.AddDate(c.contractYears, 0, 0)
 		}
 		g.people = append(g.people, c)
 		end := ""
 		if !c.end.IsZero() {
 			end = c.end.Format(time.DateOnly)
 		}
-		g.customerRows = append(g.customerRows, []string{c.id, c.start.Format(time.DateOnly), end, c.contractEnd.Format(time.DateOnly), c.segment})
+		renewals := make([]string, len(c.renewals))
+		for i, r := range c.renewals {
+			renewals[i] = r.Format(time.DateOnly)
+		}
+		g.customerRows = append(g.customerRows, []string{c.id, c.start.Format(time.DateOnly), end, c.contractEnd.Format(time.DateOnly), c.segment, strings.Join(renewals, ";")})
 	}
 }
 
