@@ -2,6 +2,7 @@ package adjust
 
 import (
 	"math/big"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -21,4 +22,16 @@ func TestHarmonic(t *testing.T) {
 	}
 	// mpmath 1.3 (Debian python3-mpmath), mp.dps = 30: harmonic(262144).
 	require.InDelta(t, 13.0538668223279685830143281367, harmonic(MaxTests), 4e-15)
+}
+
+// The worst case of Significant: a Benjamini–Yekutieli threshold hit
+// that needs the exact harmonic number.
+func BenchmarkHarmonicExact(b *testing.B) {
+	for _, n := range []int{72, 1 << 16, MaxTests} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				_, _ = harmonicExact(n)
+			}
+		})
+	}
 }
