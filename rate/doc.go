@@ -4,7 +4,7 @@
 // their confidence intervals, the comparison of two rates and the sample
 // size an A/B test needs.
 //
-// It follows the rapport contract (see package [rapport]): Tally is an
+// It follows the rapport contract ([github.com/rapportkit/rapport]): Tally is an
 // exact, mergeable, encodable accumulator of trials, with TallyOf and
 // TallyBy over any sequence of records and a predicate that says which
 // are successes, and its Result is in percent with nil for what is
