@@ -61,8 +61,8 @@
 // procedures, which reject p₍ᵣ₎ ≤ r·α/n. It decides on the decimals: α
 // and each p-value are taken as the decimals they print as (0.05, and
 // 0.034 for a p-value exported to three decimals), and the adjusted value
-// is compared exactly. P's floats agree with R's to the last bit, and
-// may be an ulp above a threshold that the exact value meets: 25/17 ·
+// is compared exactly. P's floats are R's, and may be an ulp above a
+// threshold that the exact value meets: 25/17 ·
 // 0.034 is 0.05, computed as 0.05000000000000001. Significant says yes
 // to it; a hand-written P(…) <= 0.05 would say no.
 //

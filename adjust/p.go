@@ -2,7 +2,8 @@ package adjust
 
 // P returns the p-values ps adjusted for multiple testing by method m, in
 // the order of ps, as R's p.adjust computes them, operation for
-// operation: the same float64 values. A nil entry is a test that could not
+// operation: the same float64 values (for Benjamini–Yekutieli, up to the
+// last bit of Hₙ, which R sums in long double). A nil entry is a test that could not
 // be run (a comparison with an empty cell): it stays nil and does not
 // count in the family's size n, as R leaves NA out. An empty family gives
 // an empty result.

@@ -22,12 +22,13 @@
 //
 // all clamped to [0, 1] and reported in percent (rate_pct,
 // rate_interval_pct). Which to choose: Wilson by default, close to its
-// nominal coverage at every n, and right at 0 of n (Brown, Cai & DasGupta
-// 2001 recommend it, or Jeffreys, for n below 40 and either for the
-// rest); ClopperPearson when the coverage must never fall below the
-// level, at the price of width; AgrestiCoull for a formula to explain on
-// a slide; Wald only to match another tool, as it is too narrow for small
-// n or rates near 0 or 1 and has zero width at 0 of n.
+// nominal coverage at every n and sensible at 0 of n (Brown, Cai &
+// DasGupta 2001 recommend Wilson or Jeffreys up to n = 40, and any of
+// Wilson, Jeffreys and Agresti–Coull beyond); ClopperPearson when the
+// coverage must never fall below the level, at the price of width;
+// AgrestiCoull for a formula simple enough to explain on a slide; Wald
+// only to match another tool, as it is too narrow for small n or rates
+// near 0 or 1 and has zero width at 0 of n.
 //
 // # Two rates
 //
