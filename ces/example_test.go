@@ -146,7 +146,7 @@ func ExampleTally_Result() {
 	js, _ := json.Marshal(r)
 	fmt.Println(string(js))
 	// Output:
-	// {"scale":{"min":1,"max":7,"polarity":"higher-is-easier","low_to":3,"high_from":5},"n":100,"mean":4.74,"std_dev":1.8620071715948645,"interval":{"lo":4.430833975984349,"hi":5.049166024015651,"level":0.9,"method":"t"},"ease":62.33333333333334,"low_effort":62,"neutral":14,"high_effort":24,"net":38}
+	// {"scale":{"min":1,"max":7,"polarity":"higher-is-easier","low_to":3,"high_from":5},"n":100,"mean":4.74,"std_dev":1.8620071715948645,"interval":{"lo":4.430833975984368,"hi":5.049166024015633,"level":0.9,"method":"t"},"ease":62.33333333333334,"low_effort":62,"neutral":14,"high_effort":24,"net":38}
 }
 
 func ExampleTally_Merge() {

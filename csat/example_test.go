@@ -131,7 +131,7 @@ func ExampleTally_Result() {
 	fmt.Println(string(js))
 	// Output:
 	// CSAT 75.0% (90% jeffreys 71.3…78.4), n=400: 300 satisfied, 90 neutral, 10 dissatisfied; mean 5.87 on 1–7
-	// {"scale":{"min":1,"max":7,"satisfied_from":6,"dissatisfied_to":2},"n":400,"satisfied":300,"neutral":90,"dissatisfied":10,"score":75,"dissatisfaction":2.5,"interval":{"lo":71.31233025742513,"hi":78.42139631431974,"level":0.9,"method":"jeffreys"},"mean":5.865,"std_dev":1.1619597135614683}
+	// {"scale":{"min":1,"max":7,"satisfied_from":6,"dissatisfied_to":2},"n":400,"satisfied":300,"neutral":90,"dissatisfied":10,"score":75,"dissatisfaction":2.5,"interval":{"lo":71.31233025742547,"hi":78.42139631431945,"level":0.9,"method":"jeffreys"},"mean":5.865,"std_dev":1.1619597135614683}
 }
 
 func ExampleTally_Merge() {
