@@ -55,20 +55,9 @@ func checkLevel(level float64, fn string) error {
 }
 
 // rateInterval returns the interval of x of n > 0 by a method for one
-// rate, on [0, 1]. Wilson's bounds at 0 of n and n of n are exactly 0
-// and 1; in floats z²/2n − z·√(z²/4n²) leaves 10⁻¹⁷, which would print
-// as a rate of 1.4e-15 %.
+// rate, on [0, 1].
 func rateInterval(x, n uint64, level float64, m Method) (Interval, error) {
-	ci, err := stat.Proportion(float64(x), float64(n), level, m)
-	if err == nil && m == Wilson {
-		if x == 0 {
-			ci.Lo = 0
-		}
-		if x == n {
-			ci.Hi = 1
-		}
-	}
-	return ci, err
+	return stat.Proportion(float64(x), float64(n), level, m)
 }
 
 // checkRateMethod returns ErrMethod for a method that is not one of the

@@ -66,6 +66,14 @@ func Proportion(x, n, level float64, m Method) (Interval, error) {
 		centre := (p + z2/(2*n)) / (1 + z2/n)
 		h := z / (1 + z2/n) * math.Sqrt(p*(1-p)/n+z2/(4*n*n))
 		lo, hi = centre-h, centre+h
+		// At 0 of n the lower bound is 0 and at n of n the upper one is 1
+		// exactly; the difference of nearly equal terms leaves 1e-17.
+		if x == 0 {
+			lo = 0
+		}
+		if x == n {
+			hi = 1
+		}
 	case AgrestiCoull:
 		nt := n + z*z
 		pt := (x + z*z/2) / nt

@@ -264,3 +264,16 @@ func BenchmarkProportionClopperPearson(b *testing.B) {
 		_, _ = Proportion(8500, 10000, 0.95, ClopperPearson)
 	}
 }
+
+func TestWilsonDegenerateBoundsExact(t *testing.T) {
+	for _, n := range []float64{1, 7, 1000, 5e9} {
+		none, err := Proportion(0, n, 0.95, Wilson)
+		if err != nil || none.Lo != 0 {
+			t.Errorf("Wilson 0 of %v: lo = %v, %v", n, none.Lo, err)
+		}
+		all, err := Proportion(n, n, 0.95, Wilson)
+		if err != nil || all.Hi != 1 {
+			t.Errorf("Wilson %v of %v: hi = %v, %v", n, n, all.Hi, err)
+		}
+	}
+}
