@@ -95,7 +95,9 @@
 //
 // Counts carry no suffix (n, promoters, answered), and neither do the
 // parameters of a fitted model (alpha, beta), which are pure numbers named
-// as their paper names them. An interval sits next
+// as their paper names them, nor test statistics: z, t, df, and p_value and
+// adjusted_p_value, fractions read against a significance level (package
+// adjust adjusts them for many tests). An interval sits next
 // to its figure with the same unit (score_points, score_interval_points)
 // and has the keys lo, hi, level (the confidence level as a fraction,
 // 0.95) and method.

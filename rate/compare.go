@@ -34,7 +34,7 @@ type Comparison struct {
 	LiftPct                  *float64  `json:"lift_pct"`
 	LiftIntervalPct          *Interval `json:"lift_interval_pct"`
 	Z                        *float64  `json:"z"`
-	P                        *float64  `json:"p"`
+	P                        *float64  `json:"p_value"`
 }
 
 // Compare compares the rate of variant with the rate of base, both

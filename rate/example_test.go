@@ -114,7 +114,7 @@ func ExampleCompare() {
 	fmt.Println(string(b))
 	// Output:
 	// 24.6% vs 20.0%: +4.6 points (95% newcombe +1.0…+8.2), lift +23.0% (95% katz-log +4.3…+45.0%), z = 2.47, p = 0.013
-	// {"base_n":1000,"base_pct":20,"variant_n":1000,"variant_pct":24.6,"difference_points":4.6,"difference_interval_points":{"lo":0.950810778830103,"hi":8.235327274168215,"level":0.95,"method":"newcombe"},"lift_pct":23,"lift_interval_pct":{"lo":4.3177930230744455,"hi":45.027991501445584,"level":0.95,"method":"katz-log"},"z":2.4710406675086194,"p":0.013472049730864464}
+	// {"base_n":1000,"base_pct":20,"variant_n":1000,"variant_pct":24.6,"difference_points":4.6,"difference_interval_points":{"lo":0.950810778830103,"hi":8.235327274168215,"level":0.95,"method":"newcombe"},"lift_pct":23,"lift_interval_pct":{"lo":4.3177930230744455,"hi":45.027991501445584,"level":0.95,"method":"katz-log"},"z":2.4710406675086194,"p_value":0.013472049730864464}
 }
 
 // Callback success for two small teams: too few failures for the z-test.

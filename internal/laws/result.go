@@ -16,6 +16,9 @@ var units = []string{"_pct", "_points", "_score", "_seconds", "_days", "_periods
 // intervalKeys are the keys of an interval, whose unit is its parent's.
 var intervalKeys = map[string]bool{"lo": true, "hi": true, "level": true}
 
+// statistics are the keys of test statistics, pure numbers.
+var statistics = []string{"z", "t", "df", "p_value", "adjusted_p_value"}
+
 func hasUnit(key string) bool {
 	for _, u := range units {
 		if strings.HasSuffix(key, u) {
@@ -67,7 +70,7 @@ func unitless(v any, parent string, params []string) (string, bool) {
 	case map[string]any:
 		for k, e := range v {
 			if n, ok := e.(json.Number); ok && strings.ContainsAny(n.String(), ".eE") {
-				if !hasUnit(k) && !(intervalKeys[k] && hasUnit(parent)) && !slices.Contains(params, k) {
+				if !hasUnit(k) && !(intervalKeys[k] && hasUnit(parent)) && !slices.Contains(params, k) && !slices.Contains(statistics, k) {
 					return k, false
 				}
 			}
