@@ -1,6 +1,7 @@
 package operations
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -739,5 +740,79 @@ func BenchmarkErlangB(b *testing.B) {
 				_, _ = ErlangB(a, n)
 			}
 		})
+	}
+}
+
+// Queues and targets carry their units in JSON: times in seconds, shares
+// in percent, read as the decimals they are written as.
+func TestQueueTargetsJSON(t *testing.T) {
+	t.Run("targets", func(t *testing.T) {
+		tg := Targets{ServiceLevel: 0.8, Within: 20 * time.Second, ASA: 15 * time.Second, Occupancy: 0.57, Shrinkage: 0.3}
+		js, err := json.Marshal(tg)
+		require.NoError(t, err)
+		assert.Equal(t, `{"service_level_pct":80,"within_seconds":20,"asa_seconds":15,"occupancy_pct":57,"shrinkage_pct":30}`, string(js))
+		var back Targets
+		require.NoError(t, json.Unmarshal(js, &back))
+		assert.Equal(t, tg, back)
+		require.NoError(t, json.Unmarshal([]byte(`{"abandonment_pct":4.1,"occupancy_pct":85.5}`), &back))
+		assert.Equal(t, Targets{Abandonment: 0.041, Occupancy: 0.855}, back)
+		assert.ErrorIs(t, json.Unmarshal([]byte(`{"within_seconds":-1}`), &back), ErrDuration)
+	})
+	t.Run("queue", func(t *testing.T) {
+		q := Queue{Contacts: 153, Interval: 30 * time.Minute, AHT: 3 * time.Minute, Patience: 90 * time.Second, Concurrency: 2}
+		js, err := json.Marshal(q)
+		require.NoError(t, err)
+		assert.Equal(t, `{"contacts":153,"interval_seconds":1800,"aht_seconds":180,"patience_seconds":90,"concurrency":2}`, string(js))
+		var back Queue
+		require.NoError(t, json.Unmarshal(js, &back))
+		assert.Equal(t, q, back)
+		assert.ErrorIs(t, json.Unmarshal([]byte(`{"contacts":1,"interval_seconds":1e10,"aht_seconds":1}`), &back), ErrDuration)
+	})
+	t.Run("staffing", func(t *testing.T) {
+		s, err := Queue{Contacts: 21, Interval: 30 * time.Minute, AHT: 3 * time.Minute}.Staff(Targets{Occupancy: 0.7})
+		require.NoError(t, err)
+		js, err := json.Marshal(s)
+		require.NoError(t, err)
+		assert.Contains(t, string(js), `"agents":3,"positions":3,"metrics":{"agents":3,"traffic_erlangs":2.1,"within_seconds":0,`)
+		assert.Contains(t, string(js), `"abandonment_pct":0,"occupancy_pct":70`)
+	})
+}
+
+// ratioOver's 128-bit path and its big.Rat fallback agree with ⌈A/x⌉ and
+// ⌊A/x⌋ computed from the decimals in big.Rat.
+func TestRatioOver(t *testing.T) {
+	rat := func(x float64) *big.Rat {
+		r, _ := new(big.Rat).SetString(strconv.FormatFloat(x, 'g', -1, 64))
+		return r
+	}
+	for _, contacts := range []float64{21, 153, 12.5, 100000, 0.3, 2.8, 1.2345678901234567e-5, 9.87654321e7} {
+		for _, conc := range []float64{0, 1, 2, 1.5, 3.3333333333333335} {
+			for _, x := range []float64{1, 0.7, 0.85, 0.999, 1e-25, 0.3333333333333333} {
+				q := Queue{Contacts: contacts, Interval: 30 * time.Minute, AHT: 3 * time.Minute, Concurrency: conc}
+				l, err := q.load()
+				if err != nil {
+					continue
+				}
+				a := rat(contacts)
+				a.Mul(a, big.NewRat(int64(q.AHT), int64(q.Interval)))
+				if conc != 0 {
+					a.Quo(a, rat(conc))
+				}
+				a.Quo(a, rat(x))
+				floor := new(big.Int).Quo(a.Num(), a.Denom())
+				ceil := new(big.Int).Set(floor)
+				if !a.IsInt() {
+					ceil.Add(ceil, big.NewInt(1))
+				}
+				clip := func(n *big.Int) int {
+					if !n.IsInt64() || n.Int64() > MaxAgents {
+						return MaxAgents + 1
+					}
+					return int(n.Int64())
+				}
+				assert.Equal(t, clip(ceil), l.ratioOver(x, false), "⌈A/x⌉ for %v contacts, concurrency %v, x %v", contacts, conc, x)
+				assert.Equal(t, clip(floor), l.ratioOver(x, true), "⌊A/x⌋ for %v contacts, concurrency %v, x %v", contacts, conc, x)
+			}
+		}
 	}
 }

@@ -16,8 +16,8 @@ import (
 // and what the caller typed whenever it had at most 15 significant digits.
 
 // shortestDecimal returns s ≥ 0 as num/den with den = 10ᵏ, from the
-// shortest decimal that rounds to s, or ok = false if k > 19 or k < 0
-// (s ≥ 10¹⁷ or with more than 19 decimal places).
+// shortest decimal that rounds to s, or ok = false if num or den do not
+// fit in 64 bits (s ≥ 1.8·10¹⁹, or with more than 19 decimal places).
 func shortestDecimal(s float64) (num, den uint64, ok bool) {
 	var buf [32]byte
 	b := strconv.AppendFloat(buf[:0], s, 'e', -1, 64) // d.ddde±xx
@@ -37,7 +37,13 @@ func shortestDecimal(s float64) (num, den uint64, ok bool) {
 		e = -e
 	}
 	k := digits - 1 - e // s = num / 10ᵏ
-	if k < 0 || k > 19 {
+	for ; k < 0; k++ {  // 1e+02: num = 1, k = −2
+		if num > math.MaxUint64/10 {
+			return 0, 0, false
+		}
+		num *= 10
+	}
+	if k > 19 {
 		return 0, 0, false
 	}
 	den = 1
@@ -118,4 +124,23 @@ func (l limit) cmp(x float64) int {
 // where a floating-point value may be on the wrong side of it.
 func nearInteger(x float64) bool {
 	return math.Abs(x-math.Round(x)) <= 1e-12*math.Max(1, math.Abs(x))
+}
+
+// percentOf returns the fraction x, read as its decimal, in percent: 0.57
+// is 57, where 100·0.57 is 56.99999999999999 in floating point. A value
+// that is not finite is returned as it is.
+func percentOf(x float64) float64 { return scaled(x, big.NewRat(100, 1)) }
+
+// fractionOf returns the percentage p, read as its decimal, as a
+// fraction: 85 is 0.85.
+func fractionOf(p float64) float64 { return scaled(p, big.NewRat(1, 100)) }
+
+// scaled returns x·k for x read as its decimal, correctly rounded.
+func scaled(x float64, k *big.Rat) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return x
+	}
+	r := ratOf(x)
+	f, _ := r.Mul(r, k).Float64()
+	return f
 }

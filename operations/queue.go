@@ -1,9 +1,11 @@
 package operations
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/big"
+	"math/bits"
 	"strings"
 	"time"
 
@@ -12,26 +14,64 @@ import (
 
 // Queue describes the demand on a group of agents over an interval: the
 // forecast contacts, their handle time and, for the Erlang A model, the
-// customers' patience.
+// customers' patience. In JSON its times are seconds:
+// {"contacts":100,"interval_seconds":1800,"aht_seconds":180}.
 type Queue struct {
 	// Contacts is the number of contacts arriving in Interval; a forecast
 	// may be fractional. It is read as the decimal it prints as (12.5,
 	// 153), so that the traffic is exact.
-	Contacts float64 `json:"contacts"`
+	Contacts float64
 	// Interval is the period the contacts arrive in, e.g. 30 min.
-	Interval time.Duration `json:"interval"`
+	Interval time.Duration
 	// AHT is the average handle time: talk + hold + wrap.
-	AHT time.Duration `json:"aht"`
+	AHT time.Duration
 	// Patience is the customers' mean patience, the time they would wait
 	// before abandoning (see Tally.Patience). Zero means they never
 	// abandon: the Erlang C model. Otherwise the Erlang A model.
-	Patience time.Duration `json:"patience,omitempty"`
+	Patience time.Duration
 	// Concurrency is the number of contacts an agent handles at once (2
 	// or 3 chats, say), read as its decimal; 0 means 1. An agent handling
 	// c contacts at once is modelled as one agent working c times faster:
 	// the handle time each contact costs the agents is AHT/c, and so are
 	// the waits it drives.
-	Concurrency float64 `json:"concurrency,omitempty"`
+	Concurrency float64
+}
+
+type queueJSON struct {
+	Contacts        float64 `json:"contacts"`
+	IntervalSeconds float64 `json:"interval_seconds"`
+	AHTSeconds      float64 `json:"aht_seconds"`
+	PatienceSeconds float64 `json:"patience_seconds,omitempty"`
+	Concurrency     float64 `json:"concurrency,omitempty"`
+}
+
+// MarshalJSON writes the queue with its times in seconds.
+func (q Queue) MarshalJSON() ([]byte, error) {
+	return json.Marshal(queueJSON{q.Contacts, q.Interval.Seconds(), q.AHT.Seconds(), q.Patience.Seconds(), q.Concurrency})
+}
+
+// UnmarshalJSON reads a queue written by MarshalJSON, its times rounded
+// to the nanosecond. A time that is negative or past 292 years fails with
+// ErrDuration; Traffic, Metrics and Staff check the rest. On error q is
+// unchanged.
+func (q *Queue) UnmarshalJSON(b []byte) error {
+	var j queueJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	var times [3]time.Duration
+	for i, f := range [...]struct {
+		key string
+		s   float64
+	}{{"interval_seconds", j.IntervalSeconds}, {"aht_seconds", j.AHTSeconds}, {"patience_seconds", j.PatienceSeconds}} {
+		d, err := fromSeconds(f.key, f.s)
+		if err != nil {
+			return err
+		}
+		times[i] = d
+	}
+	*q = Queue{Contacts: j.Contacts, Interval: times[0], AHT: times[1], Patience: times[2], Concurrency: j.Concurrency}
+	return nil
 }
 
 // load is a validated queue, ready for the models.
@@ -86,6 +126,63 @@ func (l *load) exact() *big.Rat {
 	return a.Quo(a, d)
 }
 
+// ratioOver returns ⌈A/x⌉ exactly, x a share read as its decimal (x = 1
+// for the traffic itself), or MaxAgents + 1 past MaxAgents. It computes
+// in 128-bit integers when the decimals allow (contacts 153 or 12.5,
+// concurrency 2, share 0.85: A/x = 153·AHT·100 / (Interval·85)), and
+// with big.Rat otherwise. With floor, it returns ⌊A/x⌋ instead.
+func (l *load) ratioOver(x float64, floor bool) int {
+	cn, cd, ok1 := shortestDecimal(l.q.Contacts)
+	kn, kd := uint64(1), uint64(1)
+	ok2 := true
+	if l.q.Concurrency != 0 {
+		kn, kd, ok2 = shortestDecimal(l.q.Concurrency)
+	}
+	xn, xd, ok3 := shortestDecimal(x)
+	if ok1 && ok2 && ok3 && xn != 0 {
+		// A/x = cn·AHT·kd·xd / (cd·Interval·kn·xn)
+		nhi, nlo, ok4 := product([4]uint64{cn, uint64(l.q.AHT), kd, xd})
+		dhi, dlo, ok5 := product([4]uint64{cd, uint64(l.q.Interval), kn, xn})
+		if ok4 && ok5 && dhi == 0 {
+			if nhi >= dlo { // the quotient passes 2⁶⁴
+				return MaxAgents + 1
+			}
+			q, r := bits.Div64(nhi, nlo, dlo)
+			if r != 0 && !floor {
+				q++
+			}
+			return int(min(q, MaxAgents+1))
+		}
+	}
+	r := l.exact()
+	r.Quo(r, ratOf(x))
+	q, m := new(big.Int).QuoRem(r.Num(), r.Denom(), new(big.Int))
+	if m.Sign() != 0 && !floor {
+		q.Add(q, big.NewInt(1))
+	}
+	if !q.IsInt64() {
+		return MaxAgents + 1
+	}
+	return int(min(q.Int64(), MaxAgents+1))
+}
+
+// product returns the product of the factors in 128 bits, hi·2⁶⁴ + lo,
+// or ok = false if it passes them.
+func product(factors [4]uint64) (hi, lo uint64, ok bool) {
+	lo = 1
+	for _, f := range factors {
+		h1, l1 := bits.Mul64(lo, f)
+		h2, l2 := bits.Mul64(hi, f)
+		var c uint64
+		hi, c = bits.Add64(h1, l2, 0)
+		if h2 != 0 || c != 0 {
+			return 0, 0, false
+		}
+		lo = l1
+	}
+	return hi, lo, true
+}
+
 // stable reports whether n agents exceed the traffic, n > A, exactly:
 // the floating-point traffic decides unless it is within a relative 1e−12
 // of n.
@@ -93,7 +190,7 @@ func (l *load) stable(n int) bool {
 	if math.Abs(l.a-float64(n)) > 1e-12*math.Max(1, l.a) {
 		return float64(n) > l.a
 	}
-	return l.exact().Cmp(new(big.Rat).SetInt64(int64(n))) < 0
+	return n > l.ratioOver(1, true)
 }
 
 // firstStable returns the smallest number of agents above the traffic,
@@ -102,9 +199,7 @@ func (l *load) firstStable() int {
 	if !nearInteger(l.a) {
 		return int(math.Floor(l.a)) + 1
 	}
-	a := l.exact()
-	q := new(big.Int).Quo(a.Num(), a.Denom()) // ⌊A⌋, A ≥ 0
-	return int(q.Int64()) + 1
+	return l.ratioOver(1, true) + 1
 }
 
 // agentsFor returns the smallest N with occupancy A/N ≤ o, ⌈A/o⌉, exactly
@@ -118,13 +213,7 @@ func (l *load) agentsFor(o float64) int {
 	case !nearInteger(x):
 		return int(math.Ceil(x))
 	}
-	r := l.exact()
-	r.Quo(r, ratOf(o))
-	q, m := new(big.Int).QuoRem(r.Num(), r.Denom(), new(big.Int))
-	if m.Sign() != 0 {
-		q.Add(q, big.NewInt(1))
-	}
-	return int(min(q.Int64(), MaxAgents+1))
+	return l.ratioOver(o, false)
 }
 
 // Traffic returns the offered load the agents face, in Erlangs:
@@ -183,13 +272,20 @@ type perf struct {
 	asa                               float64 // ns
 }
 
-// metrics returns p in the units of Metrics.
+// metrics returns p in the units of Metrics. The five figures share one
+// allocation; each is nil unless finite, as internal/unit makes them.
 func (l *load) metrics(p perf, within time.Duration) Metrics {
+	v := &[5]float64{100 * p.pWait, 100 * p.sl, p.asa / 1e9, 100 * p.abandonment, 100 * p.occupancy}
+	figure := func(i int) *float64 {
+		if math.IsNaN(v[i]) || math.IsInf(v[i], 0) {
+			return nil
+		}
+		return &v[i]
+	}
 	return Metrics{
 		Agents: p.n, TrafficErlangs: l.a, WithinSeconds: within.Seconds(),
-		PWaitPct: unit.Pct(p.pWait, true), ServiceLevelPct: unit.Pct(p.sl, true),
-		ASASeconds: unit.Value(p.asa/1e9, true), AbandonmentPct: unit.Pct(p.abandonment, true),
-		OccupancyPct: unit.Pct(p.occupancy, true),
+		PWaitPct: figure(0), ServiceLevelPct: figure(1), ASASeconds: figure(2),
+		AbandonmentPct: figure(3), OccupancyPct: figure(4),
 	}
 }
 

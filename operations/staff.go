@@ -1,6 +1,7 @@
 package operations
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/big"
@@ -13,25 +14,69 @@ import (
 // them: shares are fractions read as their decimals (0.8 is exactly 8/10)
 // and times are durations. A zero field sets no target; Staff needs at
 // least one, and meets every target set.
+//
+// In JSON the units are in the keys, shares in percent and times in
+// seconds: {"service_level_pct":80,"within_seconds":20,"occupancy_pct":85}.
 type Targets struct {
 	// ServiceLevel is the least share of contacts answered within Within,
 	// in (0, 1): 0.8 with Within 20 s is "80/20". It needs Within > 0, and
 	// Within without it sets nothing.
-	ServiceLevel float64       `json:"service_level,omitempty"`
-	Within       time.Duration `json:"within,omitempty"`
+	ServiceLevel float64
+	Within       time.Duration
 	// ASA is the longest average speed of answer.
-	ASA time.Duration `json:"asa,omitempty"`
+	ASA time.Duration
 	// Abandonment is the largest share of contacts abandoning, in (0, 1).
 	// Only customers with a patience abandon: it needs Queue.Patience (the
 	// Erlang A model).
-	Abandonment float64 `json:"abandonment,omitempty"`
+	Abandonment float64
 	// Occupancy is the largest share of agent time spent on contacts, in
 	// (0, 1), so that agents are not worn out.
-	Occupancy float64 `json:"occupancy,omitempty"`
+	Occupancy float64
 	// Shrinkage is not a target: it is the share of paid time agents are
 	// not available for contacts (breaks, training, absence), in [0, 1),
 	// used to turn agents into scheduled positions (see Positions).
-	Shrinkage float64 `json:"shrinkage,omitempty"`
+	Shrinkage float64
+}
+
+type targetsJSON struct {
+	ServiceLevelPct float64 `json:"service_level_pct,omitempty"`
+	WithinSeconds   float64 `json:"within_seconds,omitempty"`
+	ASASeconds      float64 `json:"asa_seconds,omitempty"`
+	AbandonmentPct  float64 `json:"abandonment_pct,omitempty"`
+	OccupancyPct    float64 `json:"occupancy_pct,omitempty"`
+	ShrinkagePct    float64 `json:"shrinkage_pct,omitempty"`
+}
+
+// MarshalJSON writes the targets set, shares in percent and times in
+// seconds.
+func (t Targets) MarshalJSON() ([]byte, error) {
+	return json.Marshal(targetsJSON{
+		ServiceLevelPct: percentOf(t.ServiceLevel), WithinSeconds: t.Within.Seconds(), ASASeconds: t.ASA.Seconds(),
+		AbandonmentPct: percentOf(t.Abandonment), OccupancyPct: percentOf(t.Occupancy), ShrinkagePct: percentOf(t.Shrinkage),
+	})
+}
+
+// UnmarshalJSON reads targets written by MarshalJSON: shares in percent,
+// read as decimals (85 is the 0.85 a caller would type), and times in
+// seconds, rounded to the nanosecond. A time that is negative or past 292
+// years fails with ErrDuration; Staff checks the rest. On error t is
+// unchanged.
+func (t *Targets) UnmarshalJSON(b []byte) error {
+	var j targetsJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	within, err := fromSeconds("within_seconds", j.WithinSeconds)
+	if err != nil {
+		return err
+	}
+	asa, err := fromSeconds("asa_seconds", j.ASASeconds)
+	if err != nil {
+		return err
+	}
+	*t = Targets{ServiceLevel: fractionOf(j.ServiceLevelPct), Within: within, ASA: asa,
+		Abandonment: fractionOf(j.AbandonmentPct), Occupancy: fractionOf(j.OccupancyPct), Shrinkage: fractionOf(j.ShrinkagePct)}
+	return nil
 }
 
 // check validates the targets for the queue l: each in range, and

@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -548,6 +549,15 @@ func TestCostExact(t *testing.T) {
 	assert.True(t, total.Equal(dec("70")), "1000 × 0.07 = %v", total)
 	c.Cost = cost("1e-65")
 	assert.ErrorIs(t, many.Add(c), ErrAmount, "65 decimal places")
+	// 1.5 written with 70 places is 1.5: the sum keeps 64 of them, and
+	// its encoding decodes (FuzzTallyAdd found a tally that did not).
+	c.Cost = cost("1.5" + strings.Repeat("0", 69))
+	require.NoError(t, many.Add(c))
+	assert.Equal(t, int32(-64), many.cost.Exp())
+	b, _ := many.MarshalBinary()
+	var back Tally
+	require.NoError(t, back.UnmarshalBinary(b))
+	assert.True(t, back.KnownCost().Equal(dec("71.5")))
 }
 
 func TestRatio(t *testing.T) {
@@ -643,6 +653,21 @@ func TestThresholdsJSON(t *testing.T) {
 	js, err := json.Marshal(DefaultThresholds)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"answer_seconds":20,"response_seconds":86400}`, string(js))
+}
+
+// Add allocates nothing once the histograms have grown to the longest
+// waits: not for validation (money.Check), nor for the cost sum. (The
+// laws' alloc-free check averages over single Adds, and rounds down.)
+func TestTallyAddAllocFree(t *testing.T) {
+	cs := randomContacts(rand.New(rand.NewPCG(9, 9)), 200)
+	u := tallyOf(t, cs) // grows the histograms
+	if n := testing.AllocsPerRun(20, func() {
+		for _, c := range cs {
+			_ = u.Add(c)
+		}
+	}); n != 0 {
+		t.Errorf("200 Adds allocate %v times", n)
+	}
 }
 
 func BenchmarkTallyAdd(b *testing.B) {
