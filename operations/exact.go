@@ -19,6 +19,9 @@ import (
 // shortest decimal that rounds to s, or ok = false if num or den do not
 // fit in 64 bits (s ≥ 1.8·10¹⁹, or with more than 19 decimal places).
 func shortestDecimal(s float64) (num, den uint64, ok bool) {
+	if s >= 0 && s < 1<<53 && s == math.Trunc(s) { // an integer is its own shortest decimal
+		return uint64(s), 1, true
+	}
 	var buf [32]byte
 	b := strconv.AppendFloat(buf[:0], s, 'e', -1, 64) // d.ddde±xx
 	i := bytes.IndexByte(b, 'e')
