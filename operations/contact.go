@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -43,8 +44,11 @@ type Contact struct {
 	Complaint bool       `json:"complaint,omitempty"`
 	Value     ValueAdded `json:"value,omitempty"`
 	// Cost is what the contact cost (agent time, telephony…), in any one
-	// currency; zero if unknown.
-	Cost decimal.Decimal `json:"cost"`
+	// currency. Its zero value (Valid false) is "unknown", which is not a
+	// cost of 0: while any contact's cost is unknown, the total cost and
+	// the costs per contact and per resolution are undefined. Set a known
+	// cost with decimal.NewNullDecimal(d); JSON null is unknown.
+	Cost decimal.NullDecimal `json:"cost"`
 
 	// FCR places a handled contact in its customer's history; MarkFCR sets
 	// it from the data, or it comes from the source system. FCRUnknown
@@ -52,113 +56,135 @@ type Contact struct {
 	FCR FCRStatus `json:"fcr,omitempty"`
 }
 
-// maxCostExponent bounds the decimal exponent of a cost: 10⁻⁶⁴ to 10⁶⁴ units.
-const maxCostExponent = 64
-
 // Validate checks the contact. Every channel, direction and outcome must be
 // set and valid, the arrival time set, and:
 //
 //   - an Answered contact has an answer time, not before its arrival; other
 //     contacts have none;
 //   - an end time, if set, is not before the arrival or the answer;
+//   - the wait (arrival to answer) and the time to the end fit in a
+//     time.Duration: at most 292 years, never clipped;
 //   - talk, hold and wrap are not negative, and zero unless Answered;
 //   - only a handled contact (Answered or Deflected) is Resolved or has an
 //     FCR status, and FCRResolved needs Resolved;
 //   - self-service channels are inbound and never Answered (an agent who
 //     takes over a bot conversation makes a Chat contact);
 //   - Closed and Deflected are inbound outcomes;
-//   - the cost is not negative and has at most 64 decimal places.
+//   - a known cost is not negative, has at most 64 decimal places and is
+//     below 10⁶⁴.
 //
-// The error names the contact ID and the field, and wraps ErrChannel,
-// ErrDirection, ErrOutcome, ErrValueAdded, ErrFCR, ErrMissingTime,
-// ErrTimeOrder, ErrNegativeDuration, ErrCost or ErrInconsistent.
+// The error starts with its sentinel — ErrChannel, ErrDirection,
+// ErrOutcome, ErrValueAdded, ErrFCR, ErrTime, ErrDuration, ErrAmount or
+// ErrInconsistent — and names the contact ID and the field:
+// `operations: invalid time: contact "c42": answered 08:59:59 before
+// arrived 09:00:00`.
 func (c *Contact) Validate() error {
-	if err := c.validate(); err != nil {
-		return fmt.Errorf("contact %q: %w", c.ID, err)
+	if detail, err := c.validate(); err != nil {
+		return fmt.Errorf("%w: contact %q: %s", err, c.ID, detail)
 	}
 	return nil
 }
 
-func (c *Contact) validate() error {
+// validate returns the description of the first problem and its sentinel.
+func (c *Contact) validate() (string, error) {
 	switch {
 	case !c.Channel.Valid():
-		return fmt.Errorf("channel: %w (%d)", ErrChannel, c.Channel)
+		return fmt.Sprintf("channel %d", c.Channel), ErrChannel
 	case !c.Direction.Valid():
-		return fmt.Errorf("direction: %w (%d)", ErrDirection, c.Direction)
+		return fmt.Sprintf("direction %d", c.Direction), ErrDirection
 	case !c.Outcome.Valid():
-		return fmt.Errorf("outcome: %w (%d)", ErrOutcome, c.Outcome)
+		return fmt.Sprintf("outcome %d", c.Outcome), ErrOutcome
 	case !c.Value.Valid():
-		return fmt.Errorf("value: %w (%d)", ErrValueAdded, c.Value)
+		return fmt.Sprintf("value %d", c.Value), ErrValueAdded
 	case !c.FCR.Valid():
-		return fmt.Errorf("fcr: %w (%d)", ErrFCR, c.FCR)
+		return fmt.Sprintf("fcr %d", c.FCR), ErrFCR
 	case c.Arrived.IsZero():
-		return fmt.Errorf("arrived: %w", ErrMissingTime)
+		return "no arrival time", ErrTime
 	}
 	for _, d := range [...]struct {
 		name string
 		v    time.Duration
 	}{{"talk", c.Talk}, {"hold", c.Hold}, {"wrap", c.Wrap}} {
 		if d.v < 0 {
-			return fmt.Errorf("%s %v: %w", d.name, d.v, ErrNegativeDuration)
+			return fmt.Sprintf("%s %v is negative", d.name, d.v), ErrDuration
 		}
 		if d.v != 0 && c.Outcome != Answered {
-			return fmt.Errorf("%s %v on a contact %s, not answered: %w", d.name, d.v, c.Outcome, ErrInconsistent)
+			return fmt.Sprintf("%s %v on a contact %s, not answered", d.name, d.v, c.Outcome), ErrInconsistent
 		}
 	}
 	if c.Outcome == Answered {
 		if c.Answered.IsZero() {
-			return fmt.Errorf("answered: %w", ErrMissingTime)
+			return "answered contact without an answer time", ErrTime
 		}
 		if c.Answered.Before(c.Arrived) {
-			return fmt.Errorf("answered %v before arrived %v: %w", c.Answered.Format(time.RFC3339Nano), c.Arrived.Format(time.RFC3339Nano), ErrTimeOrder)
+			return fmt.Sprintf("answered %s before arrived %s", stamp(c.Answered), stamp(c.Arrived)), ErrTime
+		}
+		if _, ok := span(c.Arrived, c.Answered); !ok {
+			return fmt.Sprintf("wait from arrived %s to answered %s longer than 292 years", stamp(c.Arrived), stamp(c.Answered)), ErrDuration
 		}
 	} else if !c.Answered.IsZero() {
-		return fmt.Errorf("answer time on a contact %s: %w", c.Outcome, ErrInconsistent)
+		return fmt.Sprintf("answer time on a contact %s", c.Outcome), ErrInconsistent
 	}
 	if !c.Ended.IsZero() {
 		if c.Ended.Before(c.Arrived) {
-			return fmt.Errorf("ended %v before arrived %v: %w", c.Ended.Format(time.RFC3339Nano), c.Arrived.Format(time.RFC3339Nano), ErrTimeOrder)
+			return fmt.Sprintf("ended %s before arrived %s", stamp(c.Ended), stamp(c.Arrived)), ErrTime
 		}
 		if c.Ended.Before(c.Answered) {
-			return fmt.Errorf("ended %v before answered %v: %w", c.Ended.Format(time.RFC3339Nano), c.Answered.Format(time.RFC3339Nano), ErrTimeOrder)
+			return fmt.Sprintf("ended %s before answered %s", stamp(c.Ended), stamp(c.Answered)), ErrTime
+		}
+		if _, ok := span(c.Arrived, c.Ended); !ok {
+			return fmt.Sprintf("time from arrived %s to ended %s longer than 292 years", stamp(c.Arrived), stamp(c.Ended)), ErrDuration
 		}
 	}
 	if !c.Outcome.Handled() {
 		if c.Resolved {
-			return fmt.Errorf("resolved on a contact %s: %w", c.Outcome, ErrInconsistent)
+			return fmt.Sprintf("resolved on a contact %s", c.Outcome), ErrInconsistent
 		}
 		if c.FCR != FCRUnknown {
-			return fmt.Errorf("fcr %s on a contact %s: %w", c.FCR, c.Outcome, ErrInconsistent)
+			return fmt.Sprintf("fcr %s on a contact %s", c.FCR, c.Outcome), ErrInconsistent
 		}
 	}
 	if c.FCR == FCRResolved && !c.Resolved {
-		return fmt.Errorf("fcr %s on a contact not resolved: %w", c.FCR, ErrInconsistent)
+		return fmt.Sprintf("fcr %s on a contact not resolved", c.FCR), ErrInconsistent
 	}
 	if c.Channel.SelfService() {
 		if c.Direction != Inbound {
-			return fmt.Errorf("%s contact on %s: %w", c.Direction, c.Channel, ErrInconsistent)
+			return fmt.Sprintf("%s contact on %s", c.Direction, c.Channel), ErrInconsistent
 		}
 		if c.Outcome == Answered {
-			return fmt.Errorf("%s contact answered by an agent: %w", c.Channel, ErrInconsistent)
+			return fmt.Sprintf("%s contact answered by an agent", c.Channel), ErrInconsistent
 		}
 	}
 	if c.Direction == Outbound && (c.Outcome == Closed || c.Outcome == Deflected) {
-		return fmt.Errorf("outbound contact %s: %w", c.Outcome, ErrInconsistent)
+		return fmt.Sprintf("outbound contact %s", c.Outcome), ErrInconsistent
 	}
-	if c.Cost.Sign() < 0 {
-		return fmt.Errorf("cost %v: %w", c.Cost, ErrCost)
+	if c.Cost.Valid {
+		if c.Cost.Decimal.Sign() < 0 {
+			return fmt.Sprintf("cost %v is negative", c.Cost.Decimal), ErrAmount
+		}
+		if err := money.Check(c.Cost.Decimal); err != nil {
+			return fmt.Sprintf("cost %v: %v", c.Cost.Decimal, err), ErrAmount
+		}
 	}
-	if e := c.Cost.Exponent(); !c.Cost.IsZero() && (e < -maxCostExponent || e > maxCostExponent) {
-		return fmt.Errorf("cost exponent %d: %w", e, ErrCost)
-	}
-	return nil
+	return "", nil
+}
+
+// stamp writes a time for an error message.
+func stamp(t time.Time) string { return t.Format(time.RFC3339Nano) }
+
+// span returns to − from, or ok = false when it does not fit in a
+// time.Duration (more than 292 years either way), where time.Time.Sub
+// would clip it.
+func span(from, to time.Time) (time.Duration, bool) {
+	d := to.Sub(from)
+	return d, from.Add(d).Equal(to)
 }
 
 // Wait returns the time from arrival to answer, or ok = false for a
-// contact not answered.
+// contact not answered (or whose wait does not fit in a time.Duration).
 func (c *Contact) Wait() (time.Duration, bool) {
 	if c.Outcome != Answered || c.Answered.IsZero() {
 		return 0, false
 	}
-	return c.Answered.Sub(c.Arrived), true
+	return span(c.Arrived, c.Answered)
 }

@@ -3,9 +3,14 @@ package operations
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestEnumsParse(t *testing.T) {
@@ -137,33 +142,36 @@ func TestChannelClasses(t *testing.T) {
 
 func TestValidate(t *testing.T) {
 	ok := Contact{ID: "c42", Channel: Phone, Direction: Inbound, Outcome: Answered, Arrived: t0, Answered: at(time.Minute),
-		Ended: at(5 * time.Minute), Talk: 3 * time.Minute, Resolved: true, FCR: FCRResolved, Cost: dec("7.5")}
-	if err := ok.Validate(); err != nil {
-		t.Fatal(err)
-	}
+		Ended: at(5 * time.Minute), Talk: 3 * time.Minute, Resolved: true, FCR: FCRResolved, Cost: cost("7.5")}
+	require.NoError(t, ok.Validate())
+	const long = 293 * 365 * 12 * time.Hour // half of 293 years: two of them are past 292
 	for _, c := range []struct {
 		name   string
 		change func(*Contact)
 		want   error
 		text   string
 	}{
-		{"channel", func(c *Contact) { c.Channel = 0 }, ErrChannel, `contact "c42": channel: operations: unknown channel (0)`},
-		{"direction", func(c *Contact) { c.Direction = 5 }, ErrDirection, "direction"},
-		{"outcome", func(c *Contact) { c.Outcome = 0 }, ErrOutcome, "outcome"},
-		{"value", func(c *Contact) { c.Value = 3 }, ErrValueAdded, "value"},
-		{"fcr", func(c *Contact) { c.FCR = 9 }, ErrFCR, "fcr"},
-		{"arrived", func(c *Contact) { c.Arrived = time.Time{} }, ErrMissingTime, `contact "c42": arrived: operations: missing time`},
-		{"answered missing", func(c *Contact) { c.Answered = time.Time{} }, ErrMissingTime, "answered"},
-		{"answered early", func(c *Contact) { c.Answered = at(-time.Second) }, ErrTimeOrder,
-			`contact "c42": answered 2026-03-02T08:59:59Z before arrived 2026-03-02T09:00:00Z: operations: times out of order`},
-		{"answered 1 ns early", func(c *Contact) { c.Answered = at(-1) }, ErrTimeOrder, "before arrived"},
-		{"ended before arrival", func(c *Contact) { c.Ended = at(-time.Second) }, ErrTimeOrder, "ended"},
-		{"ended before answer", func(c *Contact) { c.Ended = at(30 * time.Second) }, ErrTimeOrder, "before answered"},
-		{"talk", func(c *Contact) { c.Talk = -time.Second }, ErrNegativeDuration, `contact "c42": talk -1s: operations: negative duration`},
-		{"hold", func(c *Contact) { c.Hold = -1 }, ErrNegativeDuration, "hold"},
-		{"wrap", func(c *Contact) { c.Wrap = -1 }, ErrNegativeDuration, "wrap"},
-		{"cost", func(c *Contact) { c.Cost = dec("-0.01") }, ErrCost, "cost -0.01"},
-		{"cost places", func(c *Contact) { c.Cost = dec("1e-70") }, ErrCost, "exponent"},
+		{"channel", func(c *Contact) { c.Channel = 0 }, ErrChannel, `operations: unknown channel: contact "c42": channel 0`},
+		{"direction", func(c *Contact) { c.Direction = 5 }, ErrDirection, "direction 5"},
+		{"outcome", func(c *Contact) { c.Outcome = 0 }, ErrOutcome, "outcome 0"},
+		{"value", func(c *Contact) { c.Value = 3 }, ErrValueAdded, "value 3"},
+		{"fcr", func(c *Contact) { c.FCR = 9 }, ErrFCR, "fcr 9"},
+		{"arrived", func(c *Contact) { c.Arrived = time.Time{} }, ErrTime, `operations: invalid time: contact "c42": no arrival time`},
+		{"answered missing", func(c *Contact) { c.Answered = time.Time{} }, ErrTime, "answered contact without an answer time"},
+		{"answered early", func(c *Contact) { c.Answered = at(-time.Second) }, ErrTime,
+			`operations: invalid time: contact "c42": answered 2026-03-02T08:59:59Z before arrived 2026-03-02T09:00:00Z`},
+		{"answered 1 ns early", func(c *Contact) { c.Answered = at(-1) }, ErrTime, "before arrived"},
+		{"ended before arrival", func(c *Contact) { c.Ended = at(-time.Second) }, ErrTime, "ended"},
+		{"ended before answer", func(c *Contact) { c.Ended = at(30 * time.Second) }, ErrTime, "before answered"},
+		{"wait past 292 years", func(c *Contact) { c.Answered, c.Ended = t0.Add(long).Add(long), time.Time{} }, ErrDuration,
+			"wait from arrived 2026-03-02T09:00:00Z to answered 2318-"},
+		{"end past 292 years", func(c *Contact) { c.Ended = t0.Add(long).Add(long) }, ErrDuration, "to ended 2318-"},
+		{"talk", func(c *Contact) { c.Talk = -time.Second }, ErrDuration, `operations: invalid duration: contact "c42": talk -1s is negative`},
+		{"hold", func(c *Contact) { c.Hold = -1 }, ErrDuration, "hold"},
+		{"wrap", func(c *Contact) { c.Wrap = -1 }, ErrDuration, "wrap"},
+		{"cost", func(c *Contact) { c.Cost = cost("-0.01") }, ErrAmount, `operations: invalid amount: contact "c42": cost -0.01 is negative`},
+		{"cost places", func(c *Contact) { c.Cost = cost("1e-70") }, ErrAmount, "more than 64 decimal places"},
+		{"cost magnitude", func(c *Contact) { c.Cost = cost("1e64") }, ErrAmount, "magnitude"},
 		{"talk on abandoned", func(c *Contact) { c.Outcome, c.Answered, c.Resolved, c.FCR = Abandoned, time.Time{}, false, 0 }, ErrInconsistent, "talk 3m0s"},
 		{"answer time on busy", func(c *Contact) { c.Outcome, c.Talk, c.Resolved, c.FCR = Busy, 0, false, 0 }, ErrInconsistent, "answer time"},
 		{"resolved on unreached", func(c *Contact) {
@@ -181,19 +189,33 @@ func TestValidate(t *testing.T) {
 			c.Direction, c.Outcome, c.Talk, c.Answered, c.Resolved, c.FCR = Outbound, Closed, 0, time.Time{}, false, 0
 		}, ErrInconsistent, "outbound contact closed"},
 	} {
-		c2 := ok
-		c.change(&c2)
-		err := c2.Validate()
-		if !errors.Is(err, c.want) || !strings.Contains(err.Error(), c.text) || !strings.HasPrefix(err.Error(), `contact "c42": `) {
-			t.Errorf("%s: err = %v", c.name, err)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			c2 := ok
+			c.change(&c2)
+			err := c2.Validate()
+			require.ErrorIs(t, err, c.want)
+			assert.Contains(t, err.Error(), c.text)
+			assert.True(t, strings.HasPrefix(err.Error(), c.want.Error()+`: contact "c42": `), err.Error())
+		})
 	}
-	if w, ok := ok.Wait(); !ok || w != time.Minute {
-		t.Errorf("Wait = %v, %v", w, ok)
-	}
-	if _, ok := (&Contact{Outcome: Abandoned}).Wait(); ok {
-		t.Error("Wait of an abandoned contact")
-	}
+	t.Run("unknown cost is valid", func(t *testing.T) {
+		c := ok
+		c.Cost = decimal.NullDecimal{}
+		assert.NoError(t, c.Validate())
+	})
+	t.Run("wait just under 292 years", func(t *testing.T) {
+		c := ok
+		c.Answered, c.Ended = t0.Add(math.MaxInt64), time.Time{}
+		require.NoError(t, c.Validate())
+		w, ok := c.Wait()
+		assert.True(t, ok)
+		assert.Equal(t, time.Duration(math.MaxInt64), w)
+	})
+	w, isOK := ok.Wait()
+	assert.True(t, isOK)
+	assert.Equal(t, time.Minute, w)
+	_, isOK = (&Contact{Outcome: Abandoned}).Wait()
+	assert.False(t, isOK, "Wait of an abandoned contact")
 }
 
 func TestContactJSON(t *testing.T) {
@@ -206,7 +228,7 @@ func TestContactJSON(t *testing.T) {
 	if err := json.Unmarshal(js, &back); err != nil {
 		t.Fatal(err)
 	}
-	if back.Channel != Phone || back.Value != LowValue || !back.Cost.Equal(c.Cost) || !back.Answered.Equal(c.Answered) || back.Talk != c.Talk {
+	if back.Channel != Phone || back.Value != LowValue || !back.Cost.Valid || !back.Cost.Decimal.Equal(c.Cost.Decimal) || !back.Answered.Equal(c.Answered) || back.Talk != c.Talk {
 		t.Errorf("round trip: %s → %+v", js, back)
 	}
 	if !strings.Contains(string(js), `"channel":"phone","direction":"inbound","outcome":"answered"`) {
@@ -215,6 +237,14 @@ func TestContactJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"channel":"fax"}`), &back); !errors.Is(err, ErrChannel) {
 		t.Errorf("unknown channel in JSON: %v", err)
 	}
+	// An unknown cost is null, and null is unknown.
+	c.Cost = decimal.NullDecimal{}
+	js, err = json.Marshal(c)
+	require.NoError(t, err)
+	assert.Contains(t, string(js), `"cost":null`)
+	back = Contact{Cost: cost("1")}
+	require.NoError(t, json.Unmarshal(js, &back))
+	assert.False(t, back.Cost.Valid)
 }
 
 // Parsing never panics, and whatever parses prints back to a name that

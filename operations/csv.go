@@ -84,7 +84,8 @@ func normalizeHeader(s string) string {
 // Cells: times in RFC 3339 ("2026-03-02T09:15:04+01:00"), empty for none;
 // durations as seconds ("185", "12.5") or Go durations ("3m5s"), empty for
 // 0; booleans true/false, 1/0, yes/no, y/n, oui/non, empty for false;
-// enums as their Parse functions read them; cost a decimal, empty for 0.
+// enums as their Parse functions read them; cost a decimal, empty for
+// unknown (not 0).
 //
 // Rows are never dropped silently: a row that cannot be read or fails
 // Contact.Validate makes Read return an error naming the line, the
@@ -251,13 +252,14 @@ func parseBool(s string) (bool, error) {
 	return false, fmt.Errorf("%w: not a boolean", ErrCSV)
 }
 
-func parseCost(s string) (decimal.Decimal, error) {
+// parseCost reads a cost; an empty cell is an unknown cost, not 0.
+func parseCost(s string) (decimal.NullDecimal, error) {
 	if s == "" {
-		return decimal.Decimal{}, nil
+		return decimal.NullDecimal{}, nil
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		return decimal.Decimal{}, fmt.Errorf("%w: not a decimal", ErrCSV)
+		return decimal.NullDecimal{}, fmt.Errorf("%w: not a decimal", ErrCSV)
 	}
-	return d, nil
+	return decimal.NewNullDecimal(d), nil
 }

@@ -24,7 +24,7 @@ func TestReadCSV(t *testing.T) {
 	}
 	c := cs[0]
 	if c.ID != "c1" || c.Channel != Phone || c.Direction != Inbound || c.Talk != 4*time.Minute || c.Hold != 30*time.Second ||
-		c.Wrap != 30*time.Second || !c.Resolved || c.Complaint || c.Value != LowValue || !c.Cost.Equal(dec("6.5")) {
+		c.Wrap != 30*time.Second || !c.Resolved || c.Complaint || c.Value != LowValue || !c.Cost.Decimal.Equal(dec("6.5")) {
 		t.Errorf("c1 = %+v", c)
 	}
 	if w, _ := cs[1].Wait(); w != 40*time.Second || cs[1].Talk != 3*time.Minute || cs[1].Value != HighValue {
@@ -54,13 +54,13 @@ func TestReadCSVErrors(t *testing.T) {
 		"channel":        {header + "c9,fax,in,answered,2026-03-02T09:00:00Z,2026-03-02T09:00:05Z,,\n", ErrChannel, `line 2: contact "c9": channel "fax": operations: unknown channel "fax"`},
 		"empty dir":      {header + "c9,phone,,busy,2026-03-02T09:00:00Z,,,\n", ErrDirection, `line 2: contact "c9": direction ""`},
 		"time":           {header + "c9,phone,in,busy,02/03/2026 09:00,,,\n", ErrCSV, `line 2: contact "c9": arrived "02/03/2026 09:00"`},
-		"negative":       {header + "c9,phone,in,answered,2026-03-02T09:00:00Z,2026-03-02T09:00:05Z,-5,\n", ErrNegativeDuration, `line 2: contact "c9": talk -5s`},
+		"negative":       {header + "c9,phone,in,answered,2026-03-02T09:00:00Z,2026-03-02T09:00:05Z,-5,\n", ErrDuration, `line 2: operations: invalid duration: contact "c9": talk -5s`},
 		"nan":            {header + "c9,phone,in,answered,2026-03-02T09:00:00Z,2026-03-02T09:00:05Z,NaN,\n", ErrCSV, `talk "NaN"`},
 		"inf":            {header + "c9,phone,in,answered,2026-03-02T09:00:00Z,2026-03-02T09:00:05Z,+Inf,\n", ErrCSV, `talk "+Inf"`},
 		"duration":       {header + "c9,phone,in,answered,2026-03-02T09:00:00Z,2026-03-02T09:00:05Z,5 minutes,\n", ErrCSV, `talk "5 minutes"`},
-		"early answer":   {header + "c9,phone,in,answered,2026-03-02T09:00:00Z,2026-03-02T08:00:05Z,5,\n", ErrTimeOrder, `line 2: contact "c9": answered`},
+		"early answer":   {header + "c9,phone,in,answered,2026-03-02T09:00:00Z,2026-03-02T08:00:05Z,5,\n", ErrTime, `line 2: operations: invalid time: contact "c9": answered`},
 		"cost":           {header + "c9,phone,in,busy,2026-03-02T09:00:00Z,,,NaN\n", ErrCSV, `cost "NaN"`},
-		"negative cost":  {header + "c9,phone,in,busy,2026-03-02T09:00:00Z,,,-2\n", ErrCost, `cost -2`},
+		"negative cost":  {header + "c9,phone,in,busy,2026-03-02T09:00:00Z,,,-2\n", ErrAmount, `cost -2`},
 		"fields":         {header + "c9,phone,in\n", ErrCSV, "line 2"},
 		"bool":           {"id,channel,outcome,arrived,resolved\nc9,phone,busy,2026-03-02T09:00:00Z,maybe\n", ErrCSV, `resolved "maybe"`},
 	} {

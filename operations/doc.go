@@ -4,6 +4,12 @@
 // value added, asynchronous response times) and the agents it needs
 // (Erlang B, Erlang C and Erlang A staffing).
 //
+// It follows the rapport contract written in the module's root package:
+// Tally is an accumulator with its method set and laws, its Result is a
+// reporting view whose figures carry their units, undefined figures are
+// nil, errors are the module's sentinels with context, and every loop the
+// input drives has a stated bound.
+//
 // # Model
 //
 // A Contact is one call, chat, e-mail, letter, self-care visit… on a
@@ -15,20 +21,25 @@
 // waits on line); the others are asynchronous. Every enum reads and writes
 // text (with aliases such as "whatsapp", "e-mail", "téléphone",
 // "courrier") and rejects unknown names with an error quoting them.
-// Contact.Validate rejects bad data — negative durations, an answer
-// before the arrival, talk time on an abandoned call — naming the contact
-// and the field; ReadCSV and Reader load contacts and never drop a row
-// silently.
+//
+// A contact's cost is a decimal.NullDecimal in any one currency: its zero
+// value means unknown, which is not a cost of 0 (an empty cost cell of a
+// CSV file is unknown too). Contact.Validate rejects bad data — negative
+// durations, an answer before the arrival, a wait longer than the 292
+// years a time.Duration holds, talk time on an abandoned call, a cost
+// below 0 or outside ±64 decimal exponents — naming the contact and the
+// field; ReadCSV and Reader load contacts and never drop a row silently.
 //
 // # KPIs
 //
 // A Tally accumulates contacts exactly (integer counts, 128-bit
 // nanosecond sums, decimal costs), merges in any order with identical
-// results, and encodes to binary and JSON. Of and TallyBy tally a
-// sequence, overall or by any key (channel, queue, day…). Rates are
-// fractions in [0, 1] returned as (value, ok): a rate whose denominator is
-// empty is undefined (ok = false), never 0. With "live queue" meaning
-// inbound Phone and Chat:
+// results, and encodes to binary and JSON. TallyOf and TallyBy tally a
+// sequence, overall or by any key (channel, queue, day…). Its methods
+// return rates as fractions in [0, 1] and times as durations, each with
+// ok = false when undefined: a rate whose denominator is empty, a mean of
+// nothing, a cost not known for every contact it needs. With "live queue"
+// meaning inbound Phone and Chat:
 //
 //	Incoming        inbound contacts, any channel and outcome
 //	CallsReceived   inbound Phone contacts
@@ -45,18 +56,23 @@
 //	ComplaintRate   complaints ÷ contacts
 //	Deflection      Deflected ÷ (Deflected + Presented), inbound
 //	HighValueShare  high ÷ (high + low) of the assessed contacts
-//	CostPerContact  Σ cost ÷ handled (Answered + Deflected), decimal
-//	CostPerResolution  Σ cost ÷ resolved, decimal
+//	Cost            Σ cost, when every contact's cost is known
+//	CostPerContact  Σ cost ÷ handled (Answered + Deflected), likewise
+//	CostPerResolution  Σ cost ÷ resolved, likewise
 //	Patience        Σ time queued (answered and abandoned) ÷ abandoned,
 //	                the exponential-patience estimate that feeds Erlang A
+//
+// Costed counts the contacts whose cost is known and KnownCost sums them.
 //
 // Waits are kept to the second and response times to the minute, rounded
 // up, in histograms with one bin per unit up to 512 units and 256 bins per
 // doubling past that (bins at most 0.4 % wide), so service levels are
 // exact at every whole-second threshold up to 512 s, every whole minute up
-// to 34 min of wait, every whole hour up to 34 h of response, 48 h, 72 h
-// and every whole day up to 11 days; quantiles are at most one unit, or
+// to 34 min of wait, every whole hour up to 34 h, 48 h, 72 h and every
+// whole day up to 11 days of response; quantiles are at most one unit, or
 // 0.4 %, above the true value. Means (ASA, AHT, response time) are exact.
+// A histogram has at most 6,676 bins, the bin of a 292-year wait, so every
+// read-out is bounded whatever the data.
 //
 // First-contact resolution needs the customer's later contacts, not just
 // the contact: MarkFCR sorts handled contacts by arrival and marks a
@@ -64,6 +80,16 @@
 // within the window (7 days, say) of their previous contact; an issue is
 // resolved at first contact when its first contact is flagged resolved and
 // no repeat follows within the window.
+//
+// # Results
+//
+// Tally.Result returns the reporting view at a pair of Thresholds (20 s
+// and 24 h by default): counts without a suffix (n, answered…), rates in
+// percent (reachability_pct, service_level_pct, fcr_pct…), times in seconds
+// (asa_seconds, wait_p90_seconds, aht_seconds), costs as decimal strings
+// (cost_amount, cost_per_contact_amount), and the thresholds themselves in
+// seconds. A reachability of 80 % is 80, never 0.8; an undefined figure is
+// nil in Go, null in JSON and "n/a" in String, never 0.
 //
 // # Staffing
 //
@@ -73,34 +99,49 @@
 // contacts at once is modelled as one agent c times faster). With N
 // agents:
 //
-//	Erlang B  B(N, A) = (Aᴺ/N!) / Σ_{k≤N} Aᵏ/k!, by the recursion
-//	          1/B(n) = 1 + (n/A)·1/B(n−1), never factorials
+//	Erlang B  B(N, A) = (Aᴺ/N!) / Σ_{k≤N} Aᵏ/k!
 //	Erlang C  C(N, A) = N·B / (N − A(1 − B))         P(wait), A < N
 //	          SL(t)   = 1 − C·e^{−(N−A)·t/AHT}
 //	          ASA     = C·AHT/(N − A)
 //	          occupancy = A/N
 //	Erlang A  M/M/N+M with exponential patience of mean 1/θ: P(wait),
 //	          P(abandon), ASA of the answered and SL (the share of all
-//	          contacts answered within t) from the birth–death chain, in
-//	          closed-form sums derived in erlanga.go; it tends to Erlang C
-//	          as the patience grows
+//	          contacts answered within t) from the birth–death chain; it
+//	          tends to Erlang C as the patience grows
 //
-// The recursion runs in float64 for fractional traffic and any number of
-// agents (10,000 and more) without overflow; for A ≥ 200 it starts
-// 12√A + 10 below A, where the neglected terms are below e⁻⁷² of the sum,
-// so large queues cost O(√A). Erlang C with A ≥ N has no steady state:
-// ErrUnstable. Queue.Staff finds the smallest N meeting any combination of
-// targets (service level x % in t, ASA ≤ y, abandonment ≤ z, occupancy ≤
-// o), searching Erlang C upward from ⌊A⌋ + 1 one agent at a time so that no
-// N is skipped, and turns agents into positions at a shrinkage s as
-// ⌈N/(1 − s)⌉ in exact rational arithmetic (21 agents at 30 % are 30
-// positions). Lines sizes a loss system with Erlang B.
+// Queue.Metrics reports them in percent and seconds (p_wait_pct,
+// service_level_pct, asa_seconds, occupancy_pct, traffic_erlangs). They
+// hold for fractional traffic up to MaxTraffic (10⁸ Erlangs) and up to
+// MaxAgents agents. Erlang C with A ≥ N has no steady state: ErrUnstable.
+//
+// Queue.Staff finds the smallest N meeting a combination of Targets —
+// service level x in t, ASA ≤ y, abandonment ≤ z (Erlang A only), occupancy
+// ≤ o — and turns agents into positions at a shrinkage s as ⌈N/(1 − s)⌉.
+// Targets compare as the decimals they are typed as: occupancy and
+// stability exactly (2.1 Erlangs on 3 agents are 70 %; 21 agents at 30 %
+// shrinkage are 30 positions), the model's transcendental values rounded to
+// 12 significant digits first. A combination that cannot work — a service
+// level without its threshold, an abandonment target for customers who
+// never abandon, no target at all — is ErrTargets, saying why. Lines sizes
+// a loss system with Erlang B.
+//
+// # Bounds
+//
+// Erlang B and C take at most 50√A + 230 steps whatever N. Staff's Erlang C
+// search ends by A + 40√A + 200 agents, where B underflows and every
+// target is met; its Erlang A search and Lines evaluate at most 62 numbers
+// of agents. The Erlang A sums need more terms the more patient the
+// customers and the fewer the agents: one evaluation sums at most 2²³
+// terms and a whole Staff 2²⁴ (tens of milliseconds), past which they fail
+// with ErrConverge. MarkFCR takes O(n log n) for n contacts. Decoders
+// allocate in proportion to their input.
 //
 // Reference values in the tests come from testdata/reference.py, which
 // computes Erlang B from its defining sum, Erlang C from its textbook
 // formulas and Erlang A from the stationary distribution of the
 // birth–death chain, a first-step analysis and uniformization, all in
-// 40-digit mpmath arithmetic.
+// 40-digit mpmath arithmetic, and the staffing answers by scanning every
+// number of agents with exact fractions for the occupancy.
 //
 // References: A. K. Erlang (1917); C. Palm (1946), "Methods of judging the
 // annoyance caused by congestion"; O. Garnett, A. Mandelbaum & M. Reiman
@@ -108,5 +149,6 @@
 // A. Mandelbaum & S. Zeltyn (2007), "Service engineering in action: the
 // Palm/Erlang-A queue, with applications to call centers"; N. Gans, G.
 // Koole & A. Mandelbaum (2003), "Telephone call centers: tutorial, review,
-// and research prospects", MSOM 5(2).
+// and research prospects", MSOM 5(2); L. Brown et al. (2005), "Statistical
+// analysis of a telephone call center", JASA 100.
 package operations

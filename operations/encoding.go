@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/big"
+	"math/bits"
 	"strconv"
 
 	"github.com/rapportkit/rapport/internal/money"
@@ -12,18 +14,20 @@ import (
 	"github.com/rapportkit/rapport/internal/wire"
 )
 
-// The binary encoding starts with a tag and a version byte.
+// The binary encoding starts with a tag and a version byte. Version 2
+// added the count of contacts with a known cost.
 const (
 	tallyTag = 'O'
-	version  = 1
+	version  = 2
 )
 
 // AppendBinary appends the tally's binary encoding to b: the tag, the
 // version, then uvarints: the 2 × 12 × 6 counts by direction, channel and
-// outcome, the resolved, complaint, value and FCR counts, the talk, hold
-// and wrap sums (128 bits as two uvarints), the three histograms (length,
-// counts, sum), the untimed abandons, and the cost (varint exponent,
-// uvarint length and big-endian coefficient).
+// outcome, the resolved, complaint, value, FCR and known-cost counts, the
+// talk, hold and wrap sums (128 bits as two uvarints), the three
+// histograms (length, counts, sum), the untimed abandons, and the sum of
+// the known costs (varint exponent, uvarint length and big-endian
+// coefficient). Each state has exactly one encoding.
 func (t *Tally) AppendBinary(b []byte) ([]byte, error) {
 	b = wire.AppendHeader(b, tallyTag, version)
 	for d := range t.cells {
@@ -33,7 +37,7 @@ func (t *Tally) AppendBinary(b []byte) ([]byte, error) {
 			}
 		}
 	}
-	for _, c := range [...]uint64{t.resolved, t.complaints, t.value[0], t.value[1], t.fcr[0], t.fcr[1], t.fcr[2]} {
+	for _, c := range [...]uint64{t.resolved, t.complaints, t.value[0], t.value[1], t.fcr[0], t.fcr[1], t.fcr[2], t.costed} {
 		b = binary.AppendUvarint(b, c)
 	}
 	for _, s := range [...]nanos.Sum{t.talk, t.hold, t.wrap} {
@@ -53,9 +57,11 @@ func (t *Tally) AppendBinary(b []byte) ([]byte, error) {
 // MarshalBinary returns the tally's binary encoding (see AppendBinary).
 func (t *Tally) MarshalBinary() ([]byte, error) { return t.AppendBinary(nil) }
 
-// UnmarshalBinary replaces the tally with a decoded one, after checking
-// that its counts, histograms and sums are consistent (see Tally.check);
-// on error the tally is unchanged.
+// UnmarshalBinary replaces the tally with one decoded from the encoding
+// AppendBinary writes, and accepts nothing else: no overlong varint, no
+// trailing byte, no state Add could not have reached (see Tally.check).
+// It allocates in proportion to data. On error, which wraps ErrEncoding,
+// the tally is unchanged.
 func (t *Tally) UnmarshalBinary(data []byte) error {
 	d := wire.NewDecoder(data, ErrEncoding)
 	d.Header(tallyTag, version)
@@ -67,7 +73,7 @@ func (t *Tally) UnmarshalBinary(data []byte) error {
 			}
 		}
 	}
-	for _, p := range [...]*uint64{&u.resolved, &u.complaints, &u.value[0], &u.value[1], &u.fcr[0], &u.fcr[1], &u.fcr[2]} {
+	for _, p := range [...]*uint64{&u.resolved, &u.complaints, &u.value[0], &u.value[1], &u.fcr[0], &u.fcr[1], &u.fcr[2], &u.costed} {
 		*p = d.Uvarint()
 	}
 	for _, p := range [...]*nanos.Sum{&u.talk, &u.hold, &u.wrap} {
@@ -87,17 +93,19 @@ func (t *Tally) UnmarshalBinary(data []byte) error {
 	}
 	u.untimed = d.Uvarint()
 	u.cost = wire.Read(&d, "cost", money.ReadBinary)
-	if d.Err() == nil && (u.cost.Sign() < 0 || u.cost.Exp() < -maxCostExponent) {
-		d.Fail("cost %v·10^%d", u.cost.Value().Coefficient(), u.cost.Exp())
-	}
 	if err := d.End(); err != nil {
 		return err
 	}
-	return t.replace(&u)
+	if err := u.settle(); err != nil {
+		return err
+	}
+	*t = u
+	return nil
 }
 
-// replace sets n from the counts, checks u and copies it into t.
-func (t *Tally) replace(u *Tally) error {
+// settle sets the counts a decoded tally derives from the others (n from
+// the cells, each histogram's from its bins) and checks it.
+func (u *Tally) settle() error {
 	u.n = 0
 	for d := range u.cells {
 		for ch := range u.cells[d] {
@@ -118,18 +126,15 @@ func (t *Tally) replace(u *Tally) error {
 			w.n += c // may wrap; check catches it
 		}
 	}
-	if err := u.check(); err != nil {
-		return err
-	}
-	*t = *u
-	return nil
+	return u.check()
 }
 
 // check verifies the invariants Add keeps: no contact in a combination
-// Validate rejects; resolved, FCR, complaint and value counts within the
-// contacts they can apply to; handle-time sums of at most 2⁶³−1 ns per
-// answered contact; histograms holding exactly the live-queue and
-// asynchronous contacts they should, with sums their bins allow.
+// Validate rejects; resolved, FCR, complaint, value and known-cost counts
+// within the contacts they can apply to, with sums that do not wrap;
+// handle-time sums of at most 2⁶³−1 ns per answered contact; histograms
+// holding exactly the live-queue and asynchronous contacts they should,
+// with sums their bins allow; a cost sum that the known costs could make.
 func (u *Tally) check() error {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: "+format, append([]any{ErrEncoding}, args...)...)
@@ -148,7 +153,7 @@ func (u *Tally) check() error {
 	}
 	handled := u.Handled()
 	answered := u.answeredAll()
-	marked := u.fcr[0] + u.fcr[1] + u.fcr[2]
+	marked, ok := add3(u.fcr[0], u.fcr[1], u.fcr[2])
 	switch {
 	case u.resolved > handled:
 		return bad("%d resolved of %d handled", u.resolved, handled)
@@ -156,10 +161,12 @@ func (u *Tally) check() error {
 		return bad("%d complaints of %d contacts", u.complaints, u.n)
 	case u.value[0] > u.n || u.value[1] > u.n-u.value[0]:
 		return bad("value counts %v of %d contacts", u.value, u.n)
-	case u.fcr[0] > handled || u.fcr[1] > handled || u.fcr[2] > handled || marked > handled:
+	case !ok || marked > handled:
 		return bad("FCR counts %v of %d handled", u.fcr, handled)
 	case u.fcr[FCRResolved-1] > u.resolved:
 		return bad("%d resolved at first contact of %d resolved", u.fcr[FCRResolved-1], u.resolved)
+	case u.costed > u.n:
+		return bad("%d known costs of %d contacts", u.costed, u.n)
 	}
 	limit := nanos.Product(answered, math.MaxInt64)
 	for _, s := range [...]nanos.Sum{u.talk, u.hold, u.wrap} {
@@ -178,7 +185,37 @@ func (u *Tally) check() error {
 	case !u.response.check(responseUnit) || u.response.n != u.sum(Inbound, async, is(Answered)):
 		return bad("response histogram")
 	}
+	if !costPossible(u.cost, u.costed) {
+		return bad("cost %v·10^%d from %d known costs", u.cost.Value().Coefficient(), u.cost.Exp(), u.costed)
+	}
 	return nil
+}
+
+// add3 returns a + b + c, or ok = false if it wraps.
+func add3(a, b, c uint64) (uint64, bool) {
+	s, c1 := bits.Add64(a, b, 0)
+	s, c2 := bits.Add64(s, c, 0)
+	return s, c1|c2 == 0
+}
+
+// costPossible reports whether Add could have made the sum s from n known
+// costs, each non-negative, of at most 64 places and below 10⁶⁴, with the
+// zero costs left out: a sum of 0 has exponent 0, any other an exponent
+// in [−64, 0] (that of its most precise cost) and a value below n·10⁶⁴.
+func costPossible(s money.Sum, n uint64) bool {
+	e := s.Exp()
+	switch {
+	case s.Sign() < 0 || e > 0 || e < -money.MaxExponent:
+		return false
+	case s.Sign() == 0:
+		return e == 0
+	case n == 0:
+		return false
+	}
+	// value < n·10⁶⁴ ⇔ coef < n·10^(64−e), with 64 − e ≤ 128.
+	bound := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(money.MaxExponent-e)), nil)
+	bound.Mul(bound, new(big.Int).SetUint64(n))
+	return s.Value().Coefficient().Cmp(bound) < 0
 }
 
 // JSON form.
@@ -195,25 +232,28 @@ type waitsJSON struct {
 	SumNS  string   `json:"sum_ns"`
 }
 
+type fcrJSON struct {
+	Repeat     uint64 `json:"repeat"`
+	Resolved   uint64 `json:"resolved"`
+	Unresolved uint64 `json:"unresolved"`
+}
+
 type tallyJSON struct {
-	Contacts   []cellJSON `json:"contacts"`
-	Resolved   uint64     `json:"resolved"`
-	Complaints uint64     `json:"complaints"`
-	HighValue  uint64     `json:"high_value"`
-	LowValue   uint64     `json:"low_value"`
-	FCR        struct {
-		Repeat     uint64 `json:"repeat"`
-		Resolved   uint64 `json:"resolved"`
-		Unresolved uint64 `json:"unresolved"`
-	} `json:"fcr"`
-	TalkNS         string    `json:"talk_ns"`
-	HoldNS         string    `json:"hold_ns"`
-	WrapNS         string    `json:"wrap_ns"`
-	Wait           waitsJSON `json:"wait"`
-	Abandon        waitsJSON `json:"abandon"`
-	AbandonUntimed uint64    `json:"abandon_untimed"`
-	Response       waitsJSON `json:"response"`
-	Cost           string    `json:"cost"`
+	Contacts       []cellJSON `json:"contacts"`
+	Resolved       uint64     `json:"resolved"`
+	Complaints     uint64     `json:"complaints"`
+	HighValue      uint64     `json:"high_value"`
+	LowValue       uint64     `json:"low_value"`
+	FCR            fcrJSON    `json:"fcr"`
+	TalkNS         string     `json:"talk_ns"`
+	HoldNS         string     `json:"hold_ns"`
+	WrapNS         string     `json:"wrap_ns"`
+	Wait           waitsJSON  `json:"wait"`
+	Abandon        waitsJSON  `json:"abandon"`
+	AbandonUntimed uint64     `json:"abandon_untimed"`
+	Response       waitsJSON  `json:"response"`
+	Costed         uint64     `json:"costed"`
+	CostAmount     string     `json:"cost_amount"`
 }
 
 func waitsToJSON(w *waits) waitsJSON {
@@ -225,19 +265,21 @@ func waitsToJSON(w *waits) waitsJSON {
 }
 
 // MarshalJSON writes the tally as an object: the non-zero counts as a
-// list of {"direction","channel","outcome","n"}, the flag counts, the
-// 128-bit nanosecond sums as decimal strings, the histograms ({"counts",
-// "sum_ns"}: waits and abandons by the second, responses by the minute;
-// see the bins in ServiceLevel) and the cost as a decimal string.
+// list of {"direction","channel","outcome","n"} in the order of the
+// values, the flag counts, the 128-bit nanosecond sums as decimal
+// strings, the histograms ({"counts", "sum_ns"}: waits and abandons by the
+// second, responses by the minute; see the bins in ServiceLevel), the
+// number of contacts with a known cost and their sum as a decimal string
+// with all its places ("costed":9,"cost_amount":"41.90").
 func (t *Tally) MarshalJSON() ([]byte, error) {
 	j := tallyJSON{
 		Contacts: []cellJSON{}, Resolved: t.resolved, Complaints: t.complaints,
 		HighValue: t.value[0], LowValue: t.value[1],
+		FCR:    fcrJSON{Repeat: t.fcr[0], Resolved: t.fcr[1], Unresolved: t.fcr[2]},
 		TalkNS: t.talk.String(), HoldNS: t.hold.String(), WrapNS: t.wrap.String(),
 		Wait: waitsToJSON(&t.wait), Abandon: waitsToJSON(&t.abandon), AbandonUntimed: t.untimed,
-		Response: waitsToJSON(&t.response), Cost: costString(t.cost),
+		Response: waitsToJSON(&t.response), Costed: t.costed, CostAmount: costString(t.cost),
 	}
-	j.FCR.Repeat, j.FCR.Resolved, j.FCR.Unresolved = t.fcr[0], t.fcr[1], t.fcr[2]
 	for d := range t.cells {
 		for ch := range t.cells[d] {
 			for o, c := range t.cells[d][ch] {
@@ -250,16 +292,15 @@ func (t *Tally) MarshalJSON() ([]byte, error) {
 	return json.Marshal(j)
 }
 
-// parseNanos reads a sum of nanoseconds of at most 40 characters.
-func parseNanos(s string) (nanos.Sum, bool) {
-	if len(s) > 40 {
-		return nanos.Sum{}, false
-	}
-	return nanos.Parse(s)
-}
+// maxNanosText bounds the text of a nanosecond sum: 2¹²⁸ has 39 digits.
+const maxNanosText = 40
 
-// UnmarshalJSON reads a tally written by MarshalJSON and checks it like
-// UnmarshalBinary; on error the tally is unchanged.
+// UnmarshalJSON reads a tally written by MarshalJSON and accepts nothing
+// else (up to white space between tokens): keys in that order, each once,
+// canonical names and numbers, no zero count listed, a cost with the
+// places it was written with; then it checks the state like
+// UnmarshalBinary. On error, which wraps ErrEncoding, the tally is
+// unchanged.
 func (t *Tally) UnmarshalJSON(b []byte) error {
 	var j tallyJSON
 	if err := json.Unmarshal(b, &j); err != nil {
@@ -283,7 +324,10 @@ func (t *Tally) UnmarshalJSON(b []byte) error {
 		p *nanos.Sum
 	}{{j.TalkNS, &u.talk}, {j.HoldNS, &u.hold}, {j.WrapNS, &u.wrap},
 		{j.Wait.SumNS, &u.wait.sum}, {j.Abandon.SumNS, &u.abandon.sum}, {j.Response.SumNS, &u.response.sum}} {
-		v, ok := parseNanos(f.s)
+		v, ok := nanos.Sum{}, len(f.s) <= maxNanosText
+		if ok {
+			v, ok = nanos.Parse(f.s)
+		}
 		if !ok {
 			return fmt.Errorf("%w: sum %s", ErrEncoding, strconv.Quote(f.s))
 		}
@@ -291,10 +335,18 @@ func (t *Tally) UnmarshalJSON(b []byte) error {
 	}
 	u.wait.counts, u.abandon.counts, u.response.counts = j.Wait.Counts, j.Abandon.Counts, j.Response.Counts
 	u.untimed = j.AbandonUntimed
-	cost, ok := parseCostSum(j.Cost)
+	u.costed = j.Costed
+	cost, ok := parseCostSum(j.CostAmount)
 	if !ok {
-		return fmt.Errorf("%w: cost %s", ErrEncoding, strconv.Quote(j.Cost))
+		return fmt.Errorf("%w: cost_amount %s", ErrEncoding, strconv.Quote(j.CostAmount))
 	}
 	u.cost = cost
-	return t.replace(&u)
+	if err := u.settle(); err != nil {
+		return err
+	}
+	if canon, err := u.MarshalJSON(); err != nil || !wire.CanonicalJSON(canon, b) {
+		return fmt.Errorf("%w: not the canonical JSON of the tally it holds", ErrEncoding)
+	}
+	*t = u
+	return nil
 }

@@ -39,8 +39,27 @@ import "math"
 const (
 	rescale    = 0x1p600
 	rescaleLog = 600 * math.Ln2
-	maxTerms   = 1 << 24
 )
+
+// The work the Erlang A sums may do. The sums need about (A − N)/r terms
+// to reach their peak and ~9·√(A/r) more past it, which a queue of
+// customers far more patient than the handle time (r → 0) on far too few
+// agents makes arbitrarily many: one evaluation (Queue.Metrics) may sum
+// maxEvalTerms terms, a whole Queue.Staff maxStaffTerms, some tens of
+// milliseconds; past that they fail with ErrConverge.
+const (
+	maxEvalTerms  = 1 << 23
+	maxStaffTerms = 1 << 24
+)
+
+// terms is a budget of series terms; each term summed spends one.
+type terms int
+
+// spend takes one term from the budget, or reports that none is left.
+func (b *terms) spend() bool {
+	*b--
+	return *b >= 0
+}
 
 // erlangA holds the metrics of an Erlang A queue, in handle times.
 type erlangA struct {
@@ -49,11 +68,11 @@ type erlangA struct {
 
 // queueSums returns the sums over j of wⱼ, wⱼ·(j+1)r/(N+(j+1)r),
 // wⱼ·N/(N+(j+1)r) and that times Σ_{i≤j+1} 1/(N+i·r), all multiplied by
-// 2^(−600·k), and k.
-func queueSums(a, n, r float64) (s, sab, ssr, u float64, k int, ok bool) {
+// 2^(−600·k), and k; ok = false when b runs out.
+func queueSums(a, n, r float64, b *terms) (s, sab, ssr, u float64, k int, ok bool) {
 	w, h := 1.0, 0.0
 	for j := 0; ; j++ {
-		if j == maxTerms {
+		if !b.spend() {
 			return 0, 0, 0, 0, 0, false
 		}
 		inv := 1 / (n + float64(j+1)*r)
@@ -75,11 +94,12 @@ func queueSums(a, n, r float64) (s, sab, ssr, u float64, k int, ok bool) {
 	}
 }
 
-// logSeries returns log Σₙ ∏_{i=1}^{n} z/(c + i·r).
-func logSeries(z, c, r float64) (float64, bool) {
+// logSeries returns log Σₙ ∏_{i=1}^{n} z/(c + i·r); ok = false when b
+// runs out.
+func logSeries(z, c, r float64, b *terms) (float64, bool) {
 	w, s, k := 1.0, 0.0, 0
 	for j := 1; ; j++ {
-		if j == maxTerms {
+		if !b.spend() {
 			return 0, false
 		}
 		s += w
@@ -97,12 +117,17 @@ func logSeries(z, c, r float64) (float64, bool) {
 
 // computeErlangA returns the metrics for traffic a > 0 on n ≥ 1 agents, r > 0,
 // and the service-level threshold tau, all in handle times; x is 1/B(n, a).
-func computeErlangA(a float64, n int, r, tau, x float64) (erlangA, bool) {
+// It spends at most min(*b, maxEvalTerms) terms and fails when they are
+// not enough.
+func computeErlangA(a float64, n int, r, tau, x float64, b *terms) (erlangA, bool) {
+	own := min(*b, maxEvalTerms)
+	*b -= own
+	defer func() { *b += max(own, 0) }() // give back what was not spent
 	nf := float64(n)
 	if math.IsInf(x, 1) { // B(n, a) < 1e-308: nobody waits
 		return erlangA{serviceLevel: 1, occupancy: a / nf}, true
 	}
-	s, sab, ssr, u, k, ok := queueSums(a, nf, r)
+	s, sab, ssr, u, k, ok := queueSums(a, nf, r, &own)
 	if !ok {
 		return erlangA{}, false
 	}
@@ -114,7 +139,7 @@ func computeErlangA(a float64, n int, r, tau, x float64) (erlangA, bool) {
 	m.occupancy = min(a*(1-m.pAbandon)/nf, 1) // carried load ≤ N; rounding may pass it
 	late := 0.0                               // P(served, V > tau) on the sums' scale
 	if tau > 0 {
-		ls, ok := logSeries(a*math.Exp(-r*tau), nf+r, r)
+		ls, ok := logSeries(a*math.Exp(-r*tau), nf+r, r, &own)
 		if !ok {
 			return erlangA{}, false
 		}

@@ -19,7 +19,12 @@ func at(d time.Duration) time.Time { return monday.Add(d) }
 func call(id, customer string, arrived, wait, talk time.Duration, resolved bool, cost string) operations.Contact {
 	return operations.Contact{ID: id, CustomerID: customer, Reason: "billing", Channel: operations.Phone,
 		Direction: operations.Inbound, Outcome: operations.Answered, Arrived: at(arrived), Answered: at(arrived + wait),
-		Talk: talk, Wrap: 30 * time.Second, Resolved: resolved, Cost: decimal.RequireFromString(cost)}
+		Talk: talk, Wrap: 30 * time.Second, Resolved: resolved, Cost: known(cost)}
+}
+
+// known returns a known cost.
+func known(cost string) decimal.NullDecimal {
+	return decimal.NewNullDecimal(decimal.RequireFromString(cost))
 }
 
 // morning is a small morning of a contact centre.
@@ -31,18 +36,18 @@ func morning() []operations.Contact {
 		call("c3", "chloé", 3*m, 8*s, 3*m, true, "5.40"),
 		call("c4", "bob", 50*m, 18*s, 5*m, true, "7.00"), // bob calls back
 		{ID: "c5", Channel: operations.Phone, Direction: operations.Inbound, Outcome: operations.Abandoned,
-			Arrived: at(5 * m), Ended: at(5*m + 4*s)},
+			Arrived: at(5 * m), Ended: at(5*m + 4*s), Cost: known("0")},
 		{ID: "c6", Channel: operations.Phone, Direction: operations.Inbound, Outcome: operations.Abandoned,
-			Arrived: at(6 * m), Ended: at(6*m + 70*s)},
-		{ID: "c7", Channel: operations.Phone, Direction: operations.Inbound, Outcome: operations.Busy, Arrived: at(7 * m)},
+			Arrived: at(6 * m), Ended: at(6*m + 70*s), Cost: known("0")},
+		{ID: "c7", Channel: operations.Phone, Direction: operations.Inbound, Outcome: operations.Busy, Arrived: at(7 * m), Cost: known("0")},
 		{ID: "c8", CustomerID: "dan", Reason: "invoice", Channel: operations.Email, Direction: operations.Inbound,
 			Outcome: operations.Answered, Arrived: at(0), Answered: at(5 * time.Hour), Talk: 4 * m, Resolved: true,
-			Cost: decimal.RequireFromString("3.50"), Value: operations.LowValue},
+			Cost: known("3.50"), Value: operations.LowValue},
 		{ID: "c9", CustomerID: "eve", Reason: "move", Channel: operations.Email, Direction: operations.Inbound,
 			Outcome: operations.Answered, Arrived: at(0), Answered: at(30 * time.Hour), Talk: 6 * m,
-			Cost: decimal.RequireFromString("4.00"), Value: operations.HighValue, Complaint: true},
+			Cost: known("4.00"), Value: operations.HighValue, Complaint: true},
 		{ID: "c10", CustomerID: "fay", Reason: "password", Channel: operations.Chatbot, Direction: operations.Inbound,
-			Outcome: operations.Deflected, Arrived: at(m), Resolved: true, Cost: decimal.RequireFromString("0.30")},
+			Outcome: operations.Deflected, Arrived: at(m), Resolved: true, Cost: known("0.30")},
 	}
 }
 
@@ -123,8 +128,8 @@ func ExampleContact_Validate() {
 	c = call("c43", "ana", 0, 0, -time.Second, false, "6")
 	fmt.Println(c.Validate())
 	// Output:
-	// contact "c42": answered 2026-03-02T09:00:00Z before arrived 2026-03-02T09:01:00Z: operations: times out of order
-	// contact "c43": talk -1s: operations: negative duration
+	// operations: invalid time: contact "c42": answered 2026-03-02T09:00:00Z before arrived 2026-03-02T09:01:00Z
+	// operations: invalid duration: contact "c43": talk -1s is negative
 }
 
 func ExampleContact_Wait() {
@@ -345,14 +350,14 @@ func ExampleMarkFCR() {
 func ExampleTally_FCR() {
 	cs := morning()
 	_ = operations.MarkFCR(cs, 7*24*time.Hour, time.Time{})
-	r, err := operations.Of(slices.Values(cs))
+	t, err := operations.TallyOf(slices.Values(cs))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("%.3f\n", *r.FCR)
+	fmt.Println(t.FCR())
 	// Output:
-	// 0.667
+	// 0.6666666666666666 true
 }
 
 func ExampleTally_RepeatRate() {
@@ -400,19 +405,35 @@ func ExampleTally_Cost() {
 	var t operations.Tally
 	for i, c := range []string{"0.1", "0.2"} {
 		_ = t.Add(operations.Contact{ID: fmt.Sprint(i), Channel: operations.Phone, Direction: operations.Inbound,
-			Outcome: operations.Busy, Arrived: monday, Cost: decimal.RequireFromString(c)})
+			Outcome: operations.Busy, Arrived: monday, Cost: known(c)})
 	}
 	a, b := 0.1, 0.2
-	fmt.Println(t.Cost(), a+b)
+	fmt.Println(t.Cost())
+	fmt.Println(a + b)
 	// Output:
-	// 0.3 0.30000000000000004
+	// 0.3 true
+	// 0.30000000000000004
+}
+
+// A cost that is unknown (the zero decimal.NullDecimal, an empty cell) is
+// not a cost of 0: while one is unknown, the total and the cost per
+// contact are undefined, and KnownCost is only a partial sum.
+func ExampleTally_Costed() {
+	t := tally()
+	_ = t.Add(operations.Contact{ID: "c11", Channel: operations.Phone, Direction: operations.Inbound,
+		Outcome: operations.Answered, Arrived: at(time.Hour), Answered: at(time.Hour + 9*time.Second), Talk: time.Minute})
+	_, ok := t.CostPerContact()
+	fmt.Println(t.Costed(), "of", t.N(), "costs known:", t.KnownCost(), "so far; cost per contact defined:", ok)
+	// Output:
+	// 10 of 11 costs known: 34.5 so far; cost per contact defined: false
 }
 
 func ExampleTally_CostPerContact() {
 	t := tally()
+	total, _ := t.Cost()
 	perContact, _ := t.CostPerContact()
 	perResolution, _ := t.CostPerResolution()
-	fmt.Println(t.Cost(), perContact, perResolution)
+	fmt.Println(total, perContact, perResolution)
 	// Output:
 	// 34.5 4.9285714285714286 6.9
 }
@@ -470,24 +491,52 @@ func ExampleTally_MarshalJSON() {
 	js, _ := json.Marshal(&t)
 	fmt.Println(string(js))
 	// Output:
-	// {"contacts":[{"direction":"inbound","channel":"phone","outcome":"answered","n":1}],"resolved":1,"complaints":0,"high_value":0,"low_value":0,"fcr":{"repeat":0,"resolved":0,"unresolved":0},"talk_ns":"240000000000","hold_ns":"0","wrap_ns":"30000000000","wait":{"counts":[0,0,0,0,0,0,0,0,0,0,0,0,1],"sum_ns":"12000000000"},"abandon":{"counts":[],"sum_ns":"0"},"abandon_untimed":0,"response":{"counts":[],"sum_ns":"0"},"cost":"6.20"}
+	// {"contacts":[{"direction":"inbound","channel":"phone","outcome":"answered","n":1}],"resolved":1,"complaints":0,"high_value":0,"low_value":0,"fcr":{"repeat":0,"resolved":0,"unresolved":0},"talk_ns":"240000000000","hold_ns":"0","wrap_ns":"30000000000","wait":{"counts":[0,0,0,0,0,0,0,0,0,0,0,0,1],"sum_ns":"12000000000"},"abandon":{"counts":[],"sum_ns":"0"},"abandon_untimed":0,"response":{"counts":[],"sum_ns":"0"},"costed":1,"cost_amount":"6.20"}
 }
 
 func ExampleTally_Result() {
-	fmt.Println(tally().Result(operations.Thresholds{Answer: 30 * time.Second, Response: 8 * time.Hour}))
-	// Output:
-	// contacts 10 (incoming 10, calls 7, tickets 2), reachability 66.7%, SL 50.0% in 30s, ASA 20.8s, P90 wait 45.0s, abandonment 33.3%, response in 8h0m0s 50.0%, AHT 300.0s, FCR n/a, resolution 71.4%, complaints 10.0%, deflection 10.0%, high value 50.0%, cost 34.50 (4.93 per contact, 6.90 per resolution)
-}
-
-func ExampleOf() {
-	r, err := operations.Of(slices.Values(morning()))
+	r, err := tally().Result(operations.Thresholds{Answer: 30 * time.Second, Response: 8 * time.Hour})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("SL %.1f%% in %v, ASA %.2fs, FCR defined: %v\n", 100**r.ServiceLevel, r.Thresholds.Answer, *r.ASA, r.FCR != nil)
+	fmt.Println(r)
+	// Output:
+	// contacts 10 (incoming 10, calls 7, tickets 2), reachability 66.7%, SL 50.0% in 30s, ASA 20.8s, P90 wait 45.0s, abandonment 33.3%, response in 8h0m0s 50.0%, AHT 300.0s, FCR n/a, resolution 71.4%, complaints 10.0%, deflection 10.0%, high value 50.0%, cost 34.50 (4.93 per contact, 6.90 per resolution)
+}
+
+// The Result's figures carry their units, in Go and in JSON.
+func ExampleTally_Result_json() {
+	t, _ := operations.TallyOf(slices.Values(morning()))
+	r, _ := t.Result(operations.DefaultThresholds)
+	fmt.Printf("SL %.1f%% in %v, ASA %.2fs, FCR defined: %v\n", *r.ServiceLevelPct, r.Thresholds.Answer, *r.ASASeconds, r.FCRPct != nil)
+	js, _ := json.Marshal(struct {
+		Reachability *float64              `json:"reachability_pct"`
+		Thresholds   operations.Thresholds `json:"thresholds"`
+		PerContact   *decimal.Decimal      `json:"cost_per_contact_amount"`
+		FCR          *float64              `json:"fcr_pct"`
+	}{r.ReachabilityPct, r.Thresholds, r.CostPerContactAmount, r.FCRPct})
+	fmt.Println(string(js))
 	// Output:
 	// SL 50.0% in 20s, ASA 20.75s, FCR defined: false
+	// {"reachability_pct":66.66666666666666,"thresholds":{"answer_seconds":20,"response_seconds":86400},"cost_per_contact_amount":"4.9285714285714286","fcr_pct":null}
+}
+
+func ExampleTallyOf() {
+	t, err := operations.TallyOf(slices.Values(morning()))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	asa, _ := t.ASA()
+	fmt.Println(t.N(), "contacts, ASA", asa)
+	bad := append(morning(), operations.Contact{ID: "c11", Channel: operations.Phone, Direction: operations.Inbound,
+		Outcome: operations.Answered, Arrived: at(0)})
+	_, err = operations.TallyOf(slices.Values(bad))
+	fmt.Println(err)
+	// Output:
+	// 10 contacts, ASA 20.75s
+	// operations: record 10: invalid time: contact "c11": answered contact without an answer time
 }
 
 func ExampleTallyBy() {
@@ -520,7 +569,7 @@ c3,,téléphone,abandoned,2026-03-02T09:05:00Z,,,,,
 	fmt.Println(err)
 	// Output:
 	// 3 <nil>
-	// line 2: contact "c1": talk -4m0s: operations: negative duration
+	// line 2: operations: invalid duration: contact "c1": talk -4m0s is negative
 }
 
 func ExampleReader_Read() {
@@ -589,10 +638,10 @@ func ExampleQueue_Traffic() {
 func ExampleQueue_Metrics() {
 	q := operations.Queue{Contacts: 100, Interval: 30 * time.Minute, AHT: 180 * time.Second}
 	m, _ := q.Metrics(14, 20*time.Second)
-	fmt.Printf("P(wait) %.7f, SL %.7f, ASA %v\n", m.PWait, m.ServiceLevel, m.ASA.Round(time.Microsecond))
+	fmt.Printf("P(wait) %.5f %%, SL %.5f %%, ASA %.6f s\n", *m.PWaitPct, *m.ServiceLevelPct, *m.ASASeconds)
 	fmt.Println(m)
 	// Output:
-	// P(wait) 0.1741319, SL 0.8883500, ASA 7.835937s
+	// P(wait) 17.41319 %, SL 88.83500 %, ASA 7.835937 s
 	// 14 agents on 10.00 Erlangs: P(wait) 17.4%, SL 88.8% in 20s, ASA 7.8s, abandonment 0.0%, occupancy 71.4%
 }
 
@@ -630,6 +679,33 @@ func ExampleQueue_Staff_chat() {
 	fmt.Println(s.Agents, s.Positions)
 	// Output:
 	// 19 30
+}
+
+// Targets compare as typed: 153 calls of 3 min in 30 min are 15.3
+// Erlangs, which 18 agents carry at exactly 85 % occupancy, and they
+// answer 80 % within 60 s too.
+func ExampleQueue_Staff_exact() {
+	q := operations.Queue{Contacts: 153, Interval: 30 * time.Minute, AHT: 3 * time.Minute}
+	s, err := q.Staff(operations.Targets{ServiceLevel: 0.8, Within: time.Minute, Occupancy: 0.85})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s.Metrics)
+	// Output:
+	// 18 agents on 15.30 Erlangs: P(wait) 40.8%, SL 83.4% in 1m0s, ASA 27.2s, abandonment 0.0%, occupancy 85.0%
+}
+
+// Targets that cannot work together are errors that say why.
+func ExampleQueue_Staff_unusable() {
+	q := operations.Queue{Contacts: 100, Interval: 30 * time.Minute, AHT: 3 * time.Minute}
+	_, err := q.Staff(operations.Targets{ServiceLevel: 0.8})
+	fmt.Println(err)
+	_, err = q.Staff(operations.Targets{Abandonment: 0.05})
+	fmt.Println(err)
+	// Output:
+	// operations: invalid targets: ServiceLevel 0.8 needs Within > 0
+	// operations: invalid targets: Abandonment 0.05 needs a Queue.Patience: without one (Erlang C) no contact abandons
 }
 
 func ExamplePositions() {

@@ -89,12 +89,15 @@ func (f *FCRStatus) UnmarshalText(b []byte) error {
 // If asOf is not zero, an issue opened less than window before asOf is
 // left FCRUnknown, whatever its status so far: a repeat may still come,
 // and judging only the issues already reopened would bias FCR down. Its
-// repeats stay FCRRepeat. A zero asOf means the data are complete. The contacts are validated first; on error none
-// is changed and the error names the contact. The slice is marked in place;
-// its order is kept.
+// repeats stay FCRRepeat. A zero asOf means the data are complete.
+//
+// The contacts are validated first; on error none is changed and the
+// error names the contact's position and ID. A window that is not positive
+// fails with ErrDuration. The slice is marked in place; its order is kept.
+// It takes O(n log n) time and O(n) memory for n contacts.
 func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 	if window <= 0 {
-		return fmt.Errorf("%w: %v", ErrWindow, window)
+		return fmt.Errorf("%w: MarkFCR window %v is not positive", ErrDuration, window)
 	}
 	handled := make([]int, 0, len(contacts))
 	for i := range contacts {
@@ -106,7 +109,7 @@ func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 		err := c.Validate()
 		c.FCR = saved
 		if err != nil {
-			return fmt.Errorf("record %d: %w", i, err)
+			return atRecord(i, err)
 		}
 		if c.Outcome.Handled() {
 			handled = append(handled, i)
@@ -128,7 +131,7 @@ func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 			continue
 		}
 		k := key{c.CustomerID, c.Reason}
-		if p, ok := last[k]; ok && c.Arrived.Sub(contacts[p].Arrived) <= window {
+		if p, ok := last[k]; ok && within(contacts[p].Arrived, c.Arrived, window) {
 			c.FCR = FCRRepeat
 			if contacts[p].FCR != FCRRepeat {
 				contacts[p].FCR = FCRUnresolved
@@ -141,12 +144,20 @@ func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 	if !asOf.IsZero() {
 		for _, i := range handled {
 			c := &contacts[i]
+			// Sub saturates past 292 years, on the right side of window.
 			if c.FCR != FCRRepeat && asOf.Sub(c.Arrived) < window {
 				c.FCR = FCRUnknown
 			}
 		}
 	}
 	return nil
+}
+
+// within reports whether to comes at most d after from (to ≥ from), exactly
+// even when the two are more than 292 years apart.
+func within(from, to time.Time, d time.Duration) bool {
+	s, ok := span(from, to)
+	return ok && s <= d
 }
 
 func firstStatus(c *Contact) FCRStatus {

@@ -3,6 +3,7 @@ package operations
 import (
 	"errors"
 	"maps"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -80,14 +81,29 @@ func TestMarkFCRErrors(t *testing.T) {
 	cs := []Contact{handled("ok", "A", "r", 0, true), {ID: "bad", Channel: Phone, Direction: Inbound, Outcome: Answered, Arrived: t0}}
 	cs[0].FCR = FCRRepeat
 	err := MarkFCR(cs, time.Hour, time.Time{})
-	if !errors.Is(err, ErrMissingTime) || err.Error() != `record 1: contact "bad": answered: operations: missing time` {
+	if !errors.Is(err, ErrTime) || err.Error() != `operations: record 1: invalid time: contact "bad": answered contact without an answer time` {
 		t.Errorf("err = %v", err)
 	}
 	if cs[0].FCR != FCRRepeat {
 		t.Error("a failed MarkFCR changed a contact")
 	}
-	if err := MarkFCR(cs[:1], 0, time.Time{}); !errors.Is(err, ErrWindow) {
+	if err := MarkFCR(cs[:1], 0, time.Time{}); !errors.Is(err, ErrDuration) || err.Error() != "operations: invalid duration: MarkFCR window 0s is not positive" {
 		t.Errorf("window 0: %v", err)
+	}
+}
+
+// Contacts more than 292 years apart are not within the longest window,
+// though time.Time.Sub clips their distance to it.
+func TestMarkFCRFarApart(t *testing.T) {
+	const year = 365 * 24 * time.Hour
+	cs := []Contact{handled("a", "A", "r", 0, true), handled("b", "A", "r", 0, true)}
+	cs[1].Arrived = t0.Add(200 * year).Add(100 * year)
+	cs[1].Answered = cs[1].Arrived
+	if err := MarkFCR(cs, math.MaxInt64, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if cs[1].FCR != FCRResolved || cs[0].FCR != FCRResolved {
+		t.Errorf("300 years apart: %v", marks(cs))
 	}
 }
 

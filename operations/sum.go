@@ -2,6 +2,7 @@ package operations
 
 import (
 	"math/big"
+	"strings"
 
 	"github.com/rapportkit/rapport/internal/money"
 	"github.com/shopspring/decimal"
@@ -25,14 +26,22 @@ func costString(s money.Sum) string {
 	return s.Value().StringFixed(-s.Exp())
 }
 
-// parseCostSum reads a sum written by costString: a non-negative decimal
-// with at most maxCostExponent decimal places.
+// maxCostText bounds the text of a cost sum: below 2⁶⁴·10⁶⁴ (84 digits),
+// a point and 64 places, with room to spare.
+const maxCostText = 160
+
+// parseCostSum reads a sum written by costString: digits with at most one
+// point, no sign and no exponent, of at most maxCostText characters, so
+// that parsing is bounded before the tally's check judges the value.
 func parseCostSum(s string) (money.Sum, bool) {
-	d, err := decimal.NewFromString(s)
-	if err != nil || d.Sign() < 0 || d.Exponent() < -maxCostExponent || d.Exponent() > maxCostExponent {
+	if s == "" || len(s) > maxCostText || strings.Trim(s, "0123456789.") != "" || strings.Count(s, ".") > 1 {
 		return money.Sum{}, false
 	}
-	return money.Of(d), true // keeps written trailing zeros, even of a zero sum
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return money.Sum{}, false
+	}
+	return money.Of(d), true // keeps the places written, even of a zero sum, for the check to judge
 }
 
 func newBigUint(n uint64) *big.Int { return new(big.Int).SetUint64(n) }

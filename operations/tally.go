@@ -1,6 +1,7 @@
 package operations
 
 import (
+	"fmt"
 	"math"
 	"time"
 
@@ -15,16 +16,24 @@ const (
 	responseUnit = time.Minute
 )
 
-// Tally accumulates the contact-centre KPIs of a set of contacts. It is
-// exact — integer counts, durations summed in 128-bit nanoseconds, costs
-// summed as decimals — and its zero value is an empty tally. Tallies merge
-// in any order with identical results and encode to binary and JSON, so a
-// month can be tallied by day on several machines and combined. A rejected
-// Add or Merge, or a failed decode, leaves the tally unchanged.
+// Tally accumulates the contact-centre KPIs of a set of contacts, under
+// the rapport accumulator contract: its zero value is an empty tally; Add
+// validates and counts one contact; Merge adds another tally, in any
+// order and grouping with identical results (Merge(nil) does nothing,
+// t.Merge(t) doubles t); Clone copies; the binary and JSON encodings are
+// canonical and their decoders refuse impossible states. A rejected Add or
+// Merge, or a failed decode, leaves the tally unchanged.
 //
-// Counts are kept per direction, channel and outcome; waits, times to
-// abandon and response times in histograms (see ServiceLevel for their
-// resolution); handle times and costs as sums.
+// It is exact — integer counts, durations summed in 128-bit nanoseconds,
+// costs summed as decimals — so a month can be tallied by day on several
+// machines and combined. Counts are kept per direction, channel and
+// outcome; waits, times to abandon and response times in histograms (see
+// ServiceLevel for their resolution); handle times and known costs as
+// sums, with the number of contacts whose cost is known.
+//
+// Add does not allocate, except to grow a histogram to a wait longer than
+// any before (at most a dozen times per histogram over a tally's life:
+// its capacity doubles, up to the 6,676 bins a 292-year wait needs).
 type Tally struct {
 	cells      [2][numChannels][numOutcomes]uint64 // [direction−1][channel−1][outcome−1]
 	n          uint64
@@ -39,16 +48,22 @@ type Tally struct {
 	abandon    waits     // inbound Phone and Chat abandoned with an end time: time to abandon, seconds
 	untimed    uint64    // inbound Phone and Chat abandoned without an end time
 	response   waits     // inbound asynchronous answered: response time, minutes
-	cost       money.Sum // of the non-zero costs, so that a zero cost never changes its exponent
+	costed     uint64    // contacts whose cost is known
+	cost       money.Sum // of the known non-zero costs, so that a zero cost never changes its exponent
 }
 
-// Add counts one contact after validating it (see Contact.Validate).
+// Add counts one contact after validating it (see Contact.Validate). It
+// fails with the validation error, or with ErrOverflow past 2⁶⁴−1
+// contacts, and then leaves the tally unchanged.
+//
+// A Tally has no AddN: a contact is one interaction with its own ID and
+// times, and n copies of it are duplicates, not a multiplicity.
 func (t *Tally) Add(c Contact) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
 	if t.n == math.MaxUint64 {
-		return ErrOverflow
+		return fmt.Errorf("%w: contact %q after %d contacts", ErrOverflow, c.ID, t.n)
 	}
 	t.cells[c.Direction-1][c.Channel-1][c.Outcome-1]++
 	t.n++
@@ -70,6 +85,8 @@ func (t *Tally) Add(c Contact) error {
 		t.wrap.Add(uint64(c.Wrap))
 	}
 	if c.Direction == Inbound && !c.Channel.SelfService() {
+		// Validate saw to it that these spans fit in a Duration: Sub does
+		// not clip them.
 		switch {
 		case c.Channel.Synchronous() && c.Outcome == Answered:
 			t.wait.add(c.Answered.Sub(c.Arrived), waitUnit)
@@ -81,17 +98,30 @@ func (t *Tally) Add(c Contact) error {
 			t.response.add(c.Answered.Sub(c.Arrived), responseUnit)
 		}
 	}
-	if !c.Cost.IsZero() {
-		t.cost.Add(c.Cost)
+	if c.Cost.Valid {
+		t.costed++
+		if d := c.Cost.Decimal; !d.IsZero() {
+			if d.Exponent() < -money.MaxExponent {
+				// 1.50 written with 70 places: Validate saw that the places
+				// past the 64th are zeros, and the sum keeps 64 at most.
+				d = d.Truncate(money.MaxExponent)
+			}
+			t.cost.Add(d)
+		}
 	}
 	return nil
 }
 
-// Merge adds every count and sum of u to t. It fails with ErrOverflow,
-// leaving t unchanged, if the number of contacts would pass 2⁶⁴−1.
+// Merge adds every count and sum of u to t: the tally of both sets of
+// contacts. Merge(nil) does nothing and t.Merge(t) doubles t. It fails
+// with ErrOverflow, leaving t unchanged, if the number of contacts would
+// pass 2⁶⁴−1.
 func (t *Tally) Merge(u *Tally) error {
+	if u == nil {
+		return nil
+	}
 	if t.n > math.MaxUint64-u.n {
-		return ErrOverflow
+		return fmt.Errorf("%w: merging %d contacts into %d", ErrOverflow, u.n, t.n)
 	}
 	for d := range t.cells {
 		for ch := range t.cells[d] {
@@ -116,9 +146,8 @@ func (t *Tally) Merge(u *Tally) error {
 	t.abandon.merge(&u.abandon)
 	t.untimed += u.untimed
 	t.response.merge(&u.response)
-	if u.cost.Sign() != 0 { // a zero sum may have an exponent (decoded "0.00"): it never lowers t's
-		t.cost.Merge(u.cost)
-	}
+	t.costed += u.costed
+	t.cost.Merge(u.cost) // a zero sum has exponent 0 (decoders see to it): it never lowers t's
 	return nil
 }
 
@@ -423,27 +452,43 @@ func (t *Tally) HighValueShare() (float64, bool) { return ratio(t.value[0], t.va
 // or ok = false when none was assessed.
 func (t *Tally) LowValueShare() (float64, bool) { return ratio(t.value[1], t.value[0]+t.value[1]) }
 
-// Cost returns the exact total cost of all contacts.
-func (t *Tally) Cost() decimal.Decimal { return t.cost.Value() }
+// Costed returns the number of contacts whose cost is known.
+func (t *Tally) Costed() uint64 { return t.costed }
+
+// KnownCost returns the exact sum of the known costs, with the decimal
+// places of the most precise of them (6.50 + 3 is 9.50); 0 when none is
+// known. It is the total cost only when Costed equals N; see Cost.
+func (t *Tally) KnownCost() decimal.Decimal { return t.cost.Value() }
+
+// Cost returns the exact total cost of the contacts. It is ok = false
+// when the tally is empty or any contact's cost is unknown: a partial sum
+// is not a total (KnownCost returns it, Costed says how many it covers).
+func (t *Tally) Cost() (decimal.Decimal, bool) {
+	if t.n == 0 || t.costed != t.n {
+		return decimal.Decimal{}, false
+	}
+	return t.cost.Value(), true
+}
 
 // divisionPlaces is the decimal places of a cost ratio.
 const divisionPlaces = 16
 
 // CostPerContact returns the total cost divided by the handled contacts
 // (Answered or Deflected) — the cost of abandoned or unreached contacts is
-// borne by those handled — rounded half up to 16 decimal places, or ok =
-// false when none was handled.
+// borne by those handled — rounded half up to 16 decimal places. It is
+// ok = false when none was handled or any contact's cost is unknown.
 func (t *Tally) CostPerContact() (decimal.Decimal, bool) { return t.costPer(t.Handled()) }
 
 // CostPerResolution returns the total cost divided by the contacts flagged
-// resolved, rounded half up to 16 decimal places, or ok = false when none
-// was resolved.
+// resolved, rounded half up to 16 decimal places. It is ok = false when
+// none was resolved or any contact's cost is unknown.
 func (t *Tally) CostPerResolution() (decimal.Decimal, bool) { return t.costPer(t.resolved) }
 
 func (t *Tally) costPer(n uint64) (decimal.Decimal, bool) {
-	if n == 0 {
+	total, ok := t.Cost()
+	if !ok || n == 0 {
 		return decimal.Decimal{}, false
 	}
 	d := decimal.NewFromBigInt(newBigUint(n), 0)
-	return t.cost.Value().DivRound(d, divisionPlaces), true
+	return total.DivRound(d, divisionPlaces), true
 }

@@ -115,15 +115,16 @@ func (w *waits) within(t, unit time.Duration) uint64 {
 }
 
 // quantile returns the nearest-rank p-quantile, the smallest recorded
-// value v with at least ⌈p·n⌉ (and at least one) durations ≤ v, as the
+// value v with at least ⌈p·n⌉ (and at least one) durations ≤ v, p read as
+// its decimal so that ⌈p·n⌉ is exact, as the
 // upper edge of its bin: never below the true value, and above it by less
 // than one unit up to exactBins units, by at most 1/256 past that.
 func (w *waits) quantile(p float64, unit time.Duration) (time.Duration, bool) {
 	if w.n == 0 || !(p >= 0 && p <= 1) {
 		return 0, false
 	}
-	rank := uint64(math.Ceil(p * float64(w.n)))
-	rank = min(max(rank, 1), w.n)
+	rank := max(ceilShare(p, w.n), 1) // p read as its decimal: 0.9 of 10 is 9
+
 	var seen uint64
 	for b, c := range w.counts {
 		seen += c

@@ -24,7 +24,10 @@ var monday = time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
 func contact(id, customer, reason string, ch operations.Channel, o operations.Outcome,
 	at, wait, talk time.Duration, resolved bool, cost string) operations.Contact {
 	c := operations.Contact{ID: id, CustomerID: customer, Reason: reason, Channel: ch, Direction: operations.Inbound,
-		Outcome: o, Arrived: monday.Add(at), Talk: talk, Resolved: resolved, Cost: decimal.RequireFromString(cost)}
+		Outcome: o, Arrived: monday.Add(at), Talk: talk, Resolved: resolved}
+	if cost != "" { // an empty cost is unknown, not 0
+		c.Cost = decimal.NewNullDecimal(decimal.RequireFromString(cost))
+	}
 	if o == operations.Answered {
 		c.Answered, c.Wrap = c.Arrived.Add(wait), m
 	} else if o == operations.Abandoned {
@@ -95,8 +98,11 @@ func run(w io.Writer) error {
 	fmt.Fprintln(w, "abandonment       ", pct(t.Abandonment()))
 	fmt.Fprintln(w, "AHT               ", dur(t.AHT()), "(talk + hold + wrap)")
 	fmt.Fprintln(w, "FCR               ", pct(t.FCR()), "of", t.Issues(), "issues")
-	if cost, ok := t.CostPerContact(); ok {
-		fmt.Fprintln(w, "cost per contact  ", cost.StringFixed(2), "(total", t.Cost().StringFixed(2)+")")
+	if perContact, ok := t.CostPerContact(); ok { // defined when every cost is known
+		total, _ := t.Cost()
+		fmt.Fprintln(w, "cost per contact  ", perContact.StringFixed(2), "(total", total.StringFixed(2)+")")
+	} else {
+		fmt.Fprintln(w, "cost per contact   n/a: cost known for", t.Costed(), "of", t.N(), "contacts")
 	}
 
 	// Staffing: 100 calls per 30 min, AHT 180 s, 80 % answered within 20 s,
@@ -109,7 +115,8 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintln(w, "Erlang C:", erlangC)
 	// Erlang A: callers hang up after waiting 5 min on average (Tally.Patience
-	// estimates it from real waits); at most 5 % may abandon.
+	// estimates it from real waits); at most 5 % may abandon. (Erlang C has
+	// no abandonment target: its callers never hang up.)
 	q.Patience, targets.Abandonment = 5*m, 0.05
 	erlangA, err := q.Staff(targets)
 	if err != nil {

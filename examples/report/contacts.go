@@ -101,12 +101,19 @@ func buildContacts(in *inputs, w window) (*contactSection, error) {
 		m, _ := w.month(c.Arrived)
 		months[m][c.Channel]++
 	}
-	s.All = s.Tally.Result(operations.DefaultThresholds)
+	var err error
+	if s.All, err = s.Tally.Result(operations.DefaultThresholds); err != nil {
+		return nil, err
+	}
 	for ch, t := range byChannel {
-		s.ByChannel = append(s.ByChannel, channelResult{ch, t.Result(operations.DefaultThresholds)})
+		r, err := t.Result(operations.DefaultThresholds)
+		if err != nil {
+			return nil, err
+		}
+		s.ByChannel = append(s.ByChannel, channelResult{ch, r})
 	}
 	slices.SortFunc(s.ByChannel, func(a, b channelResult) int {
-		return cmp.Or(cmp.Compare(b.R.Contacts, a.R.Contacts), cmp.Compare(a.Channel, b.Channel))
+		return cmp.Or(cmp.Compare(b.R.N, a.R.N), cmp.Compare(a.Channel, b.Channel))
 	})
 	for _, c := range s.ByChannel {
 		s.Channels = append(s.Channels, c.Channel)

@@ -85,27 +85,25 @@ func (r *report) dashboardView() dashboardView {
 		}
 	}
 	if c := r.Contacts; c != nil {
-		if c.All.ServiceLevel != nil {
-			v.Cards = append(v.Cards, card{"Service level", share(c.All.ServiceLevel), "live queues, answered within 20 s"})
+		if c.All.ServiceLevelPct != nil {
+			v.Cards = append(v.Cards, card{"Service level", share(c.All.ServiceLevelPct), "live queues, answered within 20 s"})
 		}
-		if c.All.FCR != nil {
-			v.Cards = append(v.Cards, card{"First-contact resolution", share(c.All.FCR), fmt.Sprintf("no repeat within %d days", fcrWindow/(24*time.Hour))})
+		if c.All.FCRPct != nil {
+			v.Cards = append(v.Cards, card{"First-contact resolution", share(c.All.FCRPct), fmt.Sprintf("no repeat within %d days", fcrWindow/(24*time.Hour))})
 		}
 		var labels []string
 		var volumes []float64
 		for _, ch := range c.ByChannel {
 			labels = append(labels, ch.Channel.String())
-			volumes = append(volumes, float64(ch.R.Contacts))
+			volumes = append(volumes, float64(ch.R.N))
 		}
 		v.Charts = append(v.Charts, barChart("Contacts by channel", labels, volumes, ""))
 		t := table{Title: "Contact centre by channel", Header: []string{"channel", "contacts", "reach", "service level", "ASA", "abandon", "response 24 h", "FCR", "AHT", "deflection", "cost/contact"}}
 		for _, ch := range c.ByChannel {
-			cost := "–"
-			if ch.R.CostPerContact != nil {
-				cost = ch.R.CostPerContact.StringFixed(2) + " €"
-			}
-			t.Rows = append(t.Rows, []string{ch.Channel.String(), fmt.Sprint(ch.R.Contacts), share(ch.R.Reachability), share(ch.R.ServiceLevel),
-				seconds(ch.R.ASA), share(ch.R.Abandonment), share(ch.R.ResponseWithin), share(ch.R.FCR), seconds(ch.R.AHT), share(ch.R.Deflection), cost})
+			r := ch.R
+			t.Rows = append(t.Rows, []string{ch.Channel.String(), fmt.Sprint(r.N), share(r.ReachabilityPct), share(r.ServiceLevelPct),
+				seconds(r.ASASeconds), share(r.AbandonmentPct), share(r.ResponseWithinPct), share(r.FCRPct), seconds(r.AHTSeconds),
+				share(r.DeflectionPct), euros(r.CostPerContactAmount)})
 		}
 		v.Tables = append(v.Tables, t)
 	}

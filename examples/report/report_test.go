@@ -100,7 +100,7 @@ func TestUserFiles(t *testing.T) {
 		"customers.csv:4: duplicate customer id \"C1\"",
 		"customers.csv:5:",
 		"contacts.csv:3: contact \"K2\": channel \"pigeon\"",
-		"contacts.csv:4: contact \"K3\"",
+		"contacts.csv:4: operations: invalid time: contact \"K3\"",
 		"transactions.csv:3: amount: \"ten\"",
 	} {
 		if !strings.Contains(errs.String(), want) {

@@ -7,17 +7,22 @@ import (
 	"github.com/rapportkit/rapport/operations"
 )
 
-// The service targets the staffing advice aims for.
+// The service targets the staffing advice aims for, and the abandonment
+// the Erlang A advice allows on top of them (Erlang C's customers never
+// abandon, so it takes no abandonment target).
 var staffingTargets = operations.Targets{
-	ServiceLevel: 0.80, Within: 20 * time.Second, Abandonment: 0.05, Occupancy: 0.85, Shrinkage: 0.30,
+	ServiceLevel: 0.80, Within: 20 * time.Second, Occupancy: 0.85, Shrinkage: 0.30,
 }
+
+const staffingAbandonment = 0.05
 
 // staffingSection advises agents and positions for the peak half hour of
 // the live channels, from the last eight weeks' arrivals and handle times.
 type staffingSection struct {
-	Targets operations.Targets
-	Weeks   int
-	Queues  []staffedQueue
+	Targets     operations.Targets
+	Abandonment float64 // the Erlang A target
+	Weeks       int
+	Queues      []staffedQueue
 }
 
 type staffedQueue struct {
@@ -26,7 +31,7 @@ type staffedQueue struct {
 	Queue    operations.Queue
 	ErlangC  operations.Staffing
 	ErlangA  *operations.Staffing // with the observed patience, when known
-	Observed *float64             // the service level the channel achieved
+	Observed *float64             // the service level the channel achieved, a fraction
 }
 
 // concurrency is the chats an agent handles at once.
@@ -38,7 +43,7 @@ func buildStaffing(in *inputs, w window) (*staffingSection, error) {
 	}
 	const weeks = 8
 	from := w.to.AddDate(0, 0, -7*weeks)
-	s := &staffingSection{Targets: staffingTargets, Weeks: weeks}
+	s := &staffingSection{Targets: staffingTargets, Abandonment: staffingAbandonment, Weeks: weeks}
 	for _, ch := range []operations.Channel{operations.Phone, operations.Chat} {
 		var slots [7 * 48]int // arrivals per weekday and half hour
 		tally := new(operations.Tally)
@@ -75,7 +80,9 @@ func buildStaffing(in *inputs, w window) (*staffingSection, error) {
 		}
 		if patience, ok := tally.Patience(); ok {
 			q.Patience = patience
-			if a, err := q.Staff(s.Targets); err == nil {
+			withAbandonment := s.Targets
+			withAbandonment.Abandonment = s.Abandonment
+			if a, err := q.Staff(withAbandonment); err == nil {
 				sq.ErlangA = &a
 			}
 		}

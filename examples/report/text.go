@@ -6,6 +6,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/shopspring/decimal"
 )
 
 // writeText prints the report for a terminal.
@@ -201,13 +203,9 @@ func (r *report) writeContacts(out io.Writer, w *tabwriter.Writer, heading func(
 	p("channel\tcontacts\treach\tserv. level\tASA\tabandon\tresp. 24 h\tFCR\tAHT\tdeflect\tcomplaints\tcost/contact\t")
 	for _, ch := range c.ByChannel {
 		r := ch.R
-		cost := "–"
-		if r.CostPerContact != nil {
-			cost = r.CostPerContact.StringFixed(2) + " €"
-		}
-		p("%v\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t", ch.Channel, r.Contacts,
-			share(r.Reachability), share(r.ServiceLevel), seconds(r.ASA), share(r.Abandonment), share(r.ResponseWithin),
-			share(r.FCR), seconds(r.AHT), share(r.Deflection), share(r.ComplaintRate), cost)
+		p("%v\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t", ch.Channel, r.N,
+			share(r.ReachabilityPct), share(r.ServiceLevelPct), seconds(r.ASASeconds), share(r.AbandonmentPct), share(r.ResponseWithinPct),
+			share(r.FCRPct), seconds(r.AHTSeconds), share(r.DeflectionPct), share(r.ComplaintPct), euros(r.CostPerContactAmount))
 	}
 	header := "month\ttotal\t"
 	for _, ch := range c.Channels {
@@ -228,7 +226,7 @@ func (r *report) writeStaffing(out io.Writer, w *tabwriter.Writer, heading func(
 	heading("Staffing advice for the peak half hour")
 	w.Flush()
 	fmt.Fprintf(out, "targets: %.0f %% answered within %v, abandonment at most %.0f %% (Erlang A), occupancy at most %.0f %%, shrinkage %.0f %%;\ndemand: mean arrivals in the busiest half hour of the week over the last %d weeks\n",
-		100*s.Targets.ServiceLevel, s.Targets.Within, 100*s.Targets.Abandonment, 100*s.Targets.Occupancy, 100*s.Targets.Shrinkage, s.Weeks)
+		100*s.Targets.ServiceLevel, s.Targets.Within, 100*s.Abandonment, 100*s.Targets.Occupancy, 100*s.Targets.Shrinkage, s.Weeks)
 	for _, q := range s.Queues {
 		observed := ""
 		if q.Observed != nil {
@@ -246,12 +244,21 @@ func (r *report) writeStaffing(out io.Writer, w *tabwriter.Writer, heading func(
 	}
 }
 
-// share formats a fraction that may be undefined as a percentage.
+// share formats a percentage (0–100) that may be undefined.
 func share(v *float64) string {
 	if v == nil {
 		return "–"
 	}
-	return fmt.Sprintf("%.1f %%", 100**v)
+	return fmt.Sprintf("%.1f %%", *v)
+}
+
+// euros formats an amount that may be undefined (a cost not known for
+// every contact).
+func euros(d *decimal.Decimal) string {
+	if d == nil {
+		return "n/a"
+	}
+	return d.StringFixed(2) + " €"
 }
 
 // seconds formats a number of seconds that may be undefined.

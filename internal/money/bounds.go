@@ -27,30 +27,43 @@ var (
 )
 
 // Check reports whether d is within the bounds: at most MaxExponent
-// decimal places and |d| < 10^MaxExponent. It costs a few operations on
-// the coefficient's bit length, whatever its size. The error says which
-// bound d passes; callers wrap it with their sentinel (ErrAmount).
+// decimal places and |d| < 10^MaxExponent. It compares coefficients at
+// d's own exponent, so it costs a comparison of lengths for a coefficient
+// of any size and does not allocate for an exponent within ±MaxExponent.
+// The error says which bound d passes; callers wrap it with their
+// sentinel (ErrAmount).
 func Check(d decimal.Decimal) error {
 	if d.IsZero() {
 		return nil
 	}
 	e := d.Exponent()
-	if e < -MaxExponent {
+	switch {
+	case e < -MaxExponent:
 		// 1.50 written with 70 places is still 1.5: only significant
 		// places count.
 		return checkPlaces(d)
-	}
-	// |coef| < 2^BitLen ≤ 10^(BitLen·log10 2 + 1): a coefficient of at
-	// most 3·(64 − e) bits has fewer than 64 − e digits only if it is
-	// checked exactly, so bound the bit length first, then count digits.
-	if bits := d.Coefficient().BitLen(); bits > 4*(MaxExponent+int(max(0, -e)))+4 {
+	case e > MaxExponent: // |d| ≥ 10^e
 		return errMagnitude
 	}
-	if int(d.NumDigits())+int(e) > MaxExponent {
+	l := &limits[e+MaxExponent]
+	if d.Cmp(l[0]) >= 0 || d.Cmp(l[1]) <= 0 {
 		return errMagnitude
 	}
 	return nil
 }
+
+// limits[e+MaxExponent] holds ±10^MaxExponent written with the exponent
+// e, for every e in ±MaxExponent: decimal.Decimal.Cmp compares two
+// decimals of one exponent by their coefficients, without rescaling.
+var limits = func() (l [2*MaxExponent + 1][2]decimal.Decimal) {
+	for i := range l {
+		e := int32(i - MaxExponent)
+		c := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(MaxExponent-e)), nil)
+		l[i][0] = decimal.NewFromBigInt(c, e)
+		l[i][1] = decimal.NewFromBigInt(new(big.Int).Neg(c), e)
+	}
+	return l
+}()
 
 // checkPlaces checks an amount written with more than MaxExponent places,
 // trailing zeros included: only the significant places count.

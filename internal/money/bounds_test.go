@@ -62,3 +62,14 @@ func TestBounds(t *testing.T) {
 		}
 	}
 }
+
+// Check allocates nothing for an amount of a usual exponent, so that the
+// accumulators that check every amount they add stay allocation-free.
+func TestCheckAllocFree(t *testing.T) {
+	for _, d := range []decimal.Decimal{decimal.New(650, -2), decimal.New(-7, 0), decimal.New(1, 63),
+		decimal.RequireFromString("123456789012345678901234567890.5"), decimal.New(1, 64), decimal.New(1, -64)} {
+		if n := testing.AllocsPerRun(100, func() { _ = Check(d) }); n != 0 {
+			t.Errorf("Check(%v) allocates %v times", d, n)
+		}
+	}
+}

@@ -1,8 +1,20 @@
+#!/usr/bin/python3
 """Reference values for the operations package, independent of the Go code.
 
 Run: /usr/bin/python3 operations/testdata/reference.py   (Debian python3-mpmath 1.2)
 
-Everything is computed in 40-digit arithmetic from first principles:
+It writes the golden files the tests read, next to this script:
+
+  erlang_b.txt   A N B(N, A)
+  erlang_c.txt   A N AHT_s t_s P(wait) SL(t) ASA/AHT
+  erlang_a.txt   A N AHT_s patience_s t_s P(wait) P(abandon) SL(t) ASA/AHT occupancy
+  staffing.txt   name contacts interval_s AHT_s patience_s concurrency SL within_s ASA_s abandonment occupancy agents
+  lines.txt      A blocking N
+
+Everything is computed in 40-digit arithmetic from first principles, for
+the traffic the Go functions receive (the float64 nearest to 2.7 for
+ErlangB(2.7, 5)), except in staffing, where the traffic is the exact
+fraction the package reads a Queue as:
 
   Erlang B   the defining sum B = (A^N/N!) / sum_{k<=N} A^k/k!  (no recursion)
   Erlang C   C = N·B / (N − A(1 − B)), SL = 1 − C·exp(−(N − A)t/AHT),
@@ -15,11 +27,18 @@ Everything is computed in 40-digit arithmetic from first principles:
                SL         = P(served within t), by uniformization of the
                             tagged arrival's absorbing chain (served/abandoned)
              None of these uses the closed forms the Go code is built on.
-  Staffing   the smallest N found by scanning N = 1, 2, 3, … (not from floor(A)+1)
+  Staffing   the smallest N found by scanning N = 1, 2, 3, … (not from floor(A)+1);
+             the traffic A = contacts·AHT/(interval·concurrency) and the
+             occupancy A/N are exact fractions (Python's fractions module),
+             compared exactly with the decimal targets; the service level,
+             ASA and abandonment in mpmath against the decimal targets.
 """
-from mpmath import mp, mpf, exp, factorial, ceil, floor, fsum, log
+import os
+from fractions import Fraction
+from mpmath import mp, mpf, exp, fsum, floor
 
 mp.dps = 40
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def erlang_b(A, N):
@@ -108,85 +127,122 @@ def fmt(x):
     return mp.nstr(x, 17, min_fixed=-30, max_fixed=30)
 
 
-print("# Erlang B: {A, N, B}")
+def golden(name, header, rows):
+    with open(os.path.join(HERE, name), "w") as f:
+        f.write("# written by reference.py; do not edit\n")
+        f.write("# " + header + "\n")
+        for row in rows:
+            f.write(" ".join(str(x) for x in row) + "\n")
+
+
+# Erlang B: the defining sum.
+rows = []
 for A, N in [(10, 14), (0.5, 1), (2.7, 5), (25.3, 20), (100.5, 110), (1000, 1000),
              (10000, 10100), (0.001, 3), (10, 0), (50, 200), (10000, 9500), (250.5, 260), (100000, 100300)]:
-    print(f"{{{A}, {N}, {fmt(erlang_b(A, N))}}},")
+    rows.append((A, N, fmt(erlang_b(mpf(A), N))))
+golden("erlang_b.txt", "A N B(N, A): mpmath, 40 digits, the defining sum", rows)
 
-print("# Erlang C: {A, N, t/AHT, P(wait), SL, ASA/AHT}")
-for A, N, tau in [(10, 14, mpf(20) / 180), (10, 11, mpf(20) / 180), (2.5, 3, mpf(30) / 300),
-                  (100.25, 110, mpf(20) / 240), (1000, 1030, mpf(15) / 200),
-                  (10000, 10100, mpf(20) / 180), (0.3, 1, mpf(15) / 300), (10, 40, mpf(20) / 180)]:
-    C, sl, asa, occ = erlang_c(A, N, tau)
-    print(f"{{{A}, {N}, {fmt(tau)}, {fmt(C)}, {fmt(sl)}, {fmt(asa)}}},")
+# Erlang C: textbook M/M/N formulas.
+rows = []
+for A, N, aht, t in [(10, 14, 180, 20), (10, 11, 180, 20), (2.5, 3, 300, 30), (100.25, 110, 240, 20),
+                     (1000, 1030, 200, 15), (10000, 10100, 180, 20), (0.3, 1, 300, 15), (10, 40, 180, 20)]:
+    C, sl, asa, occ = erlang_c(mpf(A), N, mpf(t) / aht)
+    rows.append((A, N, aht, t, fmt(C), fmt(sl), fmt(asa)))
+golden("erlang_c.txt", "A N AHT_s t_s P(wait) SL(t) ASA/AHT: mpmath, 40 digits, textbook M/M/N formulas", rows)
+
+# Erlang A: the birth–death chain, flow balance, first-step analysis, uniformization.
+rows = []
+for A, N, aht, patience, t, tail in [(10, 14, 180, 300, 20, 1e-45), (10, 10, 180, 300, 20, 1e-45), (10, 8, 180, 300, 20, 1e-45),
+                                     (10, 11, 180, 3600, 20, 1e-45), (50, 45, 240, 120, 30, 1e-45), (50, 55, 240, 120, 30, 1e-45),
+                                     (3.3, 2, 100, 400, 50, 1e-45), (1000, 1000, 180, 300, 20, 1e-40)]:
+    pw, pab, sl, asa, occ = erlang_a(mpf(A), N, mpf(aht) / patience, mpf(t) / aht, tail=tail)
+    rows.append((A, N, aht, patience, t, fmt(pw), fmt(pab), fmt(sl), fmt(asa), fmt(occ)))
+golden("erlang_a.txt", "A N AHT_s patience_s t_s P(wait) P(abandon) SL(t) ASA/AHT occupancy: "
+       "mpmath, 40 digits, the M/M/N+M chain", rows)
 
 
-def required_c(A, tau, sl=None, asa=None, occ=None):
+# Staffing: the smallest N by scanning from N = 1.
+def staffing(contacts, interval, aht, patience, conc, sl, within, asa, ab, occ):
+    """Targets are decimal strings ("0" for none); times in seconds."""
+    c = Fraction(conc) if conc != "0" else Fraction(1)
+    A = Fraction(contacts) * aht / interval / c          # exact traffic
+    aht_eff = Fraction(aht) / c
+    tau = mpf(within) / (mpf(aht_eff.numerator) / aht_eff.denominator)
+    Amp = mpf(A.numerator) / A.denominator
+    sl, asa, ab, occ = Fraction(sl), Fraction(asa), Fraction(ab), Fraction(occ)
     N = 1
     while True:
-        if N > A:
-            C, s, a, o = erlang_c(A, N, tau)
-            if (sl is None or s >= sl) and (asa is None or a <= asa) and (occ is None or o <= occ):
+        if patience == 0:
+            if N > A:                                   # stable, exactly
+                C, s, a, _ = erlang_c(Amp, N, tau)
+                a = a * mpf(aht_eff.numerator) / aht_eff.denominator   # seconds
+                if ((sl == 0 or s >= mpf(sl.numerator) / sl.denominator) and
+                        (asa == 0 or a <= mpf(asa.numerator) / asa.denominator) and
+                        (occ == 0 or A / N <= occ)):    # occupancy exactly
+                    return N
+        else:
+            mp.dps = 30
+            r = (mpf(aht_eff.numerator) / aht_eff.denominator) / patience
+            pw, pab, s, a, o = erlang_a(Amp, N, r, tau, tail=1e-30)
+            mp.dps = 40
+            a = a * mpf(aht_eff.numerator) / aht_eff.denominator
+            if ((sl == 0 or s >= mpf(sl.numerator) / sl.denominator) and
+                    (asa == 0 or a <= mpf(asa.numerator) / asa.denominator) and
+                    (ab == 0 or pab <= mpf(ab.numerator) / ab.denominator) and
+                    (occ == 0 or o <= mpf(occ.numerator) / occ.denominator)):
                 return N
         N += 1
 
 
-print("# Erlang C staffing: smallest N by scanning from 1")
-print("issue A=10 SL 0.8/20s occ 0.85:", required_c(mpf(10), mpf(20) / 180, sl=mpf("0.8"), occ=mpf("0.85")))
-print("A=10 ASA <= 10 s:", required_c(mpf(10), 0, asa=mpf(10) / 180))
-print("A=10 occ <= 0.7:", required_c(mpf(10), 0, occ=mpf("0.7")))
-print("A=0.3 SL 0.9/15s AHT 300:", required_c(mpf("0.3"), mpf(15) / 300, sl=mpf("0.9")))
-print("A=6 (60 chats/30 min, AHT 6 min, 2 at once) SL 0.9/30s, AHT 180:", required_c(mpf(6), mpf(30) / 180, sl=mpf("0.9")))
-print("A=250 SL 0.9/10s AHT 200, ASA <= 3 s:", required_c(mpf(250), mpf(10) / 200, sl=mpf("0.9"), asa=mpf(3) / 200))
-
-print("# Erlang A: {A, N, r, tau, P(wait), P(ab), SL, ASA/AHT, occupancy}")
-for A, N, r, tau in [(10, 14, mpf(180) / 300, mpf(20) / 180), (10, 10, mpf(180) / 300, mpf(20) / 180),
-                     (10, 8, mpf(180) / 300, mpf(20) / 180), (10, 11, mpf(180) / 3600, mpf(20) / 180),
-                     (50, 45, 2, mpf(30) / 240), (50, 55, 2, mpf(30) / 240), (3.3, 2, mpf("0.25"), mpf("0.5"))]:
-    pw, pab, sl, asa, occ = erlang_a(A, N, r, tau)
-    print(f"{{{A}, {N}, {fmt(r)}, {fmt(tau)}, {fmt(pw)}, {fmt(pab)}, {fmt(sl)}, {fmt(asa)}, {fmt(occ)}}},")
-
-
-def required_a(A, r, tau, sl=None, ab=None):
-    N = 1
+def staffing_large(contacts, interval, aht, sl, within):
+    """Erlang C with only a service-level target, scanning every stable N
+    from floor(A) + 1 (below it no N is stable) with B updated exactly."""
+    A = Fraction(contacts) * aht / interval
+    Amp = mpf(A.numerator) / A.denominator
+    tau = mpf(within) / aht
+    N = int(floor(Amp)) + 1
+    B = erlang_b(Amp, N)
     while True:
-        pw, pab, s, asa, occ = erlang_a(A, N, r, tau, tail=1e-30)
-        if (sl is None or s >= sl) and (ab is None or pab <= ab):
-            return N
-        N += 1
-
-
-mp.dps = 30
-print("# Erlang A staffing: smallest N by scanning from 1")
-print("A=10 patience 300 s SL 0.8/20s:", required_a(mpf(10), mpf(180) / 300, mpf(20) / 180, sl=mpf("0.8")))
-print("A=10 patience 300 s abandonment <= 0.03:", required_a(mpf(10), mpf(180) / 300, mpf(20) / 180, ab=mpf("0.03")))
-print("A=10 patience 300 s abandonment <= 0.2:", required_a(mpf(10), mpf(180) / 300, mpf(20) / 180, ab=mpf("0.2")))
-print("chat: 240/h, AHT 8 min, 2 at once (A=16, AHT 4 min), patience 3 min, SL 0.8/30s, abandonment <= 0.05:",
-      required_a(mpf(16), mpf(4) / 3, mpf("0.125"), sl=mpf("0.8"), ab=mpf("0.05")))
-
-mp.dps = 40
-print("# Erlang B lines: smallest N with B <= p, scanning N = 0, 1, 2, ...")
-for A, p in [(10, mpf("0.01")), (2.5, mpf("0.05")), (100, mpf("0.001")), (10, mpf("0.5"))]:
-    N = 0
-    while erlang_b(mpf(A), N) > p:
-        N += 1
-    print(f"{{{A}, {mp.nstr(p, 5)}, {N}}},")
-
-print("# Large Erlang C staffing, scanning every stable N (N = floor(A)+1, +2, ...)")
-for A, tau, sl in [(10000, mpf(20) / 180, mpf("0.8")), (mpf("12345.678"), mpf(15) / 240, mpf("0.9"))]:
-    A = mpf(A)
-    N = int(floor(A)) + 1
-    B = erlang_b(A, N)
-    while True:
-        C = N * B / (N - A * (1 - B))
-        if 1 - C * exp(-(N - A) * tau) >= sl:
+        C = N * B / (N - Amp * (1 - B))
+        if 1 - C * exp(-(N - Amp) * tau) >= mpf(sl):
             break
         N += 1
-        B = A * B / (N + A * B)   # exact in 40 digits; checked against erlang_b below
-    assert abs(B - erlang_b(A, N)) < mpf(10) ** -30
-    print(f"A={mp.nstr(A, 10)} tau={fmt(tau)} SL>={mp.nstr(sl, 3)}: N={N} SL={fmt(1 - C * exp(-(N - A) * tau))}")
+        B = Amp * B / (N + Amp * B)   # exact in 40 digits; checked against erlang_b below
+    assert abs(B - erlang_b(Amp, N)) < mpf(10) ** -30
+    return N
 
-print("# Large Erlang A: {A, N, r, tau, P(wait), P(ab), SL, ASA/AHT, occupancy}")
-for A, N, r, tau in [(1000, 1000, mpf("0.6"), mpf(20) / 180)]:
-    pw, pab, sl, asa, occ = erlang_a(A, N, r, tau, tail=1e-40)
-    print(f"{{{A}, {N}, {fmt(r)}, {fmt(tau)}, {fmt(pw)}, {fmt(pab)}, {fmt(sl)}, {fmt(asa)}, {fmt(occ)}}},")
+
+rows = []
+# name, contacts, interval_s, aht_s, patience_s, concurrency, SL, within_s, ASA_s, abandonment, occupancy
+for case in [
+    ("issue", "100", 1800, 180, 0, "0", "0.8", 20, "0", "0", "0.85"),
+    ("asa", "10", 180, 180, 0, "0", "0", 0, "10", "0", "0"),
+    ("occupancy", "10", 180, 180, 0, "0", "0", 0, "0", "0", "0.7"),
+    ("light", "0.3", 300, 300, 0, "0", "0.9", 15, "0", "0", "0"),
+    ("sl-and-asa", "250", 200, 200, 0, "0", "0.9", 10, "3", "0", "0"),
+    ("chat-as-fast-agents", "60", 1800, 360, 0, "2", "0.9", 30, "0", "0", "0"),
+    ("exact-occupancy", "21", 1800, 180, 0, "0", "0", 0, "0", "0", "0.7"),
+    ("exact-occupancy-and-sl", "153", 1800, 180, 0, "0", "0.8", 60, "0", "0", "0.85"),
+    ("erlang-a-sl", "100", 1800, 180, 300, "0", "0.8", 20, "0", "0", "0"),
+    ("erlang-a-abandonment", "100", 1800, 180, 300, "0", "0", 0, "0", "0.03", "0"),
+    ("erlang-a-abandonment-loose", "100", 1800, 180, 300, "0", "0", 0, "0", "0.2", "0"),
+    ("erlang-a-chat", "240", 3600, 480, 180, "2", "0.8", 30, "0", "0.05", "0"),
+]:
+    name, contacts, interval, aht, patience, conc, sl, within, asa, ab, occ = case
+    n = staffing(contacts, interval, aht, patience, conc, sl, within, asa, ab, occ)
+    rows.append(case + (n,))
+for name, contacts, interval, aht, sl, within in [("large", "100000", 1800, 180, "0.8", 20),
+                                                   ("large-fractional", "12345.678", 240, 240, "0.9", 15)]:
+    n = staffing_large(contacts, interval, aht, sl, within)
+    rows.append((name, contacts, interval, aht, 0, "0", sl, within, "0", "0", "0", n))
+golden("staffing.txt", "name contacts interval_s AHT_s patience_s concurrency SL within_s ASA_s abandonment occupancy agents: "
+       "the smallest N meeting every target set (0: none), scanning N in mpmath and exact fractions", rows)
+
+# Erlang B lines: the smallest N with B <= p, scanning N = 0, 1, 2, ...
+rows = []
+for A, p in [(10, "0.01"), (2.5, "0.05"), (100, "0.001"), (10, "0.5")]:
+    N = 0
+    while erlang_b(mpf(A), N) > mpf(p):
+        N += 1
+    rows.append((A, p, N))
+golden("lines.txt", "A blocking N: the smallest N with B(N, A) <= blocking, scanning N = 0, 1, ... in mpmath", rows)

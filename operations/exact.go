@@ -1,0 +1,149 @@
+package operations
+
+import (
+	"bytes"
+	"math"
+	"math/big"
+	"math/bits"
+	"strconv"
+	"time"
+)
+
+// A share, a target or a forecast the caller types as a decimal (0.85,
+// 0.3, 153, 12.5) reaches us as the nearest float64. Everything here reads
+// it back as the decimal that was meant: the shortest decimal that rounds
+// to the float, which is what strconv.FormatFloat(x, 'g', -1, 64) prints
+// and what the caller typed whenever it had at most 15 significant digits.
+
+// shortestDecimal returns s ≥ 0 as num/den with den = 10ᵏ, from the
+// shortest decimal that rounds to s, or ok = false if num or den do not
+// fit in 64 bits (s ≥ 1.8·10¹⁹, or with more than 19 decimal places).
+func shortestDecimal(s float64) (num, den uint64, ok bool) {
+	if s >= 0 && s < 1<<53 && s == math.Trunc(s) { // an integer is its own shortest decimal
+		return uint64(s), 1, true
+	}
+	var buf [32]byte
+	b := strconv.AppendFloat(buf[:0], s, 'e', -1, 64) // d.ddde±xx
+	i := bytes.IndexByte(b, 'e')
+	digits := 0
+	for _, c := range b[:i] {
+		if c != '.' {
+			num = 10*num + uint64(c-'0')
+			digits++
+		}
+	}
+	e := 0
+	for _, c := range b[i+2:] {
+		e = 10*e + int(c-'0')
+	}
+	if b[i+1] == '-' {
+		e = -e
+	}
+	k := digits - 1 - e // s = num / 10ᵏ
+	for ; k < 0; k++ {  // 1e+02: num = 1, k = −2
+		if num > math.MaxUint64/10 {
+			return 0, 0, false
+		}
+		num *= 10
+	}
+	if k > 19 {
+		return 0, 0, false
+	}
+	den = 1
+	for range k {
+		den *= 10
+	}
+	return num, den, true
+}
+
+// ratOf returns the shortest decimal that rounds to the finite x, exactly.
+func ratOf(x float64) *big.Rat {
+	r, _ := new(big.Rat).SetString(strconv.FormatFloat(x, 'g', -1, 64))
+	return r
+}
+
+// ceilShare returns ⌈p·n⌉ exactly for p ∈ [0, 1] read as its decimal.
+func ceilShare(p float64, n uint64) uint64 {
+	num, den, ok := shortestDecimal(p)
+	if !ok { // more than 19 decimal places
+		x := new(big.Int).Mul(new(big.Int).SetUint64(n), ratOf(p).Num())
+		q, m := x.QuoRem(x, ratOf(p).Denom(), new(big.Int))
+		if m.Sign() != 0 {
+			q.Add(q, big.NewInt(1))
+		}
+		return q.Uint64() // ≤ n
+	}
+	hi, lo := bits.Mul64(n, num) // hi < den as num ≤ den
+	q, r := bits.Div64(hi, lo, den)
+	if r != 0 {
+		q++
+	}
+	return q
+}
+
+// roundedDigits is the significant digits a computed model value keeps
+// when it is compared with a target.
+const roundedDigits = 12
+
+// limit is a target as the caller typed it: a share (0.8) read as its
+// decimal, or a duration in nanoseconds.
+type limit struct {
+	f  float64       // the target in floating point
+	ns time.Duration // the target in nanoseconds, for a duration target
+}
+
+func shareLimit(x float64) limit          { return limit{f: x} }
+func durationLimit(d time.Duration) limit { return limit{f: float64(d), ns: d} }
+
+// rat returns the target exactly.
+func (l limit) rat() *big.Rat {
+	if l.ns != 0 {
+		return new(big.Rat).SetInt64(int64(l.ns))
+	}
+	return ratOf(l.f)
+}
+
+// cmp compares a computed value x ≥ 0 (a service level, an abandonment
+// rate, an occupancy, an ASA in nanoseconds), rounded to 12 significant
+// digits, with the target l > 0: −1, 0 or +1. The rounding forgives the
+// last digits of a floating-point model value, which is accurate to
+// about 1e−13 and cannot be exact (it is transcendental), so that a
+// service level that prints as 80.0000000000 % meets a target of 0.8.
+// Values clearly away from the target are decided in floating point; the
+// rest by an exact comparison of decimals.
+func (l limit) cmp(x float64) int {
+	const margin = 1e-11 // > the 5e−12 relative change of the rounding, ≫ the float error
+	switch {
+	case x > l.f*(1+margin):
+		return 1
+	case x < l.f*(1-margin):
+		return -1
+	}
+	r, _ := new(big.Rat).SetString(strconv.FormatFloat(x, 'e', roundedDigits-1, 64))
+	return r.Cmp(l.rat())
+}
+
+// nearInteger reports whether x is within a relative 1e−12 of an integer,
+// where a floating-point value may be on the wrong side of it.
+func nearInteger(x float64) bool {
+	return math.Abs(x-math.Round(x)) <= 1e-12*math.Max(1, math.Abs(x))
+}
+
+// percentOf returns the fraction x, read as its decimal, in percent: 0.57
+// is 57, where 100·0.57 is 56.99999999999999 in floating point. A value
+// that is not finite is returned as it is.
+func percentOf(x float64) float64 { return scaled(x, big.NewRat(100, 1)) }
+
+// fractionOf returns the percentage p, read as its decimal, as a
+// fraction: 85 is 0.85.
+func fractionOf(p float64) float64 { return scaled(p, big.NewRat(1, 100)) }
+
+// scaled returns x·k for x read as its decimal, correctly rounded.
+func scaled(x float64, k *big.Rat) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return x
+	}
+	r := ratOf(x)
+	f, _ := r.Mul(r, k).Float64()
+	return f
+}
