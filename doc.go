@@ -65,8 +65,9 @@
 //     the same state.
 //   - Decoders allocate in proportion to their input, never to a length
 //     the input merely claims.
-//   - Add does not allocate where the state has a fixed size (the survey
-//     and contact tallies, survival counts by duration).
+//   - Add does not allocate in the steady state: a fixed-size state (a
+//     survey tally) never does, and a growing one (a histogram of waits)
+//     only when it first meets a value beyond its range.
 //   - Counts are integers and money sums are exact decimals, so results
 //     never depend on the order of the items.
 //
