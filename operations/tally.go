@@ -101,11 +101,6 @@ func (t *Tally) Add(c Contact) error {
 	if c.Cost.Valid {
 		t.costed++
 		if d := c.Cost.Decimal; !d.IsZero() {
-			if d.Exponent() < -money.MaxExponent {
-				// 1.50 written with 70 places: Validate saw that the places
-				// past the 64th are zeros, and the sum keeps 64 at most.
-				d = d.Truncate(money.MaxExponent)
-			}
 			t.cost.Add(d)
 		}
 	}

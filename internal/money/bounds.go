@@ -26,23 +26,22 @@ var (
 	errSyntax    = errors.New("not a decimal number")
 )
 
-// Check reports whether d is within the bounds: at most MaxExponent
-// decimal places and |d| < 10^MaxExponent. It compares coefficients at
+// Check reports whether d is within the bounds: an exponent within
+// ±MaxExponent — at most MaxExponent decimal places as written, trailing
+// zeros and zero itself included, since a sum keeps the finest exponent
+// of its terms — and |d| < 10^MaxExponent. It compares coefficients at
 // d's own exponent, so it costs a comparison of lengths for a coefficient
-// of any size and does not allocate for an exponent within ±MaxExponent.
-// The error says which bound d passes; callers wrap it with their
-// sentinel (ErrAmount).
+// of any size and does not allocate. The error says which bound d
+// passes; callers wrap it with their sentinel (ErrAmount).
 func Check(d decimal.Decimal) error {
-	if d.IsZero() {
-		return nil
-	}
 	e := d.Exponent()
 	switch {
 	case e < -MaxExponent:
-		// 1.50 written with 70 places is still 1.5: only significant
-		// places count.
-		return checkPlaces(d)
-	case e > MaxExponent: // |d| ≥ 10^e
+		return errPlaces
+	case e > MaxExponent: // |d| ≥ 10^e unless d is 0
+		if d.IsZero() {
+			return errPlaces
+		}
 		return errMagnitude
 	}
 	l := &limits[e+MaxExponent]
@@ -64,25 +63,6 @@ var limits = func() (l [2*MaxExponent + 1][2]decimal.Decimal) {
 	}
 	return l
 }()
-
-// checkPlaces checks an amount written with more than MaxExponent places,
-// trailing zeros included: only the significant places count.
-func checkPlaces(d decimal.Decimal) error {
-	coef, e := d.Coefficient(), int(d.Exponent())
-	// A coefficient of b bits has fewer than b/3 + 1 digits, hence fewer
-	// trailing zeros: an exponent further below −MaxExponent than that
-	// leaves a significant place past the bound, and is refused before
-	// any arithmetic on the exponent.
-	excess := -MaxExponent - e
-	if excess > coef.BitLen()/3+1 {
-		return errPlaces
-	}
-	q, r := new(big.Int).QuoRem(coef, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(excess)), nil), new(big.Int))
-	if r.Sign() != 0 {
-		return errPlaces
-	}
-	return Check(decimal.NewFromBigInt(q, -MaxExponent))
-}
 
 // Parse reads a decimal in shopspring's syntax ("1234.50", "-0.5",
 // "1e3"), refusing text longer than a bounded amount can be before it

@@ -18,7 +18,8 @@ func TestBounds(t *testing.T) {
 		{"1e3", true},
 		{"0." + strings.Repeat("0", 63) + "1", true},  // 10⁻⁶⁴
 		{"0." + strings.Repeat("0", 64) + "1", false}, // 10⁻⁶⁵
-		{"1.5" + strings.Repeat("0", 80), true},       // 1.5, written long
+		{"1.5" + strings.Repeat("0", 62), true},       // 64 places as written
+		{"1.5" + strings.Repeat("0", 80), false},      // 1.5, but 81 places as written
 		{"1.5" + strings.Repeat("0", 200), false},     // too long a text
 		{strings.Repeat("9", 64), true},               // 10⁶⁴ − 1
 		{"1" + strings.Repeat("0", 64), false},        // 10⁶⁴
@@ -55,7 +56,10 @@ func TestBounds(t *testing.T) {
 		{decimal.New(150, -2), true},
 		{decimal.New(15, -70).Mul(decimal.New(1, 0)), false},
 		{decimal.New(1, -64), true},
-		{decimal.RequireFromString("1.5000000000000000000000000000000000000000000000000000000000000000000000"), true},
+		{decimal.RequireFromString("1.5000000000000000000000000000000000000000000000000000000000000000000000"), false},
+		{decimal.New(0, -3150), false}, // a zero whose places would make every sum carry them
+		{decimal.New(0, 70), false},
+		{decimal.New(0, -64), true},
 	} {
 		if err := Check(c.d); (err == nil) != c.ok {
 			t.Errorf("Check(%v·10^%d) = %v; want ok = %v", c.d.Coefficient(), c.d.Exponent(), err, c.ok)
