@@ -79,6 +79,9 @@ func (n num) units() int64 {
 // number parses an amount (currency marks allowed when currency is set)
 // or a plain decimal number.
 func (f *Format) number(s string, currency bool) (num, error) {
+	if n, ok := f.plain(s); ok {
+		return n, nil
+	}
 	s = trim(s)
 	if s == "" {
 		return num{}, fmt.Errorf("%w: empty", ErrAmount)
@@ -121,6 +124,41 @@ func (f *Format) number(s string, currency bool) (num, error) {
 		n.neg = false
 	}
 	return n, nil
+}
+
+// plain reads the common amount at once: an optional '-', at most 18
+// digits and one decimal mark, nothing else.
+func (f *Format) plain(s string) (num, bool) {
+	var n num
+	i := 0
+	if len(s) > 0 && s[0] == '-' {
+		n.neg, i = true, 1
+	}
+	if len(s)-i > maxUnitDigits+1 || i == len(s) {
+		return num{}, false
+	}
+	point, dec := -1, f.Decimal
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			n.coef = 10*n.coef + uint64(c-'0')
+			continue
+		}
+		if point >= 0 || !(dec == "" && c == '.' || dec != "" && strings.IndexByte(dec, c) >= 0) {
+			return num{}, false
+		}
+		point = i
+	}
+	if point >= 0 {
+		if point == len(s)-1 || point == 0 || point == 1 && n.neg {
+			return num{}, false // "12." or ".5": the careful path
+		}
+		n.exp = -int32(len(s) - 1 - point)
+	}
+	if n.coef == 0 {
+		n.neg = false
+	}
+	return n, true
 }
 
 // cutSign removes a leading '-', '+' or '−' (U+2212).

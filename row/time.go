@@ -32,6 +32,15 @@ func (f *Format) Time(s string) (time.Time, error) {
 
 // inWindow checks t against the plausible window and returns it in loc.
 func (f *Format) inWindow(s string, t time.Time, loc *time.Location) (time.Time, error) {
+	if f.Earliest.IsZero() && f.Latest.IsZero() {
+		// The default window, by the second.
+		if u := t.Unix(); u >= DefaultEarliest.Unix() && u < DefaultLatest.Unix() {
+			if loc == time.UTC {
+				return t.UTC(), nil
+			}
+			return t.In(loc), nil
+		}
+	}
 	if lo := f.earliest(); t.Before(lo) {
 		return time.Time{}, fmt.Errorf("%w: %q is before the plausible window, which starts %s (Format.Earliest)", ErrTime, s, lo.Format(time.DateOnly))
 	}
@@ -120,18 +129,18 @@ func parseISO(s string, loc *time.Location) (time.Time, bool) {
 	if y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysIn(mo, y) {
 		return time.Time{}, false
 	}
-	if len(s) == 10 {
-		return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, loc), true
+	h, mi, sec, ns := 0, 0, 0, 0
+	rest := s[10:]
+	if rest != "" {
+		if c := rest[0]; c != 'T' && c != ' ' && c != 't' || len(rest) < 6 || rest[3] != ':' {
+			return time.Time{}, false
+		}
+		h, mi = digits(rest[1:3]), digits(rest[4:6])
+		if h < 0 || h > 23 || mi < 0 || mi > 59 {
+			return time.Time{}, false
+		}
+		rest = rest[6:]
 	}
-	if c := s[10]; c != 'T' && c != ' ' && c != 't' || len(s) < 16 || s[13] != ':' {
-		return time.Time{}, false
-	}
-	h, mi := digits(s[11:13]), digits(s[14:16])
-	if h < 0 || h > 23 || mi < 0 || mi > 59 {
-		return time.Time{}, false
-	}
-	rest := s[16:]
-	sec, ns := 0, 0
 	if len(rest) >= 3 && rest[0] == ':' {
 		if sec = digits(rest[1:3]); sec < 0 || sec > 59 {
 			return time.Time{}, false
@@ -152,14 +161,38 @@ func parseISO(s string, loc *time.Location) (time.Time, bool) {
 			rest = rest[i:]
 		}
 	}
+	off := 0
 	if rest == "" {
-		return time.Date(y, time.Month(mo), d, h, mi, sec, ns, loc), true
+		if loc != time.UTC {
+			return time.Date(y, time.Month(mo), d, h, mi, sec, ns, loc), true
+		}
+	} else {
+		var ok bool
+		if off, ok = parseZone(rest); !ok {
+			return time.Time{}, false
+		}
 	}
-	off, ok := parseZone(rest)
-	if !ok {
-		return time.Time{}, false
+	// In UTC or at a given offset: the instant by arithmetic, without
+	// time.Date's normalisations.
+	unix := civilDays(y, mo, d)*86400 + int64(3600*h+60*mi+sec) - int64(off)
+	return time.Unix(unix, int64(ns)).UTC(), true
+}
+
+// civilDays returns the days from 1970-01-01 to y-m-d in the proleptic
+// Gregorian calendar (Howard Hinnant's days_from_civil).
+func civilDays(y, m, d int) int64 {
+	if m <= 2 {
+		y--
 	}
-	return time.Date(y, time.Month(mo), d, h, mi, sec, ns, time.UTC).Add(-time.Duration(off) * time.Second), true
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era)*146097 + int64(doe) - 719468
 }
 
 // parseZone reads Z, UTC (after an optional space), ±HH:MM, ±HHMM or ±HH

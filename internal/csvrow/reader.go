@@ -111,13 +111,14 @@ func (r *Reader[T]) Read() (T, error) {
 		return zero, err
 	}
 	rec, rerr := r.row(r.parser, fields, line)
-	if rerr == nil && r.spec.Check != nil {
-		if col, id, err := r.spec.Check(&rec); err != nil {
-			rerr = &row.Error{Line: line, Column: r.layout.Header(col), ID: id, Err: err}
-		}
-	}
 	if rerr != nil {
 		return zero, rerr
+	}
+	if r.spec.Check != nil {
+		checked := rec
+		if col, id, err := r.spec.Check(&checked); err != nil {
+			return zero, &row.Error{Line: line, Column: r.layout.Header(col), ID: id, Err: err}
+		}
 	}
 	return rec, nil
 }
@@ -166,12 +167,12 @@ func (r *Reader[T]) ReadAll(maxErrors int, keep func(T)) (row.Summary, error) {
 	}
 	for {
 		rec, err := r.Read()
-		var re *row.Error
+		re, isRow := err.(*row.Error)
 		switch {
 		case err == nil:
 			sum.Accept()
 			keep(rec)
-		case errors.As(err, &re):
+		case isRow:
 			sum.Reject(re, maxErrors)
 		case err == io.EOF:
 			return sum, nil
@@ -325,20 +326,20 @@ func (r *Reader[T]) readParallel(workers, maxErrors int, keep func(T), sum *row.
 func (r *Reader[T]) deliver(res *parsed[T], maxErrors int, keep func(T), sum *row.Summary) {
 	errs := res.errs
 	for i := range res.recs {
-		rec := res.recs[i]
+		rec := &res.recs[i]
 		if r.spec.Check != nil {
 			line := res.lines[i]
 			for len(errs) > 0 && errs[0].Line < line {
 				sum.Reject(errs[0], maxErrors)
 				errs = errs[1:]
 			}
-			if col, id, err := r.spec.Check(&rec); err != nil {
+			if col, id, err := r.spec.Check(rec); err != nil {
 				sum.Reject(&row.Error{Line: line, Column: r.layout.Header(col), ID: id, Err: err}, maxErrors)
 				continue
 			}
 		}
 		sum.Accept()
-		keep(rec)
+		keep(*rec)
 	}
 	for _, e := range errs {
 		sum.Reject(e, maxErrors)
