@@ -25,13 +25,15 @@ type Spec[T any] struct {
 	Format  row.Format
 	// ID is the index in Columns of the record's id, −1 for none.
 	ID int
+	// AnyOf lists columns of which the header must have one at least.
+	AnyOf []int
 	// New returns a parser for the bound header; ReadAll makes one per
 	// goroutine.
 	New func(*Layout) Parser[T]
 	// Check, if set, sees every record a parser accepted, in file order,
 	// and may reject it (a duplicate id), naming the column at fault and
 	// the record's id.
-	Check func(rec *T) (col int, id string, err error)
+	Check func(rec *T, line int) (col int, id string, err error)
 }
 
 // Reader reads the records of Spec from CSV, one at a time (Read) or all
@@ -74,7 +76,21 @@ func (r *Reader[T]) begin() error {
 	if r.err != nil {
 		return r.err
 	}
-	if r.layout, err = Bind(header, r.spec.Columns, r.spec.Strict); err != nil {
+	if r.layout, err = Bind(header, r.spec.Columns, r.spec.Strict); err == nil && len(r.spec.AnyOf) > 0 {
+		var names []string
+		for _, c := range r.spec.AnyOf {
+			if r.layout.Has(c) {
+				names = nil
+				break
+			}
+			names = append(names, r.spec.Columns[c].Name)
+		}
+		if names != nil {
+			err = fmt.Errorf("%w: none of the columns %s in the header %s", row.ErrHeader, strings.Join(names, ", "), list(r.layout.header))
+			r.layout = nil
+		}
+	}
+	if err != nil {
 		r.err = &row.FileError{Line: line, Err: err}
 		return r.err
 	}
@@ -116,7 +132,7 @@ func (r *Reader[T]) Read() (T, error) {
 	}
 	if r.spec.Check != nil {
 		checked := rec
-		if col, id, err := r.spec.Check(&checked); err != nil {
+		if col, id, err := r.spec.Check(&checked, line); err != nil {
 			return zero, &row.Error{Line: line, Column: r.layout.Header(col), ID: id, Err: err}
 		}
 	}
@@ -333,7 +349,7 @@ func (r *Reader[T]) deliver(res *parsed[T], maxErrors int, keep func(T), sum *ro
 				sum.Reject(errs[0], maxErrors)
 				errs = errs[1:]
 			}
-			if col, id, err := r.spec.Check(rec); err != nil {
+			if col, id, err := r.spec.Check(rec, line); err != nil {
 				sum.Reject(&row.Error{Line: line, Column: r.layout.Header(col), ID: id, Err: err}, maxErrors)
 				continue
 			}
