@@ -41,6 +41,15 @@ func (f *Format) Amount(s string) (decimal.Decimal, error) {
 	if err != nil {
 		return decimal.Decimal{}, fmt.Errorf("%w: %q: %v", ErrAmount, trim(s), err)
 	}
+	// money.Parse lets zeros written with any exponent ("0e-3150") and
+	// trailing zeros past 64 places through; an exponent beyond ±64
+	// would make every later sum carry it.
+	switch e := d.Exponent(); {
+	case d.IsZero():
+		return decimal.New(0, max(-money.MaxExponent, min(0, e))), nil
+	case e < -money.MaxExponent:
+		return d.Truncate(money.MaxExponent), nil // only zeros are cut: Parse checked
+	}
 	return d, nil
 }
 
@@ -137,10 +146,13 @@ func (f *Format) plain(s string) (num, bool) {
 	if len(s)-i > maxUnitDigits+1 || i == len(s) {
 		return num{}, false
 	}
-	point, dec := -1, f.Decimal
+	point, dec, nd := -1, f.Decimal, 0
 	for ; i < len(s); i++ {
 		c := s[i]
 		if c >= '0' && c <= '9' {
+			if nd++; nd > maxUnitDigits {
+				return num{}, false
+			}
 			n.coef = 10*n.coef + uint64(c-'0')
 			continue
 		}
@@ -247,6 +259,7 @@ func (f *Format) digits(s string) (num, error) {
 	if grouped && groupLen != 3 {
 		return num{}, fmt.Errorf("the last group has %d digits, not three", groupLen)
 	}
+	intEnd := i
 	point := -1 // where the fraction starts
 	if i < len(s) && strings.IndexByte(dec, s[i]) >= 0 {
 		i++
@@ -281,7 +294,7 @@ func (f *Format) digits(s string) (num, error) {
 		// Too many digits for coef, or an exponent: a plain decimal text
 		// for money.Parse, which bounds it.
 		b := make([]byte, 0, intDigits+fracDigits+2+len(exponent))
-		for k := 0; k < len(s) && (point < 0 || k < point); k++ {
+		for k := 0; k < intEnd; k++ {
 			if c := s[k]; c >= '0' && c <= '9' {
 				b = append(b, c)
 			}
