@@ -14,7 +14,8 @@ import (
 // name means the library's names for the field, listed here (in any case,
 // with spaces, underscores or hyphens alike: "Ticket ID" is ticket_id);
 // "-" means the field is not in the file even if a column has one of
-// those names. Channel, Outcome and Arrived are required.
+// those names. Channel (unless Reader.Channel is set), Outcome and
+// Arrived are required.
 type Columns struct {
 	ID         string // id, contact_id, ticket_id, call_id, conversation_id, interaction_id, case_id
 	CustomerID string // customer_id, customer, client, client_id, requester_id, account_id
@@ -64,7 +65,7 @@ const (
 	colFCR
 )
 
-func (c *Columns) columns() []csvrow.Column {
+func (c *Columns) columns(channelRequired bool) []csvrow.Column {
 	col := func(name, field, given string, required bool, aliases ...string) csvrow.Column {
 		return csvrow.Column{Name: name, Field: field, Given: given, Required: required, Aliases: aliases}
 	}
@@ -74,7 +75,7 @@ func (c *Columns) columns() []csvrow.Column {
 		colReason:    col("reason", "Reason", c.Reason, false, "motive", "motif", "subject", "topic", "category", "contact_reason"),
 		colAgent:     col("agent", "Agent", c.Agent, false, "agent_id", "agent_name", "assignee", "user"),
 		colQueue:     col("queue", "Queue", c.Queue, false, "skill", "team", "teams", "group", "queue_name"),
-		colChannel:   col("channel", "Channel", c.Channel, true, "canal", "via", "media_type", "source"),
+		colChannel:   col("channel", "Channel", c.Channel, channelRequired, "canal", "via", "media_type", "source"),
 		colDirection: col("direction", "Direction", c.Direction, false, "sens"),
 		colOutcome:   col("outcome", "Outcome", c.Outcome, true, "status", "result"),
 		colMissed:    col("missed_call_reason", "MissedReason", c.MissedReason, false, "missed_reason"),
@@ -142,6 +143,10 @@ type Reader struct {
 	Format row.Format
 	// Strict rejects a header with columns that are not fields.
 	Strict bool
+	// Channel is the channel of every contact of a file without a
+	// channel column (an Aircall export is all Phone); zero means the
+	// file must have one.
+	Channel Channel
 	// Channels, Outcomes and Directions add names (in any case, spaces,
 	// underscores and hyphens alike) to the library's; they win over
 	// the library's names.
@@ -163,6 +168,7 @@ func NewReader(r io.Reader) *Reader { return &Reader{src: r} }
 // contactParser reads contacts; one per goroutine.
 type contactParser struct {
 	l          *csvrow.Layout
+	channel    Channel // without a channel column
 	f          *row.Format
 	names      *contactNames
 	ids        csvrow.Arena
@@ -245,12 +251,14 @@ func (p *contactParser) bool(fields []string, c int, b *bool) error {
 
 func (p *contactParser) Parse(fields []string) (Contact, int, error) {
 	n := p.names
-	c := Contact{Direction: Inbound}
+	c := Contact{Direction: Inbound, Channel: p.channel}
 	var err error
-	if c.Channel, err = p.channels.Get(p.cell(fields, colChannel), func(s string) (Channel, error) {
-		return lookup(s, n.channels, exportChannels, ParseChannel)
-	}); err != nil {
-		return Contact{}, colChannel, err
+	if p.l.Has(colChannel) {
+		if c.Channel, err = p.channels.Get(p.cell(fields, colChannel), func(s string) (Channel, error) {
+			return lookup(s, n.channels, exportChannels, ParseChannel)
+		}); err != nil {
+			return Contact{}, colChannel, err
+		}
 	}
 	if p.l.Has(colDirection) {
 		if c.Direction, err = p.directions.Get(p.cell(fields, colDirection), func(s string) (Direction, error) {
@@ -329,13 +337,14 @@ func (r *Reader) reader() *csvrow.Reader[Contact] {
 	if r.r == nil {
 		f := r.Format
 		names := &contactNames{normalized(r.Channels), normalized(r.Outcomes), normalized(r.Directions)}
+		channel := r.Channel
 		r.r = csvrow.NewReader(r.src, csvrow.Spec[Contact]{
-			Columns: r.Columns.columns(),
+			Columns: r.Columns.columns(channel == 0),
 			Strict:  r.Strict,
 			Format:  f,
 			ID:      colID,
 			New: func(l *csvrow.Layout) csvrow.Parser[Contact] {
-				return &contactParser{l: l, f: &f, names: names}
+				return &contactParser{l: l, f: &f, names: names, channel: channel}
 			},
 		})
 	}
