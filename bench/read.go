@@ -55,7 +55,7 @@ func readImpls(self string) []readImpl {
 
 // readResult is one implementation's measurements of one file.
 type readResult struct {
-	ns, rss []int64 // per repetition; rss in bytes
+	ns, cpu, rss []int64 // per repetition; cpu is the process's user + system time, rss in bytes
 	live    int64   // bytes the loaded data holds (rapport only)
 	digest  string
 }
@@ -77,6 +77,7 @@ func runRead(dir string, reps int, sizes []int) error {
 	failed := false
 	for _, kind := range readKinds {
 		results := map[string]map[int]readResult{}
+		reference := map[int]string{} // the first implementation's digest of each size
 		var files []string
 		for _, n := range sizes {
 			file, err := readCSVFile(dir, kind, n)
@@ -85,7 +86,7 @@ func runRead(dir string, reps int, sizes []int) error {
 			}
 			files = append(files, file)
 		}
-		fmt.Printf("%-30s %10s %10s %10s %10s %8s   %s\n", kind, "rows", "time", "peak RSS", "data", "RSS÷data", "digest")
+		fmt.Printf("%-30s %10s %10s %10s %10s %10s %8s   %s\n", kind, "rows", "time", "CPU", "peak RSS", "data", "RSS÷data", "digest")
 		for _, impl := range readImpls(self) {
 			if !slices.Contains(impl.kinds, kind) {
 				continue
@@ -99,21 +100,23 @@ func runRead(dir string, reps int, sizes []int) error {
 					continue
 				}
 				results[impl.name][n] = res
-				ours := results["rapport ReadAll"][n]
-				verdict := "ours"
-				if impl.name != "rapport ReadAll" {
+				verdict := "reference"
+				if ref, ok := reference[n]; ok {
 					verdict = "ok"
-					if res.digest != ours.digest {
-						verdict = fmt.Sprintf("DIFFERS: %s vs %s", res.digest, ours.digest)
+					if res.digest != ref {
+						verdict = fmt.Sprintf("DIFFERS: %s vs %s", res.digest, ref)
 						failed = true
 					}
+				} else {
+					reference[n] = res.digest
 				}
 				data, ratio := "", ""
 				if res.live > 0 {
 					data = mb(res.live)
 					ratio = fmt.Sprintf("%.2f", float64(median(res.rss))/float64(res.live))
 				}
-				fmt.Printf("%-30s %10d %10v %10s %10s %8s   %s\n", impl.name, n, time.Duration(median(res.ns)).Round(time.Millisecond), mb(median(res.rss)), data, ratio, verdict)
+				fmt.Printf("%-30s %10d %10v %10v %10s %10s %8s   %s\n", impl.name, n, time.Duration(median(res.ns)).Round(time.Millisecond),
+					time.Duration(median(res.cpu)).Round(time.Millisecond), mb(median(res.rss)), data, ratio, verdict)
 			}
 		}
 		// Growth exponents and same-run ratios at each size.
@@ -182,7 +185,9 @@ func measureRead(cmd []string, reps int) (readResult, error) {
 		}
 		res.digest, res.live = r.Digest, r.Live
 		res.ns = append(res.ns, r.NS)
-		res.rss = append(res.rss, c.ProcessState.SysUsage().(*syscall.Rusage).Maxrss*1024)
+		ru := c.ProcessState.SysUsage().(*syscall.Rusage)
+		res.rss = append(res.rss, ru.Maxrss*1024)
+		res.cpu = append(res.cpu, ru.Utime.Nano()+ru.Stime.Nano())
 	}
 	return res, nil
 }

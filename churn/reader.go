@@ -152,7 +152,7 @@ func (r *CustomerReader) Read() (Customer, error) { return r.reader().Read() }
 // of calling Read to the end.
 func (r *CustomerReader) ReadAll() ([]Customer, row.Summary, error) {
 	var out csvrow.Chunks[Customer]
-	sum, err := r.reader().ReadAll(r.MaxErrors, out.Append)
+	sum, err := r.reader().ReadAll(r.MaxErrors, out.Append, out.Grow)
 	return out.Flatten(), sum, err
 }
 
@@ -267,7 +267,7 @@ func (r *RevenueReader) Read() (Revenue, error) { return r.reader().Read() }
 // ReadAll reads the rest of the file, as CustomerReader.ReadAll does.
 func (r *RevenueReader) ReadAll() ([]Revenue, row.Summary, error) {
 	var out csvrow.Chunks[Revenue]
-	sum, err := r.reader().ReadAll(r.MaxErrors, out.Append)
+	sum, err := r.reader().ReadAll(r.MaxErrors, out.Append, out.Grow)
 	return out.Flatten(), sum, err
 }
 

@@ -54,12 +54,12 @@ func TestCustomerReaderRows(t *testing.T) {
 			"C3,2024-01-01T10:00:00Z,2024-01-01T10:00:00Z,,",
 		},
 		Bad: []rowtest.Bad{
-			{",2023-07-24,,,", row.ErrID},
-			{"C4,,,,", row.ErrTime},
-			{"C5,2023-13-01,,,", row.ErrTime},
-			{"C6,2025-01-01,2024-01-01,,", ErrEndBeforeStart},
-			{"C7,2025-01-01,,2024-01-01,", ErrContractBeforeStart},
-			{"C8,0001-01-01,,,", row.ErrTime},
+			{Row: ",2023-07-24,,,", Err: row.ErrID},
+			{Row: "C4,,,,", Err: row.ErrTime},
+			{Row: "C5,2023-13-01,,,", Err: row.ErrTime},
+			{Row: "C6,2025-01-01,2024-01-01,,", Err: ErrEndBeforeStart},
+			{Row: "C7,2025-01-01,,2024-01-01,", Err: ErrContractBeforeStart},
+			{Row: "C8,0001-01-01,,,", Err: row.ErrTime},
 		},
 	})
 }
@@ -89,10 +89,10 @@ func TestRevenueReaderRows(t *testing.T) {
 		Header: "customer_id,month,mrr",
 		Good:   []string{"C1,2025-01-01,99.00", "C2,2025-01-01,0", "C1,2025-02-01,120.5"},
 		Bad: []rowtest.Bad{
-			{"C1,2025-01-01,-5", ErrAmount},
-			{"C1,2025-01-01,1e400", row.ErrAmount},
-			{"C1,,5", row.ErrTime},
-			{",2025-01-01,5", row.ErrID},
+			{Row: "C1,2025-01-01,-5", Err: ErrAmount},
+			{Row: "C1,2025-01-01,1e400", Err: row.ErrAmount},
+			{Row: "C1,,5", Err: row.ErrTime},
+			{Row: ",2025-01-01,5", Err: row.ErrID},
 		},
 	})
 }

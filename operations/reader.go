@@ -365,6 +365,6 @@ func (r *Reader) Read() (Contact, error) { return r.reader().Read() }
 // of calling Read to the end.
 func (r *Reader) ReadAll() ([]Contact, row.Summary, error) {
 	var out csvrow.Chunks[Contact]
-	sum, err := r.reader().ReadAll(r.MaxErrors, out.Append)
+	sum, err := r.reader().ReadAll(r.MaxErrors, out.Append, out.Grow)
 	return out.Flatten(), sum, err
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/rapportkit/rapport/internal/csvrow"
@@ -198,7 +199,7 @@ func (r *Reader) ReadAll() ([]Transaction, row.Summary, error) {
 	var d csvrow.Decimals
 	sum, err := r.reader().ReadAll(r.MaxErrors, func(t txRow) {
 		out.Append(t.transaction(&d))
-	})
+	}, out.Grow)
 	return out.Flatten(), sum, err
 }
 
@@ -214,12 +215,7 @@ func (r *Reader) ReadColumns() (Columns, row.Summary, error) {
 	if r.r == nil {
 		r.columns = true
 	}
-	type colRow struct {
-		id        string
-		at, units int64
-	}
-	var rows csvrow.Chunks[colRow]
-	var exp int32
+	var c Columns
 	var scaleErr error
 	sum, err := r.reader().ReadAll(r.MaxErrors, func(t txRow) {
 		if scaleErr != nil {
@@ -230,37 +226,35 @@ func (r *Reader) ReadColumns() (Columns, row.Summary, error) {
 		case t.wide:
 			scaleErr = fmt.Errorf("segment: customer %q: amount %v: %w: more than 18 digits, for ReadAll", t.id, t.big, row.ErrAmount)
 			return
-		case rows.Len() == 0:
-			exp = t.exp
-		case t.exp < exp:
-			rows.Each(func(c *colRow) {
-				if v, ok := scaleUnits(c.units, exp-t.exp); ok {
-					c.units = v
-				} else if scaleErr == nil {
-					scaleErr = fmt.Errorf("segment: customer %q: %w: %d units of 10^%d do not fit 64 bits at 10^%d", c.id, row.ErrAmount, c.units, exp, t.exp)
+		case len(c.At) == 0:
+			c.Exp = t.exp
+		case t.exp < c.Exp:
+			for i, u := range c.Amounts {
+				v, ok := scaleUnits(u, c.Exp-t.exp)
+				if !ok {
+					scaleErr = fmt.Errorf("segment: customer %q: %w: %d units of 10^%d do not fit 64 bits at 10^%d", c.CustomerIDs[i], row.ErrAmount, u, c.Exp, t.exp)
+					return
 				}
-			})
-			exp = t.exp
-		case t.exp > exp:
+				c.Amounts[i] = v
+			}
+			c.Exp = t.exp
+		case t.exp > c.Exp:
 			var ok bool
-			if units, ok = scaleUnits(units, t.exp-exp); !ok {
-				scaleErr = fmt.Errorf("segment: customer %q: %w: %d units of 10^%d do not fit 64 bits at 10^%d", t.id, row.ErrAmount, t.units, t.exp, exp)
+			if units, ok = scaleUnits(units, t.exp-c.Exp); !ok {
+				scaleErr = fmt.Errorf("segment: customer %q: %w: %d units of 10^%d do not fit 64 bits at 10^%d", t.id, row.ErrAmount, t.units, t.exp, c.Exp)
 				return
 			}
 		}
-		rows.Append(colRow{t.id, t.at.UnixNano(), units})
+		c.CustomerIDs = append(c.CustomerIDs, t.id)
+		c.At = append(c.At, t.at.UnixNano())
+		c.Amounts = append(c.Amounts, units)
+	}, func(n int) {
+		c.CustomerIDs = slices.Grow(c.CustomerIDs, n)
+		c.At = slices.Grow(c.At, n)
+		c.Amounts = slices.Grow(c.Amounts, n)
 	})
 	if err == nil {
 		err = scaleErr
-	}
-	c := Columns{Exp: exp}
-	if n := rows.Len(); n > 0 {
-		c.CustomerIDs, c.At, c.Amounts = make([]string, 0, n), make([]int64, 0, n), make([]int64, 0, n)
-		rows.Each(func(r *colRow) {
-			c.CustomerIDs = append(c.CustomerIDs, r.id)
-			c.At = append(c.At, r.at)
-			c.Amounts = append(c.Amounts, r.units)
-		})
 	}
 	return c, sum, err
 }

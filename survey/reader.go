@@ -298,6 +298,6 @@ func (r *Reader) Read() (Response, error) {
 // of calling Read to the end.
 func (r *Reader) ReadAll() ([]Response, row.Summary, error) {
 	var out csvrow.Chunks[Response]
-	sum, err := r.reader().ReadAll(r.MaxErrors, out.Append)
+	sum, err := r.reader().ReadAll(r.MaxErrors, out.Append, out.Grow)
 	return out.Flatten(), sum, err
 }

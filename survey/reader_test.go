@@ -56,13 +56,13 @@ func TestReaderRows(t *testing.T) {
 			"S5,C5,2025-01-03,phone,,,,,only a comment",
 		},
 		Bad: []rowtest.Bad{
-			{"S6,C6,2025-01-01,email,,11,,,", ErrScore},
-			{"S7,C7,2025-01-01,email,,,6,,", ErrScore},
-			{"S8,C8,2025-01-01,email,,,,0,", ErrScore},
-			{"S9,C9,2025-01-01,email,,,,,", ErrNoAnswer},
-			{"S10,C10,yesterday,email,,9,,,", row.ErrTime},
-			{"S11,C11,2025-01-01,email,,nine,,,", ErrScore},
-			{"S12,C12,2025-01-01,email,,,Meh,,", ErrScore},
+			{Row: "S6,C6,2025-01-01,email,,11,,,", Err: ErrScore},
+			{Row: "S7,C7,2025-01-01,email,,,6,,", Err: ErrScore},
+			{Row: "S8,C8,2025-01-01,email,,,,0,", Err: ErrScore},
+			{Row: "S9,C9,2025-01-01,email,,,,,", Err: ErrNoAnswer},
+			{Row: "S10,C10,yesterday,email,,9,,,", Err: row.ErrTime},
+			{Row: "S11,C11,2025-01-01,email,,nine,,,", Err: ErrScore},
+			{Row: "S12,C12,2025-01-01,email,,,Meh,,", Err: ErrScore},
 		},
 	})
 }

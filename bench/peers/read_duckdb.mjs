@@ -16,7 +16,7 @@ const columns = {
     'cost': 'DECIMAL(18,2)'}`,
 }[kind];
 const digest = {
-  transactions: `SELECT count(*)::VARCHAR || ',' || sum(epoch(at)::BIGINT)::VARCHAR || ',' || sum((amount * 100)::BIGINT)::VARCHAR || ',' || count(DISTINCT customer_id)::VARCHAR FROM t`,
+  transactions: `SELECT count(*)::VARCHAR || ',' || sum(epoch("at")::BIGINT)::VARCHAR || ',' || sum((amount * 100)::BIGINT)::VARCHAR || ',' || count(DISTINCT customer_id)::VARCHAR FROM t`,
   contacts: `SELECT count(*)::VARCHAR || ',' || sum(epoch(arrived)::BIGINT)::VARCHAR || ',' || sum(talk_s)::VARCHAR || ',' || sum((cost * 100)::BIGINT)::VARCHAR || ',' || count(answered)::VARCHAR FROM t`,
 }[kind];
 

@@ -3,16 +3,29 @@ package csvrow
 // chunkLen is the length of a Chunks' chunks.
 const chunkLen = 1 << 16
 
-// Chunks collects values in fixed-size chunks, so that a growing
-// collection never copies what it holds; Flatten copies it once into a
-// slice of the exact length. Collecting n values costs n values of
-// memory and one chunk of slack, and Flatten twice that at its peak,
-// where growing a slice by append copies the values over and over and
-// holds up to three times them.
+// Chunks collects values in chunks, so that a growing collection never
+// copies what it holds; Flatten copies it once into a slice of the exact
+// length, or returns its only chunk as it is. Collecting n values costs n
+// values of memory and one chunk of slack, and Flatten twice that at its
+// peak unless Grow made the one chunk they fill, where growing a slice by
+// append copies the values over and over and holds up to three times
+// them.
 type Chunks[T any] struct {
 	full [][]T
 	cur  []T
 	n    int
+}
+
+// Grow makes room for n more values in one chunk, so that Flatten
+// need not copy them when n is right.
+func (c *Chunks[T]) Grow(n int) {
+	if n <= cap(c.cur)-len(c.cur) {
+		return
+	}
+	if len(c.cur) > 0 {
+		c.full = append(c.full, c.cur)
+	}
+	c.cur = make([]T, 0, n)
 }
 
 // Append adds v.
@@ -47,6 +60,11 @@ func (c *Chunks[T]) Each(f func(*T)) {
 func (c *Chunks[T]) Flatten() []T {
 	if c.n == 0 {
 		return nil
+	}
+	if len(c.full) == 0 {
+		out := c.cur
+		*c = Chunks[T]{}
+		return out
 	}
 	out := make([]T, 0, c.n)
 	for i, ch := range c.full {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -39,7 +40,11 @@ type Spec[T any] struct {
 // Reader reads the records of Spec from CSV, one at a time (Read) or all
 // of them on every core (ReadAll).
 type Reader[T any] struct {
+	src    io.Reader
 	spec   Spec[T]
+	// grow and remaining size ReadAll's estimate of its records.
+	grow      func(int)
+	remaining int64
 	sc     *Scanner
 	layout *Layout
 	parser Parser[T]
@@ -50,7 +55,7 @@ type Reader[T any] struct {
 // NewReader returns a reader of src; the header is read by the first
 // Read or ReadAll.
 func NewReader[T any](src io.Reader, spec Spec[T]) *Reader[T] {
-	return &Reader[T]{spec: spec, sc: NewScanner(src, spec.Format.Separator())}
+	return &Reader[T]{src: src, spec: spec, sc: NewScanner(src, spec.Format.Separator())}
 }
 
 // begin checks the format and reads the header and the rows to skip.
@@ -172,16 +177,32 @@ func (r *Reader[T]) rowError(line, col int, fields []string, err error) *row.Err
 // or the error that ended the stream. With more than one core, rows are
 // parsed in blocks on every core and delivered in order: the records,
 // the counts and the errors are those of calling Read to the end.
-func (r *Reader[T]) ReadAll(maxErrors int, keep func(T)) (row.Summary, error) {
+//
+// If grow is not nil and the input's size is known (an *os.File, a
+// bytes.Reader, a strings.Reader), grow is called once, after the first
+// block, with an estimate of the records to come (a little above the
+// rows of the rest of the input at the first block's bytes per row), so
+// that the caller can make room for them at once.
+func (r *Reader[T]) ReadAll(maxErrors int, keep func(T), grow func(int)) (row.Summary, error) {
 	var sum row.Summary
 	if err := r.begin(); err != nil {
 		return sum, err
 	}
+	if grow != nil {
+		r.grow = grow
+		if n := remaining(r.src); n > 0 {
+			r.remaining = n + int64(r.sc.end-r.sc.pos)
+		}
+	}
+	from := r.sc.consumed()
 	if workers := runtime.GOMAXPROCS(0); workers > 1 {
 		err := r.readParallel(workers, maxErrors, keep, &sum)
 		return sum, err
 	}
 	for {
+		if r.grow != nil && sum.Read == 4096 {
+			r.estimate(r.sc.consumed()-from, sum.Read)
+		}
 		rec, err := r.Read()
 		re, isRow := err.(*row.Error)
 		switch {
@@ -309,6 +330,9 @@ func (r *Reader[T]) readParallel(workers, maxErrors int, keep func(T), sum *row.
 		}
 		delete(pending, next)
 		next++
+		if r.grow != nil {
+			r.estimate(int64(len(res.data)), len(res.recs)+len(res.errs))
+		}
 		r.deliver(res, maxErrors, keep, sum)
 		if res.fatal != nil {
 			err = res.fatal
@@ -336,6 +360,39 @@ func (r *Reader[T]) readParallel(workers, maxErrors int, keep func(T), sum *row.
 		return nil
 	}
 	return err
+}
+
+// estimate calls grow once with the records expected in the rest of the
+// input, given that bytes held rows.
+func (r *Reader[T]) estimate(bytes int64, rows int) {
+	grow := r.grow
+	r.grow = nil
+	if r.remaining <= 0 || bytes <= 0 || rows <= 0 {
+		return
+	}
+	n := float64(r.remaining) / float64(bytes) * float64(rows) * 1.02
+	if n > 0 && n < 1<<40 {
+		grow(int(n) + 64)
+	}
+}
+
+// remaining returns the bytes left in src, or 0 if unknown.
+func remaining(src io.Reader) int64 {
+	switch s := src.(type) {
+	case interface{ Len() int }:
+		return int64(s.Len())
+	case *os.File:
+		fi, err := s.Stat()
+		if err != nil || !fi.Mode().IsRegular() {
+			return 0
+		}
+		at, err := s.Seek(0, io.SeekCurrent)
+		if err != nil {
+			return 0
+		}
+		return fi.Size() - at
+	}
+	return 0
 }
 
 // deliver hands a block's records and errors over in file order.

@@ -204,6 +204,8 @@ type Scanner struct {
 	err   error // sticky: the stream is over
 	line  int   // the line of buf[pos]
 	start bool  // past the byte-order mark
+	// read counts the bytes read from r.
+	read int64
 	// pending is an overlong line, skipped, for the next call to reject.
 	pending *row.Error
 	p       parser
@@ -213,6 +215,9 @@ type Scanner struct {
 func NewScanner(r io.Reader, comma byte) *Scanner {
 	return &Scanner{r: r, line: 1, stop: -1, p: parser{comma: comma}}
 }
+
+// consumed returns the bytes of the input scanned so far.
+func (s *Scanner) consumed() int64 { return s.read - int64(s.end-s.pos) }
 
 // Line returns the line the next record starts on.
 func (s *Scanner) Line() int { return s.line }
@@ -333,6 +338,7 @@ func (s *Scanner) fill() error {
 		}
 		s.check(s.end, s.end+n)
 		s.end += n
+		s.read += int64(n)
 		if err != nil {
 			s.eof = true
 			if err != io.EOF {
