@@ -47,7 +47,6 @@ func (f *Format) Duration(s string) (time.Duration, error) {
 
 // seconds converts a number of seconds to a duration, exactly.
 func seconds(s string, n num) (time.Duration, error) {
-	tooLong := fmt.Errorf("%w: %q seconds is more than time.Duration holds", ErrDuration, s)
 	if n.text == "" {
 		// coef·10^exp seconds, exp ≤ 0: coef·10^(9+exp) ns.
 		if e := 9 + int(n.exp); e >= 0 {
@@ -56,7 +55,7 @@ func seconds(s string, n num) (time.Duration, error) {
 				p *= 10
 			}
 			if n.coef > math.MaxInt64/p {
-				return 0, tooLong
+				return 0, fmt.Errorf("%w: %q seconds is more than time.Duration holds", ErrDuration, s)
 			}
 			return time.Duration(n.coef * p), nil
 		}
@@ -72,7 +71,7 @@ func seconds(s string, n num) (time.Duration, error) {
 		q.Add(q, big.NewInt(1))
 	}
 	if !q.IsInt64() {
-		return 0, tooLong
+		return 0, fmt.Errorf("%w: %q seconds is more than time.Duration holds", ErrDuration, s)
 	}
 	return time.Duration(q.Int64()), nil
 }
@@ -90,50 +89,64 @@ func (n num) textOr() string {
 
 // clock reads h:mm:ss, mm:ss, with an optional fraction of a second.
 func clock(s string) (time.Duration, error) {
-	bad := fmt.Errorf("%w: %q is not h:mm:ss or mm:ss", ErrDuration, s)
-	parts := strings.Split(s, ":")
-	if len(parts) > 3 {
-		return 0, bad
+	var parts [3]string
+	np := 0
+	for rest := s; ; np++ {
+		if np == len(parts) {
+			return 0, clockError(s)
+		}
+		part, more, found := strings.Cut(rest, ":")
+		parts[np] = part
+		if !found {
+			np++
+			break
+		}
+		rest = more
 	}
-	last := parts[len(parts)-1]
+	last := parts[np-1]
 	whole, frac, dot := strings.Cut(last, ".")
 	if !dot {
 		whole, frac, dot = strings.Cut(last, ",")
 	}
 	if len(whole) != 2 || dot && (frac == "" || len(frac) > 9) {
-		return 0, bad
+		return 0, clockError(s)
 	}
 	sec := digits(whole)
 	ns := 0
 	if dot {
 		if ns = digits(frac); ns < 0 {
-			return 0, bad
+			return 0, clockError(s)
 		}
 		for k := len(frac); k < 9; k++ {
 			ns *= 10
 		}
 	}
 	if sec < 0 || sec > 59 {
-		return 0, bad
+		return 0, clockError(s)
 	}
 	var h, m int
-	if len(parts) == 3 {
+	if np == 3 {
 		if len(parts[1]) != 2 || len(parts[0]) == 0 || len(parts[0]) > 6 {
-			return 0, bad
+			return 0, clockError(s)
 		}
 		h, m = digits(parts[0]), digits(parts[1])
 		if h < 0 || m < 0 || m > 59 {
-			return 0, bad
+			return 0, clockError(s)
 		}
 	} else {
 		if len(parts[0]) == 0 || len(parts[0]) > 8 {
-			return 0, bad
+			return 0, clockError(s)
 		}
 		if m = digits(parts[0]); m < 0 {
-			return 0, bad
+			return 0, clockError(s)
 		}
 	}
 	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second + time.Duration(ns), nil
+}
+
+// clockError is the error of a malformed clock reading.
+func clockError(s string) error {
+	return fmt.Errorf("%w: %q is not h:mm:ss or mm:ss", ErrDuration, s)
 }
 
 // Bool reads a yes/no cell in English or French, in any case: true, t,
