@@ -56,8 +56,8 @@ func readImpls(self string) []readImpl {
 // readResult is one implementation's measurements of one file.
 type readResult struct {
 	ns, cpu, rss []int64 // per repetition; cpu is the process's user + system time, rss in bytes
-	live    int64   // bytes the loaded data holds (rapport only)
-	digest  string
+	live         int64   // bytes the loaded data holds (rapport only)
+	digest       string
 }
 
 func median(v []int64) int64 {

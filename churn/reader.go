@@ -270,4 +270,3 @@ func (r *RevenueReader) ReadAll() ([]Revenue, row.Summary, error) {
 	sum, err := r.reader().ReadAll(r.MaxErrors, out.Append, out.Grow)
 	return out.Flatten(), sum, err
 }
-

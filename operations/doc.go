@@ -17,8 +17,9 @@
 // "courrier") and rejects unknown names with an error quoting them.
 // Contact.Validate rejects bad data — negative durations, an answer
 // before the arrival, talk time on an abandoned call — naming the contact
-// and the field; ReadCSV and Reader load contacts and never drop a row
-// silently.
+// and the field. Reader reads contacts from CSV exports (Zendesk,
+// Aircall, Genesys… through a column map) by the rules of package row,
+// and never drops a row silently.
 //
 // # KPIs
 //

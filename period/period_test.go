@@ -73,7 +73,7 @@ func TestStrings(t *testing.T) {
 	at := time.Date(2024, 12, 30, 9, 47, 0, 0, time.UTC) // a Monday, in 2025-W01
 	s30, _ := SlotOf(at, nil, 30*time.Minute)
 	for _, c := range []struct {
-		key  interface {
+		key interface {
 			String() string
 			encoding.TextMarshaler
 		}

@@ -280,6 +280,5 @@ func scaleUnits(u int64, k int32) (int64, bool) {
 	return u * p, true
 }
 
-
 // The times Columns.At holds, int64 nanoseconds since 1970.
 var minTime, maxTime = time.Unix(0, minNanos), time.Unix(0, maxNanos)

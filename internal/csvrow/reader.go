@@ -40,16 +40,16 @@ type Spec[T any] struct {
 // Reader reads the records of Spec from CSV, one at a time (Read) or all
 // of them on every core (ReadAll).
 type Reader[T any] struct {
-	src    io.Reader
-	spec   Spec[T]
+	src  io.Reader
+	spec Spec[T]
 	// grow and remaining size ReadAll's estimate of its records.
 	grow      func(int)
 	remaining int64
-	sc     *Scanner
-	layout *Layout
-	parser Parser[T]
-	err    error // the error that ended the stream (io.EOF at its end)
-	begun  bool
+	sc        *Scanner
+	layout    *Layout
+	parser    Parser[T]
+	err       error // the error that ended the stream (io.EOF at its end)
+	begun     bool
 }
 
 // NewReader returns a reader of src; the header is read by the first
