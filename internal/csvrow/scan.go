@@ -206,6 +206,8 @@ type Scanner struct {
 	start bool  // past the byte-order mark
 	// read counts the bytes read from r.
 	read int64
+	// chunk is the size of the next read.
+	chunk int
 	// pending is an overlong line, skipped, for the next call to reject.
 	pending *row.Error
 	p       parser
@@ -315,9 +317,11 @@ func (s *Scanner) fill() error {
 		return s.discard()
 	}
 	// Keep the unread data, at the start of a buffer big enough for it
-	// and one more block.
+	// and one more read: 64 KiB at first, doubling to a block, so that a
+	// small input costs a small buffer.
 	pending := s.end - s.pos
-	if need := pending + blockSize; cap(s.buf) < need {
+	s.chunk = min(blockSize, max(64<<10, 2*s.chunk))
+	if need := pending + s.chunk; cap(s.buf) < need {
 		nb := make([]byte, max(need, 2*cap(s.buf)))
 		copy(nb, s.buf[s.pos:s.end])
 		s.buf = nb
