@@ -3,6 +3,7 @@ package csvrow
 import (
 	"encoding/binary"
 	"hash/maphash"
+	"strings"
 	"unsafe"
 
 	"github.com/shopspring/decimal"
@@ -132,17 +133,19 @@ type cached[V any] struct {
 	err error
 }
 
-// Get returns parse(s), from the cache if s was seen.
+// Get returns parse(s), from the cache if s was seen. parse is given a
+// copy of s, which it may keep (it may be the caller's code).
 func (c *Cache[V]) Get(s string, parse func(string) (V, error)) (V, error) {
 	if e, ok := c.m[s]; ok {
 		return e.v, e.err
 	}
-	v, err := parse(s)
+	key := strings.Clone(s)
+	v, err := parse(key)
 	if c.m == nil {
 		c.m = make(map[string]cached[V])
 	}
 	if len(c.m) < maxCached {
-		c.m[string([]byte(s))] = cached[V]{v, err}
+		c.m[key] = cached[V]{v, err}
 	}
 	return v, err
 }
