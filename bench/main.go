@@ -47,10 +47,21 @@ func (r result) median() time.Duration {
 }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "read-worker" {
+		os.Exit(readWorker(os.Args[2:]))
+	}
+	read := flag.Bool("read", false, "measure the CSV readers instead (1M and 10M rows, against DuckDB and pandas)")
 	full := flag.Bool("full", false, "full sizes (10M scores, 10M transactions, 1M customers)")
 	reps := flag.Int("reps", 7, "timed repetitions per implementation (the median is reported)")
 	dir := flag.String("data", filepath.Join(os.TempDir(), "rapport-bench"), "directory for the generated data")
 	flag.Parse()
+	if *read {
+		if err := runRead(*dir, min(*reps, 3), readSizes); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	sz := ciSizes
 	if *full {
 		sz = fullSizes

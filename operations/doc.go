@@ -28,7 +28,9 @@
 // durations, an answer before the arrival, a wait longer than the 292
 // years a time.Duration holds, talk time on an abandoned call, a cost
 // below 0 or outside ±64 decimal exponents — naming the contact and the
-// field; ReadCSV and Reader load contacts and never drop a row silently.
+// field. Reader reads contacts from CSV exports (Zendesk, Aircall,
+// Genesys… through a column map) by the rules of package row, and never
+// drops a row silently.
 //
 // # KPIs
 //

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/rapportkit/rapport/operations"
@@ -555,52 +554,6 @@ func ExampleTallyBy() {
 	// phone 7 5m0s true
 	// chatbot 1 0s false
 	// email 2 5m0s true
-}
-
-func ExampleReadCSV() {
-	const file = `id,customer,channel,outcome,arrived,answered,talk,wrap,resolved,cost
-c1,ana,phone,answered,2026-03-02T09:00:00Z,2026-03-02T09:00:12Z,240,30,yes,6.20
-c2,bob,e-mail,answered,2026-03-02T09:00:00Z,2026-03-02T14:00:00Z,4m,,no,3.50
-c3,,téléphone,abandoned,2026-03-02T09:05:00Z,,,,,
-`
-	cs, err := operations.ReadCSV(strings.NewReader(file))
-	fmt.Println(len(cs), err)
-	_, err = operations.ReadCSV(strings.NewReader(strings.Replace(file, "240", "-240", 1)))
-	fmt.Println(err)
-	// Output:
-	// 3 <nil>
-	// line 2: operations: invalid duration: contact "c1": talk -4m0s is negative
-}
-
-func ExampleReader_Read() {
-	r, err := operations.NewReader(strings.NewReader("id,channel,outcome,arrived,notes\n"+
-		"a,phone,busy,2026-03-02T09:00:00Z,x\nb,fax,busy,2026-03-02T09:00:00Z,y\n"), "notes")
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	for {
-		c, err := r.Read()
-		if err != nil {
-			fmt.Println(err)
-			if err.Error() == "EOF" {
-				break
-			}
-			continue
-		}
-		fmt.Println(c.ID, c.Channel, c.Outcome)
-	}
-	// Output:
-	// a phone busy
-	// line 3: contact "b": channel "fax": operations: unknown channel "fax"
-	// EOF
-}
-
-func ExampleNewReader() {
-	_, err := operations.NewReader(strings.NewReader("id,chanel,outcome,arrived\n"))
-	fmt.Println(err)
-	// Output:
-	// operations: bad CSV: unknown column "chanel" (known: id, customer_id, reason, agent, queue, channel, direction, outcome, arrived, answered, ended, talk, hold, wrap, resolved, complaint, value, cost, fcr; or pass it to ignore)
 }
 
 func ExampleErlangB() {

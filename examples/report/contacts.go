@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/rapportkit/rapport/operations"
+	rowerr "github.com/rapportkit/rapport/row"
 )
 
 // fcrWindow is the repeat window of first-contact resolution: the same
@@ -25,27 +25,27 @@ func readContacts(s *source) (*loaded[operations.Contact], error) {
 		return nil, err
 	}
 	defer f.Close()
-	rd, err := operations.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", s.name, err)
-	}
+	rd := operations.NewReader(f)
 	out := &loaded[operations.Contact]{File: s.name}
 	for {
 		c, err := rd.Read()
 		if errors.Is(err, io.EOF) {
 			return out, nil
 		}
-		out.Read++
-		if err != nil {
-			r := rejection{File: s.name, Reason: err.Error()}
-			// "line 12: contact …": keep the line apart; a CSV syntax
-			// error names its line in its own words.
-			if _, scanErr := fmt.Sscanf(r.Reason, "line %d:", &r.Line); scanErr == nil {
-				_, r.Reason, _ = strings.Cut(r.Reason, ": ")
+		var re *rowerr.Error
+		if errors.As(err, &re) {
+			out.Read++
+			reason := re.Err.Error() // Validate's errors name the contact
+			if re.Column != "" {
+				reason = fmt.Sprintf("contact %q: %s: %v", re.ID, re.Column, re.Err)
 			}
-			out.Rejected = append(out.Rejected, r)
+			out.Rejected = append(out.Rejected, rejection{File: s.name, Line: re.Line, Reason: reason})
 			continue
 		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", s.name, err)
+		}
+		out.Read++
 		out.Rows = append(out.Rows, c)
 	}
 }

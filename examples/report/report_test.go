@@ -99,7 +99,7 @@ func TestUserFiles(t *testing.T) {
 		"surveys.csv:5: at: \"yesterday\"",
 		"customers.csv:4: duplicate customer id \"C1\"",
 		"customers.csv:5:",
-		"contacts.csv:3: contact \"K2\": channel \"pigeon\"",
+		"contacts.csv:3: contact \"K2\": channel: operations: unknown channel \"pigeon\"",
 		"contacts.csv:4: operations: invalid time: contact \"K3\"",
 		"transactions.csv:3: amount: \"ten\"",
 	} {
