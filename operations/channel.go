@@ -54,6 +54,13 @@ var channelAliases = map[string]Channel{
 	"social":     Social, "social-media": Social, "social-network": Social, "twitter": Social, "x": Social,
 	"facebook": Social, "instagram": Social, "réseaux-sociaux": Social, "reseaux-sociaux": Social,
 	"sms": SMS, "text": SMS, "text-message": SMS,
+	// The channel names of contact-centre exports: Zendesk's "via"
+	// channels (web, api and mobile are tickets from a form or an
+	// integration), Genesys media types, messaging apps by product name.
+	"mail": Email, "web": Form, "api": Form, "mobile": Form, "mobile-sdk": Form, "web-widget": Form,
+	"instagram-direct": Messaging, "instagram-dm": Messaging, "facebook-messenger": Messaging,
+	"native-messaging": Messaging, "message": Messaging, "messages": Messaging, "google-business-messages": Messaging,
+	"phone-call": Phone, "voice-call": Phone, "inbound-call": Phone,
 }
 
 // Channels returns every channel, in the order of their values.
@@ -68,8 +75,10 @@ func Channels() []Channel {
 // ParseChannel reads a channel name: the canonical names String returns
 // and common aliases, in any case, with spaces, hyphens or underscores:
 // "téléphone", "e-mail", "courriel", "WhatsApp" (Messaging), "courrier"
-// (Letter), "live chat", "espace client" (CustomerSpace)… An unknown name
-// fails with ErrChannel quoting it.
+// (Letter), "live chat", "espace client" (CustomerSpace), and the names
+// contact-centre exports use ("Instagram Direct", "Facebook Messenger",
+// Zendesk's "web" and "mail")… An unknown name fails with ErrChannel
+// quoting it.
 func ParseChannel(s string) (Channel, error) {
 	return parseLabel(s, channelAliases, ErrChannel)
 }

@@ -37,11 +37,18 @@ var outcomeAliases = map[string]Outcome{
 	"busy": Busy, "occupied": Busy, "rejected": Busy, "overflow": Busy, "occupé": Busy, "occupe": Busy, "dissuasion": Busy,
 	"closed": Closed, "out-of-hours": Closed, "after-hours": Closed, "fermé": Closed, "ferme": Closed, "hors-horaires": Closed,
 	"deflected": Deflected, "self-served": Deflected, "contained": Deflected, "self-service": Deflected, "selfcare": Deflected, "dévié": Deflected, "devie": Deflected,
+	// The outcomes of contact-centre exports: Aircall's missed-call
+	// reasons and statuses. A short abandon (the caller hung up within
+	// seconds) is an abandon: compare Ended − Arrived to drop them.
+	"abandoned-in-ivr": Abandoned, "abandoned-in-classic": Abandoned, "short-abandoned": Abandoned,
+	"no-available-agent": Busy, "agents-did-not-answer": Unreached, "out-of-opening-hours": Closed,
+	"missed": Unreached, "done": Answered, "completed": Answered,
 }
 
 // ParseOutcome reads an outcome name and aliases ("handled", "no-answer",
-// "out of hours", "self-served", "décroché", "occupé"…) in any case. An
-// unknown name fails with ErrOutcome quoting it.
+// "out of hours", "self-served", "décroché", "occupé", Aircall's
+// "abandoned_in_ivr" and "no_available_agent"…) in any case. An unknown
+// name fails with ErrOutcome quoting it.
 func ParseOutcome(s string) (Outcome, error) {
 	return parseLabel(s, outcomeAliases, ErrOutcome)
 }

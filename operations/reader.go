@@ -93,26 +93,6 @@ func (c *Columns) columns(channelRequired bool) []csvrow.Column {
 	}
 }
 
-// exportChannels are channel names of contact-centre exports, read on top
-// of ParseChannel's: Zendesk's "via" channels (web, api and mobile are
-// tickets from a form or an integration, read as Form), Genesys media
-// types, and the messaging apps by their product names.
-var exportChannels = map[string]Channel{
-	"mail": Email, "web": Form, "api": Form, "mobile": Form, "mobile-sdk": Form, "web-widget": Form,
-	"instagram-direct": Messaging, "instagram-dm": Messaging, "facebook-messenger": Messaging,
-	"native-messaging": Messaging, "message": Messaging, "messages": Messaging, "google-business-messages": Messaging,
-	"phone-call": Phone, "voice-call": Phone, "inbound-call": Phone,
-}
-
-// exportOutcomes are outcome names of contact-centre exports: Aircall's
-// missed-call reasons and statuses. A short abandon (the caller hung up
-// within seconds) is an abandon: compare Ended − Arrived to drop them.
-var exportOutcomes = map[string]Outcome{
-	"abandoned-in-ivr": Abandoned, "abandoned-in-classic": Abandoned, "short-abandoned": Abandoned,
-	"no-available-agent": Busy, "agents-did-not-answer": Unreached, "out-of-opening-hours": Closed,
-	"missed": Unreached, "done": Answered, "completed": Answered,
-}
-
 // Reader reads contacts from CSV with a header row, in the manner of
 // encoding/csv: set the option fields, then call Read for one contact at
 // a time, or ReadAll for the whole file.
@@ -199,13 +179,9 @@ func normalized[E any](m map[string]E) map[string]E {
 
 // lookup reads a label: the caller's names, then the export names, then
 // parse.
-func lookup[E ~uint8](s string, caller, export map[string]E, parse func(string) (E, error)) (E, error) {
-	if len(caller) > 0 || len(export) > 0 {
-		n := normalize(s)
-		if e, ok := caller[n]; ok {
-			return e, nil
-		}
-		if e, ok := export[n]; ok {
+func lookup[E ~uint8](s string, caller map[string]E, parse func(string) (E, error)) (E, error) {
+	if len(caller) > 0 {
+		if e, ok := caller[normalize(s)]; ok {
 			return e, nil
 		}
 	}
@@ -255,14 +231,14 @@ func (p *contactParser) Parse(fields []string) (Contact, int, error) {
 	var err error
 	if p.l.Has(colChannel) {
 		if c.Channel, err = p.channels.Get(p.cell(fields, colChannel), func(s string) (Channel, error) {
-			return lookup(s, n.channels, exportChannels, ParseChannel)
+			return lookup(s, n.channels, ParseChannel)
 		}); err != nil {
 			return Contact{}, colChannel, err
 		}
 	}
 	if p.l.Has(colDirection) {
 		if c.Direction, err = p.directions.Get(p.cell(fields, colDirection), func(s string) (Direction, error) {
-			return lookup(s, n.directions, nil, ParseDirection)
+			return lookup(s, n.directions, ParseDirection)
 		}); err != nil {
 			return Contact{}, colDirection, err
 		}
@@ -272,7 +248,7 @@ func (p *contactParser) Parse(fields []string) (Contact, int, error) {
 		outcome, col = m, colMissed
 	}
 	if c.Outcome, err = p.outcomes.Get(outcome, func(s string) (Outcome, error) {
-		return lookup(s, n.outcomes, exportOutcomes, ParseOutcome)
+		return lookup(s, n.outcomes, ParseOutcome)
 	}); err != nil {
 		return Contact{}, col, err
 	}
