@@ -3,6 +3,7 @@ package churn
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/rapportkit/rapport/internal/csvrow"
@@ -19,7 +20,10 @@ type CustomerColumns struct {
 	Start       string // start, start_date, started_at, created_at, signup_date, subscribed_at, activated_at, since
 	End         string // end, end_date, ended_at, cancelled_at, canceled_at, churned_at, churn_date, closed_at
 	ContractEnd string // contract_end, contract_end_date, renewal_date, term_end
-	Segment     string // segment, plan, tier
+	// Renewals holds the past term ends at which the customer renewed,
+	// in one cell separated by ';' or '|' ("2024-01-31;2025-01-31").
+	Renewals string // renewals, renewal_dates, renewed_at
+	Segment  string // segment, plan, tier
 }
 
 const (
@@ -27,6 +31,7 @@ const (
 	custStart
 	custEnd
 	custContract
+	custRenewals
 	custSegment
 )
 
@@ -36,6 +41,7 @@ func (c *CustomerColumns) columns() []csvrow.Column {
 		{Name: "start", Field: "Start", Given: c.Start, Required: true, Aliases: []string{"start_date", "started_at", "created_at", "signup_date", "subscribed_at", "activated_at", "since"}},
 		{Name: "end", Field: "End", Given: c.End, Aliases: []string{"end_date", "ended_at", "cancelled_at", "canceled_at", "churned_at", "churn_date", "closed_at"}},
 		{Name: "contract_end", Field: "ContractEnd", Given: c.ContractEnd, Aliases: []string{"contract_end_date", "renewal_date", "term_end"}},
+		{Name: "renewals", Field: "Renewals", Given: c.Renewals, Aliases: []string{"renewal_dates", "renewed_at"}},
 		{Name: "segment", Field: "Segment", Given: c.Segment, Aliases: []string{"plan", "tier"}},
 	}
 }
@@ -45,7 +51,8 @@ func (c *CustomerColumns) columns() []csvrow.Column {
 // customer at a time, or ReadAll for the whole file.
 //
 // Times are read by the Format's rules (package row); an empty end or
-// contract end means none (an active customer, no fixed term). Each row
+// contract end means none (an active customer, no fixed term), and an
+// empty renewals cell no renewal. Each row
 // is accepted or rejected with its reason, a *row.Error naming the line,
 // the column and the customer: a row that fails Customer.Validate, and a
 // customer id already read on an earlier row (ErrDuplicateID), which
@@ -104,6 +111,18 @@ func (p *customerParser) Parse(fields []string) (Customer, int, error) {
 			return Customer{}, t.col, err
 		}
 	}
+	if i := p.l.Index(custRenewals); i >= 0 {
+		for s := range strings.FieldsFuncSeq(fields[i], func(r rune) bool { return r == ';' || r == '|' }) {
+			if s = row.Trim(s); s == "" {
+				continue
+			}
+			t, err := p.f.Time(s)
+			if err != nil {
+				return Customer{}, custRenewals, err
+			}
+			c.Renewals = append(c.Renewals, t)
+		}
+	}
 	c.ID = p.ids.Copy(id)
 	if i := p.l.Index(custSegment); i >= 0 {
 		c.Segment = p.segments.Intern(row.Trim(fields[i]))
@@ -122,6 +141,7 @@ func (r *CustomerReader) reader() *csvrow.Reader[Customer] {
 			Columns: r.Columns.columns(),
 			Strict:  r.Strict,
 			Format:  f,
+			Words:   readerWords,
 			ID:      custID,
 			New: func(l *csvrow.Layout) csvrow.Parser[Customer] {
 				return &customerParser{l: l, f: &f}
@@ -252,6 +272,7 @@ func (r *RevenueReader) reader() *csvrow.Reader[Revenue] {
 			Columns: r.Columns.columns(),
 			Strict:  r.Strict,
 			Format:  f,
+			Words:   readerWords,
 			ID:      revCustomer,
 			New: func(l *csvrow.Layout) csvrow.Parser[Revenue] {
 				return &revenueParser{l: l, f: &f}
@@ -270,3 +291,6 @@ func (r *RevenueReader) ReadAll() ([]Revenue, row.Summary, error) {
 	sum, err := r.reader().ReadAll(r.MaxErrors, out.Append, out.Grow)
 	return out.Flatten(), sum, err
 }
+
+// readerWords are this package's words for the failures of package row.
+var readerWords = map[error]error{row.ErrID: ErrID, row.ErrTime: ErrTime, row.ErrAmount: ErrAmount}

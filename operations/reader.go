@@ -320,6 +320,7 @@ func (r *Reader) reader() *csvrow.Reader[Contact] {
 			Columns: r.Columns.columns(channel == 0),
 			Strict:  r.Strict,
 			Format:  f,
+			Words:   readerWords,
 			ID:      colID,
 			New: func(l *csvrow.Layout) csvrow.Parser[Contact] {
 				return &contactParser{l: l, f: &f, names: names, channel: channel}
@@ -346,3 +347,6 @@ func (r *Reader) ReadAll() ([]Contact, row.Summary, error) {
 	sum, err := r.reader().ReadAll(r.MaxErrors, out.Append, out.Grow)
 	return out.Flatten(), sum, err
 }
+
+// readerWords are this package's words for the failures of package row.
+var readerWords = map[error]error{row.ErrTime: ErrTime, row.ErrDuration: ErrDuration, row.ErrAmount: ErrAmount}

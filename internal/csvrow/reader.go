@@ -35,6 +35,12 @@ type Spec[T any] struct {
 	// and may reject it (a duplicate id), naming the column at fault and
 	// the record's id.
 	Check func(rec *T, line int) (col int, id string, err error)
+	// Words maps the sentinels of package row to the record package's
+	// own words for the same failure (row.ErrTime → churn.ErrTime): a
+	// cell error wrapping one wraps the other too, so that errors.Is
+	// finds the package's word whether a cell or the record's validation
+	// failed.
+	Words map[error]error
 }
 
 // Reader reads the records of Spec from CSV, one at a time (Read) or all
@@ -158,7 +164,20 @@ func (r *Reader[T]) row(p Parser[T], fields []string, line int) (T, *row.Error) 
 	return rec, nil
 }
 
+// worded is a cell error that also wraps the record package's word for
+// its failure, without repeating it in the message.
+type worded struct{ word, err error }
+
+func (w worded) Error() string   { return w.err.Error() }
+func (w worded) Unwrap() []error { return []error{w.err, w.word} }
+
 func (r *Reader[T]) rowError(line, col int, fields []string, err error) *row.Error {
+	for from, to := range r.spec.Words {
+		if errors.Is(err, from) && !errors.Is(err, to) {
+			err = worded{to, err}
+			break
+		}
+	}
 	e := &row.Error{Line: line, Err: err}
 	if col >= 0 {
 		e.Column = r.layout.Header(col)
