@@ -32,7 +32,7 @@ type Errors struct {
 
 // errSum accumulates Errors.
 type errSum struct {
-	n, zero             int
+	n, zero                    int
 	actual, fc, abs, ape, bias float64
 }
 

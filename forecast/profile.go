@@ -123,4 +123,3 @@ func slotAHT(handled, handle []float64) []float64 {
 	}
 	return out
 }
-
