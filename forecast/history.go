@@ -91,8 +91,11 @@ func (h *History) AddN(c operations.Contact, n uint64) error {
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("forecast: %w", err)
 	}
-	handle := uint64(c.Talk) + uint64(c.Hold) + uint64(c.Wrap) // each ≥ 0 after Validate
-	if handle > math.MaxInt64 {
+	var total nanos.Sum // talk + hold + wrap, each ≥ 0 after Validate
+	for _, d := range [...]time.Duration{c.Talk, c.Hold, c.Wrap} {
+		total.Add(uint64(d))
+	}
+	if total.Cmp(nanos.Product(1, math.MaxInt64)) > 0 {
 		return fmt.Errorf("%w: contact %q: handle time of more than 292 years", ErrValue, c.ID)
 	}
 	start, err := h.cal.intervalStart(c.Arrived)
@@ -122,7 +125,7 @@ func (h *History) AddN(c operations.Contact, n uint64) error {
 	h.n += n
 	if c.Outcome == operations.Answered {
 		x.answered += n
-		x.handle.Merge(nanos.Product(handle, n))
+		x.handle.Merge(nanos.Product(uint64(total.Mean(1)), n))
 	}
 	return nil
 }
