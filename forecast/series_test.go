@@ -86,7 +86,7 @@ func TestIntervalStartRepeatedHour(t *testing.T) {
 	paris := zone(t, "Europe/Paris")
 	cal, _ := newCalendar(paris, 30*time.Minute)
 	first := time.Date(2025, 10, 26, 0, 10, 0, 0, time.UTC) // 02:10 CEST
-	second := first.Add(time.Hour)                         // 02:10 CET
+	second := first.Add(time.Hour)                          // 02:10 CET
 	s1, err := cal.intervalStart(first)
 	require.NoError(t, err)
 	s2, err := cal.intervalStart(second)
