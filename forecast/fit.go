@@ -25,16 +25,6 @@ const (
 // them.
 type space struct{ trend Trend }
 
-func (sp space) dim() int {
-	switch sp.trend {
-	case TrendAdditive:
-		return 3
-	case TrendDamped:
-		return 4
-	}
-	return 2
-}
-
 // logistic is the logistic function on u clamped to ±30, so that its
 // value stays strictly inside (0, 1).
 func logistic(u float64) float64 { return 1 / (1 + math.Exp(-min(max(u, -30), 30))) }

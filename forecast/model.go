@@ -3,7 +3,6 @@ package forecast
 import (
 	"fmt"
 	"math"
-	"time"
 )
 
 // Method is how the daily volumes are forecast.
@@ -280,6 +279,3 @@ func (o Options) excluded() map[Date]bool {
 	}
 	return m
 }
-
-// hours formats a duration for messages.
-func hours(d time.Duration) string { return d.String() }
