@@ -345,14 +345,13 @@ func (p *Plan) summarise() {
 	for i := range p.Intervals {
 		iv := &p.Intervals[i]
 		t := iv.Start.In(p.Location)
-		d := forecast.DateOf(t)
-		y, w := t.ISOWeek()
-		if i == 0 || d != date {
+		if d := forecast.DateOf(t); i == 0 || d != date {
+			y, w := t.ISOWeek()
 			if i > 0 {
 				flushDay(i)
-			}
-			if i > 0 && (y != year || w != wk) {
-				flushWeek(i)
+				if y != year || w != wk {
+					flushWeek(i)
+				}
 			}
 			if i == 0 || y != year || w != wk {
 				week, weekFirst, year, wk, from = summary{}, i, y, w, d
