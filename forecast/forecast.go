@@ -205,7 +205,7 @@ func (f *Fitted) Forecast(days int) (Forecast, error) {
 				norm += shares[d.slot(k)]
 			}
 		}
-		if !(norm > 0) {
+		if !(norm > 0) || total == 0 {
 			total, bands[h] = 0, nil // closed
 		}
 		day.ContactsInterval = bands[h]

@@ -151,9 +151,9 @@ func (p Params) check(t Trend) error {
 	return nil
 }
 
-// String returns "α = 0.31, β = 0.02, γ = 0.12, φ = 0.95".
+// String returns "α = 0.310, β = 0.020, γ = 0.120, φ = 0.950".
 func (p Params) String() string {
-	return fmt.Sprintf("α = %.3g, β = %.3g, γ = %.3g, φ = %.3g", p.Alpha, p.Beta, p.Gamma, p.Phi)
+	return fmt.Sprintf("α = %.3f, β = %.3f, γ = %.3f, φ = %.3f", p.Alpha, p.Beta, p.Gamma, p.Phi)
 }
 
 // Holiday is a day the caller knows is not a normal day of its weekday:

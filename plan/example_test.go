@@ -68,9 +68,9 @@ func ExamplePlan_Table() {
 	}
 	fmt.Print(plan.TableString(rows))
 	// Output:
-	// offset agents positions    FTE      SL      ASA abandonment  occupancy         cost per contact
-	//     -1     13        19    5.7   75.5%    24.3s        0.0%      75.6%       970.50       3.29
-	//     +0     14        20    6.3   87.3%     9.8s        0.0%      68.6%      1068.00       3.62
-	//     +1     15        22    6.9   93.7%     4.2s        0.0%      62.8%      1165.50       3.95
-	//     +2     16        23    7.4   97.0%     1.8s        0.0%      57.8%      1246.75       4.23
+	// offset agents positions    FTE      SL      ASA abandonment  occupancy         cost per contact unstable
+	//     -1     13        19    5.7   75.5%    24.3s        0.0%      75.6%       970.50        3.29        0
+	//     +0     14        20    6.3   87.3%     9.8s        0.0%      68.6%      1068.00        3.62        0
+	//     +1     15        22    6.9   93.7%     4.2s        0.0%      62.8%      1165.50        3.95        0
+	//     +2     16        23    7.4   97.0%     1.8s        0.0%      57.8%      1246.75        4.23        0
 }

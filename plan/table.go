@@ -82,11 +82,12 @@ func (p *Plan) Table(from, to int) ([]Row, error) {
 	return rows, nil
 }
 
-// TableString formats table rows for people, one line each.
+// TableString formats table rows for people, one line each, with the
+// peak agents and positions and the intervals left unstable.
 func TableString(rows []Row) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%6s %6s %9s %6s %7s %8s %11s %10s %12s %10s\n",
-		"offset", "agents", "positions", "FTE", "SL", "ASA", "abandonment", "occupancy", "cost", "per contact")
+	fmt.Fprintf(&b, "%6s %6s %9s %6s %7s %8s %11s %10s %12s %11s %8s\n",
+		"offset", "agents", "positions", "FTE", "SL", "ASA", "abandonment", "occupancy", "cost", "per contact", "unstable")
 	num := func(p *float64, format string) string {
 		if p == nil {
 			return "n/a"
@@ -98,9 +99,9 @@ func TableString(rows []Row) string {
 		if r.CostPerContactAmount != nil {
 			per = r.CostPerContactAmount.StringFixed(2)
 		}
-		fmt.Fprintf(&b, "%+6d %6d %9d %6s %7s %8s %11s %10s %12s %10s\n", r.Offset, r.PeakAgents, r.PeakPositions,
+		fmt.Fprintf(&b, "%+6d %6d %9d %6s %7s %8s %11s %10s %12s %11s %8d\n", r.Offset, r.PeakAgents, r.PeakPositions,
 			num(r.FTE, "%.1f"), num(r.ServiceLevelPct, "%.1f%%"), num(r.ASASeconds, "%.1fs"), num(r.AbandonmentPct, "%.1f%%"),
-			num(r.OccupancyPct, "%.1f%%"), r.CostAmount.StringFixed(2), per)
+			num(r.OccupancyPct, "%.1f%%"), r.CostAmount.StringFixed(2), per, r.Unstable)
 	}
 	return b.String()
 }
