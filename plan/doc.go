@@ -30,8 +30,10 @@
 //     from its value there to its value with N agents, in the service
 //     level, the abandonment, the (Erlang A) occupancy and 1/ASA; an
 //     Erlang C occupancy target o is met exactly at A/o;
-//   - the fractional requirement is the largest of these points (the
-//     lower point if none binds), so that ⌈fractional⌉ = N.
+//   - the fractional requirement is the largest of these points, so that
+//     ⌈fractional⌉ = N; if no target binds (only the need for a steady
+//     state or for one agent sets N: an abandonment target under Erlang
+//     C, an occupancy of 100 %), it is N.
 //
 // Positions are ⌈N ÷ (1 − shrinkage)⌉, computed exactly from the decimal
 // the shrinkage is written as (operations.Positions: 21 agents at 30 %

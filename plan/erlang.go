@@ -110,9 +110,10 @@ func need(q operations.Queue, t operations.Targets) (requirement, error) {
 // target not met at lo is met exactly, and returns the largest: linearly
 // in the service level, the abandonment and (Erlang A) the occupancy, in
 // 1/ASA for the ASA, and exactly A/o for an Erlang C occupancy target o.
-// It is lo if no target binds (the stability limit A).
+// It is n if no target binds: then only the need for a steady state, or
+// for one agent, sets n.
 func fractional(t targets, a float64, erlangA bool, lo, n float64, ml, mn metrics) float64 {
-	x := lo
+	x, binds := lo, false
 	at := func(from, to, target float64) float64 { // from the value at lo to the value at n
 		if to == from {
 			return n
@@ -120,22 +121,28 @@ func fractional(t targets, a float64, erlangA bool, lo, n float64, ml, mn metric
 		return lo + (n-lo)*min(max((target-from)/(to-from), 0), 1)
 	}
 	if t.sl > 0 && ml.sl < t.sl {
-		x = max(x, at(ml.sl, mn.sl, t.sl))
+		x, binds = max(x, at(ml.sl, mn.sl, t.sl)), true
 	}
 	if t.asa > 0 && ml.asa > t.asa {
-		x = max(x, at(1/ml.asa, 1/mn.asa, 1/t.asa)) // 1/∞ = 0 at the limit
+		x, binds = max(x, at(1/ml.asa, 1/mn.asa, 1/t.asa)), true // 1/∞ = 0 at the limit
 	}
 	if t.ab > 0 && ml.abandon > t.ab {
-		x = max(x, at(ml.abandon, mn.abandon, t.ab))
+		x, binds = max(x, at(ml.abandon, mn.abandon, t.ab)), true
 	}
 	if t.occ > 0 && ml.occ > t.occ {
+		binds = true
 		if erlangA {
 			x = max(x, at(ml.occ, mn.occ, t.occ))
 		} else {
 			x = max(x, min(a/t.occ, n))
 		}
 	}
-	return x
+	if !binds {
+		return n
+	}
+	// Rounding can put A/o a hair below N − 1 when N − 1 misses the
+	// target by less (A/(N − 1) just above o): keep ⌈x⌉ = N.
+	return max(x, math.Nextafter(n-1, n))
 }
 
 // at returns the metrics of n agents on q, ok = false where there are

@@ -20,7 +20,8 @@ targets, in 40-digit mpmath arithmetic from first principles:
               the target is met on the straight line between the metric's
               values there (the service level, the abandonment, the
               Erlang A occupancy, and 1/ASA), or exactly A/o for an Erlang
-              C occupancy target; the largest of these;
+              C occupancy target; the largest of these, or N if no target
+              binds;
   positions   ceil(N / (1 - shrinkage)) with the shrinkage as the decimal
               written (fractions.Fraction);
   metrics     SL, ASA (s), abandonment and occupancy of N agents;
@@ -153,19 +154,21 @@ def plan(case):
     else:
         lo, ml = mpf(N - 1), metrics(A, N - 1, r, tau, eff)
     mn = m
-    x = lo
+    x, binds = lo, False
 
     def cross(a, b, target):
         return lo + (N - lo) * min(max((target - a) / (b - a), 0), 1)
 
     if "sl" in t and ml[0] < t["sl"]:
-        x = max(x, cross(ml[0], mn[0], t["sl"]))
+        x, binds = max(x, cross(ml[0], mn[0], t["sl"])), True
     if "asa" in t and ml[1] > t["asa"]:
-        x = max(x, cross(1 / ml[1], 1 / mn[1], 1 / t["asa"]))
+        x, binds = max(x, cross(1 / ml[1], 1 / mn[1], 1 / t["asa"])), True
     if "ab" in t and ml[2] > t["ab"]:
-        x = max(x, cross(ml[2], mn[2], t["ab"]))
+        x, binds = max(x, cross(ml[2], mn[2], t["ab"])), True
     if "occ" in t and ml[3] > t["occ"]:
-        x = max(x, cross(ml[3], mn[3], t["occ"]) if r > 0 else min(A / t["occ"], N))
+        x, binds = max(x, cross(ml[3], mn[3], t["occ"]) if r > 0 else min(A / t["occ"], N)), True
+    if not binds:
+        x = mpf(N)
     shrink = Fraction(case["targets"].get("shrink", "0"))
     positions = -((-N * shrink.denominator) // (shrink.denominator - shrink.numerator))
     minutes = int(case["interval_s"]) // 60
@@ -207,6 +210,8 @@ CASES = [
      "targets": {"sl": "0.8", "within_s": 20}},
     {"name": "erlang-a-occupancy", "contacts": "150", "interval_s": 1800, "aht_s": 240, "patience_s": 120,
      "targets": {"sl": "0.7", "within_s": 30, "occ": "0.8", "ab": "0.05"}},
+    {"name": "no-binding-target", "contacts": "103", "interval_s": 1800, "aht_s": 180,
+     "targets": {"ab": "0.05", "occ": "1"}},
     {"name": "twenty-minutes", "contacts": "55.5", "interval_s": 1200, "aht_s": 200,
      "targets": {"sl": "0.8", "within_s": 20}, "hourly": "10"},
 ]
