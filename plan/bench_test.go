@@ -151,3 +151,43 @@ func BenchmarkYear(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkSchedule covers a week of half hours of the largest queue of
+// BenchmarkYear with three shift patterns starting every half hour from
+// 6:00 (79 starts a day).
+func BenchmarkSchedule(b *testing.B) {
+	s := yearOfHistory(19, 4300)
+	f, err := forecast.Fit(s, forecast.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	fc, err := f.Forecast(7)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := New(fc, benchStaffing)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var starts []time.Duration
+	for m := 6 * 60; m <= 14*60; m += 30 {
+		starts = append(starts, time.Duration(m)*time.Minute)
+	}
+	shifts := []Shift{
+		{Name: "full", Starts: starts, Length: 8 * time.Hour, Breaks: []Break{{Start: 4 * time.Hour, Length: time.Hour}}},
+		{Name: "short", Starts: starts, Length: 6 * time.Hour, Breaks: []Break{{Start: 3 * time.Hour, Length: 30 * time.Minute}}},
+		{Name: "half", Starts: append(starts, 15*time.Hour, 16*time.Hour), Length: 4 * time.Hour},
+	}
+	var sched Schedule
+	for b.Loop() {
+		if sched, err = p.Schedule(shifts, ScheduleOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	nodes := 0
+	for _, d := range sched.Days {
+		nodes += d.Nodes
+	}
+	b.ReportMetric(sched.GapPct, "gap-pct")
+	b.ReportMetric(float64(nodes), "nodes")
+}

@@ -74,3 +74,53 @@ func ExamplePlan_Table() {
 	//     +1     15        22    6.9   93.7%     4.2s        0.0%      62.8%      1165.50        3.95        0
 	//     +2     16        23    7.4   97.0%     1.8s        0.0%      57.8%      1246.75        4.23        0
 }
+
+// Schedule covers a day's positions with shifts: a full day with an
+// unpaid hour of lunch, or four hours part-time at a premium.
+func ExamplePlan_Schedule() {
+	paris, _ := time.LoadLocation("Europe/Paris")
+	f := forecast.Forecast{Location: paris, Interval: time.Hour}
+	aht := 180.0
+	for h, c := range []float64{300, 500, 620, 560, 300, 280, 450, 520, 400, 200} {
+		f.Demand = append(f.Demand, forecast.Demand{Start: time.Date(2026, 3, 2, 8+h, 0, 0, 0, paris), Contacts: c, AHTSeconds: &aht})
+	}
+	p, err := plan.New(f, staffing)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var starts []time.Duration
+	for h := 8; h <= 14; h++ {
+		starts = append(starts, time.Duration(h)*time.Hour)
+	}
+	shifts := []plan.Shift{
+		{Name: "full", Starts: starts[:3], Length: 9 * time.Hour, Breaks: []plan.Break{{Start: 4 * time.Hour, Length: time.Hour}},
+			Cost: decimal.RequireFromString("260")}, // 8 paid hours at 32.50
+		{Name: "part-time", Starts: starts, Length: 4 * time.Hour, Cost: decimal.RequireFromString("144")}, // 36 an hour
+	}
+	s, err := p.Schedule(shifts, plan.ScheduleOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d := s.Days[0]
+	positions := make([]int, len(p.Intervals))
+	for i, iv := range p.Intervals {
+		positions[i] = iv.Positions
+	}
+	for _, a := range d.Assignments {
+		fmt.Printf("%2d × %s from %s\n", a.Agents, a.Shift, a.Start.Format("15:04"))
+	}
+	fmt.Println("positions:   ", positions)
+	fmt.Println("on the queue:", d.Scheduled)
+	fmt.Println("optimal:", d.Optimal, "cost:", d.CostAmount.StringFixed(2))
+	// Output:
+	// 20 × full from 08:00
+	// 22 × full from 09:00
+	//  8 × part-time from 08:00
+	//  3 × part-time from 10:00
+	//  3 × part-time from 12:00
+	// positions:    [28 43 53 48 28 26 39 45 35 20]
+	// on the queue: [28 50 53 53 28 26 45 45 42 22]
+	// optimal: true cost: 12936.00
+}
