@@ -2,7 +2,8 @@
 // bins twelve weeks of seeded phone and chat contacts by half hour,
 // measures a forecast on the last two weeks, forecasts the next two (a
 // holiday among them), staffs every half hour for 80 % answered within
-// 20 s, and prints the plan by day, its peak and the cost–service table.
+// 20 s, and prints the plan by day, its peak, the cost–service table and
+// a schedule of shifts covering the first week.
 //
 //	go run ./examples/forecast
 package main
@@ -182,10 +183,35 @@ func run(w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "cost–service, first week, every half hour staffed k agents off its requirement:\n%s\n", plan.TableString(rows))
+		fmt.Fprintf(w, "cost–service, first week, every half hour staffed k agents off its requirement:\n%s", plan.TableString(rows))
+		sched, err := week.Schedule(shifts, plan.ScheduleOptions{})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "shifts for the first week:\n%v\n", sched)
 	}
 	return nil
 }
+
+// shifts are the patterns agents work: a full day of 8 paid hours and an
+// unpaid hour of lunch, starting from 7:30 to 10:00, or 4 hours part-time
+// at a premium, starting on any half hour from 8:00 to 15:00. (The
+// targets' 30 % shrinkage stands for absence and training; the lunch is
+// in the shifts.)
+var shifts = func() []plan.Shift {
+	var full, part []time.Duration
+	for m := 7*60 + 30; m <= 10*60; m += 30 {
+		full = append(full, time.Duration(m)*time.Minute)
+	}
+	for m := 8 * 60; m <= 15*60; m += 30 {
+		part = append(part, time.Duration(m)*time.Minute)
+	}
+	return []plan.Shift{
+		{Name: "full", Starts: full, Length: 9 * time.Hour, Breaks: []plan.Break{{Start: 4 * time.Hour, Length: time.Hour}},
+			Cost: decimal.RequireFromString("260")},
+		{Name: "part-time", Starts: part, Length: 4 * time.Hour, Cost: decimal.RequireFromString("144")},
+	}
+}()
 
 func main() {
 	if err := run(os.Stdout); err != nil {

@@ -36,6 +36,7 @@ func TestRun(t *testing.T) {
 			"2026-04-06 Mon      0.0 contacts, holiday",
 			"week 14 (2026-03-30 to 2026-04-05)",
 			"offset agents positions",
+			"shifts for the first week:\n2026-03-30: cost ",
 		} {
 			if !strings.Contains(section, want) {
 				t.Errorf("%v: output lacks %q:\n%s", c.ch, want, section)
