@@ -98,9 +98,9 @@ func (f *Fitted) Params() (Params, bool) {
 // fitted (0 for WeekdayMean).
 func (f *Fitted) SSE() float64 { return f.sse }
 
-// Fitted returns the one-step forecasts of the daily volumes of the
+// InSample returns the one-step forecasts of the daily volumes of the
 // history, day by day from its first, and ok = false for WeekdayMean.
-func (f *Fitted) Fitted() ([]float64, bool) {
+func (f *Fitted) InSample() ([]float64, bool) {
 	if f.opts.Model.Method != HoltWinters {
 		return nil, false
 	}

@@ -85,12 +85,13 @@ func TestFitDailyModel(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, p, got)
 	assert.InDelta(t, sse, f.SSE(), 1e-9*sse)
-	fixed := Params{Alpha: 0.2, Gamma: 0.1, Phi: 1}
+	fixed := Params{Alpha: 0.2, Gamma: 0.1}
 	g, err := Fit(s, Options{Params: &fixed})
 	require.NoError(t, err)
 	got, _ = g.Params()
+	fixed.Phi = 1 // left 0: 1 without a damped trend
 	assert.Equal(t, fixed, got)
-	fitted, ok := g.Fitted()
+	fitted, ok := g.InSample()
 	require.True(t, ok)
 	require.Len(t, fitted, len(y))
 	m := smoother{trend: TrendNone, season: SeasonAdditive, p: fixed}
@@ -99,7 +100,7 @@ func TestFitDailyModel(t *testing.T) {
 	_, err = m.run(&st, y, nil, want)
 	require.NoError(t, err)
 	assert.Equal(t, want, fitted)
-	_, ok = (&Fitted{opts: Options{Model: Model{Method: WeekdayMean}}}).Fitted()
+	_, ok = (&Fitted{opts: Options{Model: Model{Method: WeekdayMean}}}).InSample()
 	assert.False(t, ok)
 }
 

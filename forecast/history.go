@@ -22,6 +22,10 @@ import (
 // parallel merge to the same state in any order; a History keeps the
 // accumulator contract of package rapport.
 //
+// It counts every contact it is given: give it those the queue is staffed
+// for, for a live queue its inbound contacts offered to agents (answered
+// and abandoned), filtering the sequence before HistoryOf or HistoryBy.
+//
 // Intervals follow the location's clock: on the day the clock goes back,
 // the two passes of the repeated hour are distinct intervals, each its
 // real length (see Series). The zero History is invalid (IsValid is

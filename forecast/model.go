@@ -219,9 +219,14 @@ func (o Options) settled(per int) (Options, error) {
 		if o.Model.Method != HoltWinters {
 			return o, fmt.Errorf("%w: parameters given for %v", ErrParams, o.Model.Method)
 		}
-		if err := o.Params.check(o.Model.Trend); err != nil {
+		p := *o.Params
+		if p.Phi == 0 && o.Model.Trend != TrendDamped {
+			p.Phi = 1
+		}
+		if err := p.check(o.Model.Trend); err != nil {
 			return o, err
 		}
+		o.Params = &p
 	}
 	seen := make(map[Date]bool, len(o.Holidays))
 	for i, h := range o.Holidays {

@@ -71,12 +71,11 @@ type DaySchedule struct {
 	// Scheduled are the agents on the queue in each of the day's plan
 	// intervals (see Period.First), at least their positions.
 	Scheduled []int `json:"scheduled"`
-	// CostAmount is the cost of the shifts; LowerBoundAmount the cost of
-	// the linear relaxation, below which no schedule costs; GapPct their
-	// distance, 0 when Optimal.
-	CostAmount       decimal.Decimal `json:"cost_amount"`
-	LowerBoundAmount decimal.Decimal `json:"lower_bound_amount"`
-	GapPct           float64         `json:"gap_pct"`
+	// CostAmount is the cost of the shifts. GapPct is its distance to the
+	// lower bound the search proved (the least relaxation of the nodes
+	// left open, computed in floating point), 0 when Optimal.
+	CostAmount decimal.Decimal `json:"cost_amount"`
+	GapPct     float64         `json:"gap_pct"`
 	// Optimal says the search proved the schedule the cheapest; it stops
 	// at ScheduleOptions.Nodes otherwise, with the best schedule found.
 	Optimal bool `json:"optimal"`
@@ -99,7 +98,9 @@ type Schedule struct {
 //	minimise Σⱼ costⱼ·xⱼ   subject to   Σⱼ aᵢⱼ·xⱼ ≥ positionsᵢ,  xⱼ ∈ ℕ
 //
 // (aᵢⱼ = 1 when shift start j has an agent on the queue in interval i),
-// solved by branch and bound on gonum's simplex: the linear relaxation
+// solved by branch and bound on gonum's simplex (costs enter the linear
+// programs as floats, to choose; the costs reported are exact decimal
+// sums of the shifts chosen): the linear relaxation
 // gives a lower bound, its solution rounded up and pruned of shifts not
 // needed is the first schedule, and the search branches on the most
 // fractional variable, at most ScheduleOptions.Nodes linear programs a
@@ -255,7 +256,6 @@ func (p *Plan) scheduleDay(d Day, shifts []Shift, nodes int) (DaySchedule, error
 	}
 	// Agents on the queue where nothing was needed count too.
 	ds.CostAmount = cost.Value()
-	ds.LowerBoundAmount = decimal.NewFromFloat(bound).Round(SlotPlaces)
 	if cf, _ := ds.CostAmount.Float64(); bound > 0 && !optimal {
 		ds.GapPct = 100 * (cf - bound) / bound
 	}
@@ -561,13 +561,12 @@ func roundAll(x []float64) []int {
 func (s Schedule) String() string {
 	var b strings.Builder
 	for _, d := range s.Days {
-		fmt.Fprintf(&b, "%v: cost %s (bound %s", d.Date, d.CostAmount.StringFixed(2), d.LowerBoundAmount.StringFixed(2))
+		fmt.Fprintf(&b, "%v: cost %s", d.Date, d.CostAmount.StringFixed(2))
 		if d.Optimal {
-			b.WriteString(", optimal")
+			b.WriteString(" (optimal)")
 		} else {
-			fmt.Fprintf(&b, ", gap %.1f%%", d.GapPct)
+			fmt.Fprintf(&b, " (within %.1f%% of the optimum)", d.GapPct)
 		}
-		b.WriteString(")")
 		for _, a := range d.Assignments {
 			fmt.Fprintf(&b, "; %d × %s %s", a.Agents, a.Shift, a.Start.Format("15:04"))
 		}
