@@ -104,7 +104,10 @@
 // MaxHorizon days ahead, a fit runs at most 2 × 3,000 recursions after its
 // grid; past a bound is an error, never a hang. Holt–Winters needs two
 // weeks of usable days (ErrShort). Every error wraps one of the package's
-// sentinels and names the interval, count, day or option at fault.
+// sentinels and names the interval, count, day or option at fault. The
+// package follows the contract of package rapport: undefined figures are
+// nil, never 0 or NaN; times are time.Time in an explicit zone; History
+// is an accumulator with its laws.
 //
 // The recursion, its initial state, forecasts, SSE, the fitted optimum,
 // the analytic variance and the empirical quantiles are checked against
