@@ -1,6 +1,6 @@
 module github.com/rapportkit/rapport/bench
 
-go 1.24
+go 1.24.0
 
 replace github.com/rapportkit/rapport => ../
 
