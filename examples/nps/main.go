@@ -25,9 +25,12 @@ func main() {
 		return
 	}
 
-	score, _ := a.Score()
-	ci, _ := a.Interval(0.95, nps.AdjustedWald)
-	fmt.Printf("spring NPS %v, 95%% interval %+.1f…%+.1f points\n", score, 100*ci.Lo, 100*ci.Hi)
+	r, err := a.Result(0.95, nps.AdjustedWald) // in points, for reports
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("spring:", r)
 
 	diff, err := nps.Compare(&b, &a, 0.95)
 	if err != nil {

@@ -40,13 +40,14 @@ func (r *report) dashboardView() dashboardView {
 	}
 	if s := r.Surveys; s != nil {
 		if s.HasNPS {
-			v.Cards = append(v.Cards, card{"NPS", fmt.Sprintf("%+.1f", s.NPS.Score),
-				fmt.Sprintf("95 %% %+.1f … %+.1f · n = %d", s.NPS.Interval.Lo, s.NPS.Interval.Hi, s.NPS.N)})
+			v.Cards = append(v.Cards, card{"NPS", fmt.Sprintf("%+.1f", *s.NPS.ScorePoints),
+				fmt.Sprintf("95 %% %+.1f … %+.1f · n = %d", s.NPS.ScoreIntervalPoints.Lo, s.NPS.ScoreIntervalPoints.Hi, s.NPS.N)})
 			nan := math.NaN()
 			line := series{Name: "NPS"}
 			for _, m := range s.NPSTrend {
 				if m.OK {
-					line.Values, line.Lo, line.Hi = append(line.Values, m.R.Score), append(line.Lo, m.R.Interval.Lo), append(line.Hi, m.R.Interval.Hi)
+					ci := m.R.ScoreIntervalPoints
+					line.Values, line.Lo, line.Hi = append(line.Values, *m.R.ScorePoints), append(line.Lo, ci.Lo), append(line.Hi, ci.Hi)
 				} else {
 					line.Values, line.Lo, line.Hi = append(line.Values, nan), append(line.Lo, nan), append(line.Hi, nan)
 				}

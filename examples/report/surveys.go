@@ -159,15 +159,16 @@ func buildSurveys(in *inputs, w window) (*surveySection, error) {
 			_ = groupOf(cesBy, r.Channel, func() *ces.Tally { return ces.NewTally(in.cesScale) }).Add(r.CES)
 		}
 	}
-	var err error
-	if s.NPS, err = npsAll.Result(0.95, nps.AdjustedWald); err == nil {
+	// An empty tally's Result has no figures; a section needs answers.
+	if npsAll.N() > 0 {
+		s.NPS, _ = npsAll.Result(0.95, nps.AdjustedWald)
 		s.HasNPS = true
 		for i := range npsMonths {
-			r, err := npsMonths[i].Result(0.95, nps.AdjustedWald)
-			s.NPSTrend = append(s.NPSTrend, npsMonth{w.labels[i], r, err == nil})
+			r, _ := npsMonths[i].Result(0.95, nps.AdjustedWald)
+			s.NPSTrend = append(s.NPSTrend, npsMonth{w.labels[i], r, r.N > 0})
 		}
 		if last := len(npsMonths) - 1; last > 0 {
-			if c, err := nps.Compare(&npsMonths[last], &npsMonths[last-1], 0.95); err == nil {
+			if c, _ := nps.Compare(&npsMonths[last], &npsMonths[last-1], 0.95); c.DeltaPoints != nil {
 				s.NPSDiff = &c
 			}
 		}
@@ -176,6 +177,7 @@ func buildSurveys(in *inputs, w window) (*surveySection, error) {
 			s.NPSBy = append(s.NPSBy, npsGroup{k, r})
 		}
 	}
+	var err error
 	if s.CSAT, err = csatAll.Result(0.95, csat.Wilson); err == nil {
 		s.HasCSAT = true
 		s.CSATLevel, _ = csatAll.Level(csat.DefaultLevels)

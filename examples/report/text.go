@@ -61,19 +61,19 @@ func (r *report) writeSurveys(out io.Writer, w *tabwriter.Writer, heading func(s
 				p("%s\t0\t–\t\t", m.Month)
 				continue
 			}
-			p("%s\t%d\t%+.1f\t%+.1f … %+.1f\t", m.Month, m.R.N, m.R.Score, m.R.Interval.Lo, m.R.Interval.Hi)
+			p("%s\t%d\t%+.1f\t%+.1f … %+.1f\t", m.Month, m.R.N, *m.R.ScorePoints, m.R.ScoreIntervalPoints.Lo, m.R.ScoreIntervalPoints.Hi)
 		}
 		w.Flush()
 		if s.NPSDiff != nil {
 			verdict := "not significant at 5 %"
-			if s.NPSDiff.P < 0.05 {
+			if p := s.NPSDiff.PValuePct; p != nil && *p < 5 {
 				verdict = "significant at 5 %"
 			}
 			fmt.Fprintf(out, "last month against the one before: %v — %s\n", s.NPSDiff, verdict)
 		}
 		p("channel\tn\tNPS\t95 %% interval\t")
 		for _, g := range s.NPSBy {
-			p("%s\t%d\t%+.1f\t%+.1f … %+.1f\t", g.Key, g.R.N, g.R.Score, g.R.Interval.Lo, g.R.Interval.Hi)
+			p("%s\t%d\t%+.1f\t%+.1f … %+.1f\t", g.Key, g.R.N, *g.R.ScorePoints, g.R.ScoreIntervalPoints.Lo, g.R.ScoreIntervalPoints.Hi)
 		}
 	}
 	if s.HasCSAT {
