@@ -56,11 +56,12 @@ func (r *report) dashboardView() dashboardView {
 			v.Charts = append(v.Charts, lineChart("NPS by month, with its 95 % interval", shortMonths(r.Window.labels), lo, hi, "", line))
 		}
 		if s.HasCSAT {
-			v.Cards = append(v.Cards, card{"CSAT", fmt.Sprintf("%.1f %%", s.CSAT.Score), fmt.Sprintf("satisfied · %v · n = %d", s.CSATLevel, s.CSAT.N)})
+			v.Cards = append(v.Cards, card{"CSAT", fmt.Sprintf("%.1f %%", *s.CSAT.SatisfiedPct), fmt.Sprintf("satisfied · %v · n = %d", s.CSATLevel, s.CSAT.N)})
 			line := series{Name: "% satisfied"}
 			for _, m := range s.CSATTrend {
 				if m.OK {
-					line.Values, line.Lo, line.Hi = append(line.Values, m.R.Score), append(line.Lo, m.R.Interval.Lo), append(line.Hi, m.R.Interval.Hi)
+					ci := m.R.SatisfiedIntervalPct
+					line.Values, line.Lo, line.Hi = append(line.Values, *m.R.SatisfiedPct), append(line.Lo, ci.Lo), append(line.Hi, ci.Hi)
 				} else {
 					nan := math.NaN()
 					line.Values, line.Lo, line.Hi = append(line.Values, nan), append(line.Lo, nan), append(line.Hi, nan)

@@ -177,19 +177,20 @@ func buildSurveys(in *inputs, w window) (*surveySection, error) {
 			s.NPSBy = append(s.NPSBy, npsGroup{k, r})
 		}
 	}
-	var err error
-	if s.CSAT, err = csatAll.Result(0.95, csat.Wilson); err == nil {
+	if csatAll.N() > 0 {
+		s.CSAT, _ = csatAll.Result(0.95, csat.Wilson)
 		s.HasCSAT = true
-		s.CSATLevel, _ = csatAll.Level(csat.DefaultLevels)
+		s.CSATLevel, _, _ = csatAll.Level(csat.DefaultLevels)
 		for i, t := range csatMonths {
-			r, err := t.Result(0.95, csat.Wilson)
-			s.CSATTrend = append(s.CSATTrend, csatMonth{w.labels[i], r, err == nil})
+			r, _ := t.Result(0.95, csat.Wilson)
+			s.CSATTrend = append(s.CSATTrend, csatMonth{w.labels[i], r, r.N > 0})
 		}
 		for _, k := range byCount(csatBy) {
 			r, _ := csatBy[k].Result(0.95, csat.Wilson)
 			s.CSATBy = append(s.CSATBy, csatGroup{k, r})
 		}
 	}
+	var err error
 	if s.CES, err = cesAll.Result(0.95); err == nil {
 		s.HasCES = true
 		if s.CESRank, err = ces.Rank(cesBy, 0.05); err != nil {

@@ -86,11 +86,11 @@ func (r *report) writeSurveys(out io.Writer, w *tabwriter.Writer, heading func(s
 				p("%s\t0\t–\t\t\t", m.Month)
 				continue
 			}
-			p("%s\t%d\t%.1f %%\t%.1f … %.1f\t%.2f\t", m.Month, m.R.N, m.R.Score, m.R.Interval.Lo, m.R.Interval.Hi, m.R.Mean)
+			p("%s\t%d\t%.1f %%\t%.1f … %.1f\t%.2f\t", m.Month, m.R.N, *m.R.SatisfiedPct, m.R.SatisfiedIntervalPct.Lo, m.R.SatisfiedIntervalPct.Hi, *m.R.MeanScore)
 		}
 		p("channel\tn\tsatisfied\t95 %% interval\tmean\t")
 		for _, g := range s.CSATBy {
-			p("%s\t%d\t%.1f %%\t%.1f … %.1f\t%.2f\t", g.Key, g.R.N, g.R.Score, g.R.Interval.Lo, g.R.Interval.Hi, g.R.Mean)
+			p("%s\t%d\t%.1f %%\t%.1f … %.1f\t%.2f\t", g.Key, g.R.N, *g.R.SatisfiedPct, g.R.SatisfiedIntervalPct.Lo, g.R.SatisfiedIntervalPct.Hi, *g.R.MeanScore)
 		}
 	}
 	if s.HasCES {
