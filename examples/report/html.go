@@ -71,17 +71,17 @@ func (r *report) dashboardView() dashboardView {
 			v.Charts = append(v.Charts, lineChart("CSAT by month (% satisfied), with its 95 % interval", shortMonths(r.Window.labels), lo, hi, " %", line))
 		}
 		if s.HasCES {
-			v.Cards = append(v.Cards, card{"CES", fmt.Sprintf("%.2f", s.CES.Mean), fmt.Sprintf("ease %.0f %% · net %+.0f", s.CES.Ease, s.CES.Net)})
+			v.Cards = append(v.Cards, card{"CES", fmt.Sprintf("%.2f", *s.CES.MeanScore), fmt.Sprintf("ease %.0f %% · net %+.0f", *s.CES.EasePct, *s.CES.NetPoints)})
 			t := table{Title: "Channels by effort, easiest first (Welch t-test against the easiest, Holm-adjusted)", Header: []string{"channel", "n", "mean", "ease", "adjusted p", ""}}
 			for _, c := range s.CESRank {
 				p, flag := "–", ""
 				if c.Tested {
-					p = fmt.Sprintf("%.3g", c.AdjustedP)
+					p = fmt.Sprintf("%.3g", *c.AdjustedPValuePct/100)
 				}
 				if c.Significant {
 					flag = "harder"
 				}
-				t.Rows = append(t.Rows, []string{c.Key, fmt.Sprint(c.N), fmt.Sprintf("%.2f", c.Mean), fmt.Sprintf("%.0f %%", 100*c.Ease), p, flag})
+				t.Rows = append(t.Rows, []string{c.Key, fmt.Sprint(c.N), fmt.Sprintf("%.2f", *c.MeanScore), fmt.Sprintf("%.0f %%", *c.EasePct), p, flag})
 			}
 			v.Tables = append(v.Tables, t)
 		}

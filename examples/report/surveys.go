@@ -190,9 +190,10 @@ func buildSurveys(in *inputs, w window) (*surveySection, error) {
 			s.CSATBy = append(s.CSATBy, csatGroup{k, r})
 		}
 	}
-	var err error
-	if s.CES, err = cesAll.Result(0.95); err == nil {
+	if cesAll.N() > 0 {
+		s.CES, _ = cesAll.Result(0.95, ces.StudentT)
 		s.HasCES = true
+		var err error
 		if s.CESRank, err = ces.Rank(cesBy, 0.05); err != nil {
 			return nil, fmt.Errorf("ranking channels by effort: %w", err)
 		}

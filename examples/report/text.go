@@ -106,9 +106,9 @@ func (r *report) writeSurveys(out io.Writer, w *tabwriter.Writer, heading func(s
 			}
 			adj := "–"
 			if c.Tested {
-				adj = fmt.Sprintf("%.3g", c.AdjustedP)
+				adj = fmt.Sprintf("%.3g", *c.AdjustedPValuePct/100)
 			}
-			p("%s\t%d\t%.2f\t%.0f %%\t%+.2f\t%s\t%s\t", c.Key, c.N, c.Mean, 100*c.Ease, c.Delta, adj, flag)
+			p("%s\t%d\t%.2f\t%.0f %%\t%+.2f\t%s\t%s\t", c.Key, c.N, *c.MeanScore, *c.EasePct, *c.DeltaScore, adj, flag)
 		}
 	}
 }
