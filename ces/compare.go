@@ -16,11 +16,14 @@ func Compare(a, b *Tally, level float64) (Comparison, error) {
 	if _, err := kind.Critical("Compare", level); err != nil {
 		return Comparison{}, err
 	}
-	if a == nil || b == nil || a.N() == 0 || b.N() == 0 {
-		return Comparison{}, nil
+	if a == nil {
+		a = new(Tally)
+	}
+	if b == nil {
+		b = new(Tally)
 	}
 	w, err := welch(a, b)
-	if err != nil {
+	if err != nil || a.N() == 0 || b.N() == 0 {
 		return Comparison{}, err
 	}
 	c := Comparison{DeltaScore: unit.Value(w.delta, true)}
@@ -87,8 +90,8 @@ type welchTest struct {
 	hasSE, tested       bool
 }
 
-// welch returns Welch's test of meanₐ − mean_b for two non-empty tallies
-// on the same scale, or ErrMismatch.
+// welch returns Welch's test of meanₐ − mean_b for two tallies on the
+// same scale (its delta is 0 if one is empty), or ErrMismatch.
 func welch(a, b *Tally) (welchTest, error) {
 	if a.Scale() != b.Scale() {
 		return welchTest{}, fmt.Errorf("%w: %v and %v", ErrMismatch, a.Scale(), b.Scale())

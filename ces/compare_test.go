@@ -32,6 +32,8 @@ func TestCompare(t *testing.T) {
 	assert.Equal(t, "Δ -0.92 (95% welch CI -1.24…-0.60), t = -5.67, df = 340.5, p = 3e-08", c.String())
 	_, err := Compare(a, tallyOf(t, FivePointEffort, 1, 1), 0.95)
 	assert.ErrorIs(t, err, ErrMismatch)
+	_, err = Compare(a, NewTally(FivePointEffort), 0.95)
+	assert.ErrorIs(t, err, ErrMismatch, "another scale, even empty")
 	_, err = Compare(a, b, 0)
 	assert.EqualError(t, err, "ces: confidence level not in (0, 1): Compare got 0")
 }

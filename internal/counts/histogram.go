@@ -3,8 +3,10 @@
 // answers per point of a small integer scale, and a tally of a scale over
 // it with everything the three packages share — adding and merging with
 // overflow checks, the mean, the standard deviation and the distribution
-// of the answers, shares and their intervals, the binary and JSON
-// encodings and the loops over a sequence of records. The packages keep
+// of the answers, shares and their intervals, the two-sample comparison
+// in points, the binary and JSON encodings of tallies and scales, labels
+// and their folding, and the loop over a sequence of records. Each
+// package describes itself once in a Kind. The packages keep
 // the meaning of their scales (categories, boxes, bands, polarity,
 // labels), their sentinel errors and their documentation; each exported
 // method of theirs is a short call into this package.
