@@ -125,6 +125,10 @@ func (s Scale) Min() int { return s.min + 1 }
 // Max returns the highest score.
 func (s Scale) Max() int { return s.max + 7 }
 
+// ends returns Min and Max without copying the scale, whose five fields
+// would be copied through memory on Tally.Add's path.
+func (s *Scale) ends() (min, max int) { return s.min + 1, s.max + 7 }
+
 // Polarity returns which end of the scale is easy.
 func (s Scale) Polarity() Polarity { return s.polarity }
 

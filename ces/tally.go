@@ -35,10 +35,13 @@ func (t *Tally) N() uint64 { return t.c.N() }
 
 // Add counts one response, or fails with ErrScoreOutOfRange or
 // ErrOverflow.
-func (t *Tally) Add(score int) error { return t.c.AddN(&kind, score, 1) }
+func (t *Tally) Add(score int) error { return t.AddN(score, 1) }
 
 // AddN counts n responses with the same score.
-func (t *Tally) AddN(score int, n uint64) error { return t.c.AddN(&kind, score, n) }
+func (t *Tally) AddN(score int, n uint64) error {
+	min, max := t.c.ScaleRef().ends()
+	return t.c.AddN(&kind, min, max, score, n)
+}
 
 // Count returns the number of responses with the given score (0 for a
 // score off the scale, which no response can have).

@@ -27,10 +27,13 @@ func NewTally(s Scale) *Tally { return &Tally{c: counts.New(s)} }
 
 // Add counts one response, or fails with ErrScoreOutOfRange or
 // ErrOverflow.
-func (t *Tally) Add(score int) error { return t.c.AddN(&kind, score, 1) }
+func (t *Tally) Add(score int) error { return t.AddN(score, 1) }
 
 // AddN counts n responses with the same score.
-func (t *Tally) AddN(score int, n uint64) error { return t.c.AddN(&kind, score, n) }
+func (t *Tally) AddN(score int, n uint64) error {
+	s := t.c.Scale()
+	return t.c.AddN(&kind, s.Min(), s.Max(), score, n)
+}
 
 // Satisfied returns the number of satisfied responses (the top box).
 func (t *Tally) Satisfied() uint64 { return t.c.Sum(t.Scale().SatisfiedFrom(), t.Scale().Max()) }

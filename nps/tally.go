@@ -32,10 +32,13 @@ func (t *Tally) Scale() Scale { return t.c.Scale() }
 
 // Add counts one response, or fails with ErrScoreOutOfRange or
 // ErrOverflow.
-func (t *Tally) Add(score int) error { return t.c.AddN(&kind, score, 1) }
+func (t *Tally) Add(score int) error { return t.AddN(score, 1) }
 
 // AddN counts n responses with the same score.
-func (t *Tally) AddN(score int, n uint64) error { return t.c.AddN(&kind, score, n) }
+func (t *Tally) AddN(score int, n uint64) error {
+	s := t.c.Scale()
+	return t.c.AddN(&kind, s.Min(), s.Max(), score, n)
+}
 
 // Merge adds every count of u to t; u may be t (which doubles it) or nil
 // (which adds nothing). Both must be on the same scale, else ErrMismatch.

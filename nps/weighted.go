@@ -43,10 +43,11 @@ func (w *Weighted) AddN(r Response, n uint64) error {
 	if err != nil {
 		return err
 	}
-	if err := w.c.AddN(&kind, r.Score, n); err != nil {
+	s := w.Scale()
+	if err := w.c.AddN(&kind, s.Min(), s.Max(), r.Score, n); err != nil {
 		return err
 	}
-	w.s[r.Score-w.Scale().Min()].add(m, q, n)
+	w.s[r.Score-s.Min()].add(m, q, n)
 	return nil
 }
 

@@ -78,6 +78,10 @@ func New[S Scale](s S) Tally[S] { return Tally[S]{scale: s} }
 // Scale returns the tally's scale.
 func (t *Tally[S]) Scale() S { return t.scale }
 
+// ScaleRef returns the tally's scale in place, for a package whose scale
+// is too large to copy on a hot path.
+func (t *Tally[S]) ScaleRef() *S { return &t.scale }
+
 // Histogram returns the tally's counts, for a package's fast paths.
 func (t *Tally[S]) Histogram() *Histogram { return &t.h }
 
@@ -91,21 +95,34 @@ func (t *Tally[S]) points() int { return t.scale.Max() - t.scale.Min() + 1 }
 // it otherwise.
 func CheckScore[S Scale](k *Kind[S], s S, score int) error {
 	if score < s.Min() || score > s.Max() {
-		return fmt.Errorf("%w: %d not in %d..%d", k.ErrScore, score, s.Min(), s.Max())
+		return k.badScore(s.Min(), s.Max(), score)
 	}
 	return nil
 }
 
-// AddN counts n answers of score, or fails with k.ErrScore or
-// k.ErrOverflow, changing nothing.
-func (t *Tally[S]) AddN(k *Kind[S], score int, n uint64) error {
-	if err := CheckScore(k, t.scale, score); err != nil {
-		return err
-	}
-	if !t.h.AddN(score-t.scale.Min(), n) {
-		return fmt.Errorf("%w: %d more answers to %d", k.ErrOverflow, n, t.h.n)
+// badScore returns k.ErrScore for a score off min..max.
+func (k *Kind[S]) badScore(min, max, score int) error {
+	return fmt.Errorf("%w: %d not in %d..%d", k.ErrScore, score, min, max)
+}
+
+// AddN counts n answers of score on the tally's scale, which runs from
+// min to max, or fails with k.ErrScore or k.ErrOverflow, changing
+// nothing. The package passes the ends of its scale, read from its own
+// type where they inline: the hot path then makes no call through S.
+func (t *Tally[S]) AddN(k *Kind[S], min, max, score int, n uint64) error {
+	if score < min || score > max || !t.h.AddN(score-min, n) {
+		return t.refused(k, min, max, score, n)
 	}
 	return nil
+}
+
+// refused returns the error of a refused AddN, out of AddN's inlined
+// path.
+func (t *Tally[S]) refused(k *Kind[S], min, max, score int, n uint64) error {
+	if score < min || score > max {
+		return k.badScore(min, max, score)
+	}
+	return fmt.Errorf("%w: %d more answers to %d", k.ErrOverflow, n, t.h.n)
 }
 
 // Merge adds every answer of u, which may be t itself; a nil u adds

@@ -59,16 +59,16 @@ func TestRange(t *testing.T) {
 
 func TestTally(t *testing.T) {
 	u := New(scale{1, 5})
-	require.NoError(t, u.AddN(&testKind, 5, 3))
-	require.NoError(t, u.AddN(&testKind, 1, 1))
+	require.NoError(t, u.AddN(&testKind, 1, 5, 5, 3))
+	require.NoError(t, u.AddN(&testKind, 1, 5, 1, 1))
 	assert.Equal(t, uint64(4), u.N())
 	assert.Equal(t, uint64(3), u.Count(5))
 	assert.Equal(t, uint64(0), u.Count(9))
 	assert.Equal(t, uint64(3), u.Sum(4, 5))
-	err := u.AddN(&testKind, 6, 1)
+	err := u.AddN(&testKind, 1, 5, 6, 1)
 	assert.ErrorIs(t, err, errScore)
 	assert.EqualError(t, err, "test: score: 6 not in 1..5")
-	assert.ErrorIs(t, u.AddN(&testKind, 2, math.MaxUint64), errOverflow)
+	assert.ErrorIs(t, u.AddN(&testKind, 1, 5, 2, math.MaxUint64), errOverflow)
 	assert.ErrorIs(t, u.Merge(&testKind, &Tally[scale]{scale: scale{0, 5}}), errMismatch)
 	assert.NoError(t, u.Merge(&testKind, nil))
 	require.NoError(t, u.Merge(&testKind, &u))
@@ -92,10 +92,10 @@ func TestIntervals(t *testing.T) {
 	assert.EqualError(t, err, "test: level: F got 1.5")
 	_, _, err = u.Proportion(&testKind, "F", 0, 0.95, "newcombe")
 	assert.EqualError(t, err, `test: method: F got "newcombe"`)
-	require.NoError(t, u.AddN(&testKind, 1, 1))
+	require.NoError(t, u.AddN(&testKind, 0, 1, 1, 1))
 	_, ok, _ = u.MeanInterval(&testKind, "F", 0.95)
 	assert.False(t, ok, "one answer")
-	require.NoError(t, u.AddN(&testKind, 0, 1))
+	require.NoError(t, u.AddN(&testKind, 0, 1, 0, 1))
 	ci, ok, err := u.MeanInterval(&testKind, "F", 0.95)
 	require.NoError(t, err)
 	assert.True(t, ok)
@@ -104,7 +104,7 @@ func TestIntervals(t *testing.T) {
 
 func TestEncodings(t *testing.T) {
 	u := New(scale{-2, 2})
-	require.NoError(t, u.AddN(&testKind, -2, 300))
+	require.NoError(t, u.AddN(&testKind, -2, 2, -2, 300))
 	b := u.Append(&testKind, nil)
 	assert.Equal(t, []byte{'X', 1, 3, 4, 0xac, 0x02, 0, 0, 0, 0}, b)
 	var back Tally[scale]
@@ -173,10 +173,10 @@ func TestLabels(t *testing.T) {
 
 func TestOf(t *testing.T) {
 	u := New(scale{1, 5})
-	got, err := Of(slices.Values([]int{1, 2, 3}), "answer", &u, func(t *Tally[scale], x int) error { return t.AddN(&testKind, x, 1) })
+	got, err := Of(slices.Values([]int{1, 2, 3}), "answer", &u, func(t *Tally[scale], x int) error { return t.AddN(&testKind, 1, 5, x, 1) })
 	require.NoError(t, err)
 	assert.Equal(t, uint64(3), got.N())
-	_, err = Of(slices.Values([]int{1, 9}), "answer", &u, func(t *Tally[scale], x int) error { return t.AddN(&testKind, x, 1) })
+	_, err = Of(slices.Values([]int{1, 9}), "answer", &u, func(t *Tally[scale], x int) error { return t.AddN(&testKind, 1, 5, x, 1) })
 	assert.EqualError(t, err, "answer 1: test: score: 9 not in 1..5")
 }
 
