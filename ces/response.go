@@ -7,9 +7,10 @@ import (
 	"github.com/rapportkit/rapport/internal/group"
 )
 
-// Response is one answer to an effort or ease question: its Score, the Channel (or
-// touchpoint: phone, chat, store …) it rates and the time At it was given,
-// with the JSON keys score, channel (omitted when empty) and at.
+// Response is one answer to an effort or ease question: its Score, the
+// Channel (or touchpoint: phone, chat, store …) it rates and the time At
+// it was given, with the JSON keys score, channel (omitted when empty)
+// and at.
 type Response = counts.Response
 
 // TallyBy tallies responses on scale s in groups chosen by key: a channel

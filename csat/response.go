@@ -7,9 +7,10 @@ import (
 	"github.com/rapportkit/rapport/internal/group"
 )
 
-// Response is one answer to a satisfaction question: its Score, the Channel (or
-// touchpoint: phone, chat, store …) it rates and the time At it was given,
-// with the JSON keys score, channel (omitted when empty) and at.
+// Response is one answer to a satisfaction question: its Score, the
+// Channel (or touchpoint: phone, chat, store …) it rates and the time At
+// it was given, with the JSON keys score, channel (omitted when empty)
+// and at.
 type Response = counts.Response
 
 // addResponse adds a response's score to t.
