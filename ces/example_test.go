@@ -8,12 +8,17 @@ import (
 	"github.com/rapportkit/rapport/ces"
 )
 
-func ExampleOf() {
-	r, err := ces.Of(ces.SevenPointEase, []int{7, 6, 6, 5, 4, 2, 7, 6})
+func ExampleTallyOf() {
+	var responses []ces.Response
+	for _, score := range []int{7, 6, 6, 5, 4, 2, 7, 6} {
+		responses = append(responses, ces.Response{Score: score})
+	}
+	t, err := ces.TallyOf(slices.Values(responses), ces.SevenPointEase)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
+	r, _ := t.Result(0.95, ces.StudentT)
 	fmt.Println(r)
 	// Output:
 	// CES mean 5.38 on 1–7, higher is easier (95% t 3.97…6.78), ease 72.9%, n=8: 75.0% low effort, 12.5% neutral, 12.5% high effort, net +62.5
@@ -119,10 +124,15 @@ func ExampleTally_Interval() {
 	for score, n := range map[int]uint64{1: 4, 2: 6, 3: 10, 4: 20, 5: 40, 6: 60, 7: 60} {
 		_ = t.AddN(score, n)
 	}
-	ci, _ := t.Interval(0.95)
+	ci, _, _ := t.Interval(0.95)
 	fmt.Printf("[%.6f, %.6f] %s\n", ci.Lo, ci.Hi, ci.Method)
+	var one ces.Tally
+	_ = one.Add(5)
+	_, ok, err := one.Interval(0.95)
+	fmt.Println(ok, err) // a single response has no interval, and no error
 	// Output:
 	// [5.326989, 5.733011] t
+	// false <nil>
 }
 
 func ExampleTally_EaseInterval() {
@@ -130,7 +140,7 @@ func ExampleTally_EaseInterval() {
 	for score, n := range map[int]uint64{1: 190, 2: 240, 3: 110, 4: 330, 5: 140} {
 		_ = t.AddN(score, n)
 	}
-	ci, _ := t.EaseInterval(0.95)
+	ci, _, _ := t.EaseInterval(0.95)
 	fmt.Println(ci)
 	// Output:
 	// [0.4813, 0.5236] (95% t)
@@ -142,11 +152,11 @@ func ExampleTally_Result() {
 	_ = t.AddN(5, 32)
 	_ = t.AddN(4, 14)
 	_ = t.AddN(2, 24)
-	r, _ := t.Result(0.90)
+	r, _ := t.Result(0.90, ces.StudentT)
 	js, _ := json.Marshal(r)
 	fmt.Println(string(js))
 	// Output:
-	// {"scale":{"min":1,"max":7,"polarity":"higher-is-easier","low_to":3,"high_from":5},"n":100,"mean":4.74,"std_dev":1.8620071715948645,"interval":{"lo":4.430833975984368,"hi":5.049166024015633,"level":0.9,"method":"t"},"ease":62.33333333333334,"low_effort":62,"neutral":14,"high_effort":24,"net":38}
+	// {"scale":{"min":1,"max":7,"polarity":"higher-is-easier","low_to":3,"high_from":5},"mean_score":4.74,"mean_interval_score":{"lo":4.430833975984368,"hi":5.049166024015633,"level":0.9,"method":"t"},"std_dev_score":1.8620071715948645,"ease_pct":62.33333333333334,"ease_interval_pct":{"lo":57.18056626640613,"hi":67.48610040026054,"level":0.9,"method":"t"},"net_points":38,"n":100,"low_effort":62,"neutral":14,"high_effort":24,"low_effort_pct":62,"neutral_pct":14,"high_effort_pct":24}
 }
 
 func ExampleTally_Merge() {
@@ -222,7 +232,7 @@ func ExampleRank() {
 			}
 		}
 	}
-	byChannel, _ := ces.TallyBy(ces.SevenPointEase, slices.Values(responses), func(r ces.Response) string { return r.Channel })
+	byChannel, _ := ces.TallyBy(slices.Values(responses), ces.SevenPointEase, func(r ces.Response) string { return r.Channel })
 	ranked, err := ces.Rank(byChannel, 0.05)
 	if err != nil {
 		fmt.Println(err)
@@ -242,7 +252,7 @@ func ExampleTallyBy() {
 		{Score: 1, Channel: "chat"}, {Score: 2, Channel: "chat"},
 		{Score: 4, Channel: "phone"}, {Score: 5, Channel: "phone"},
 	}
-	byChannel, err := ces.TallyBy(ces.FivePointEffort, slices.Values(responses), func(r ces.Response) string { return r.Channel })
+	byChannel, err := ces.TallyBy(slices.Values(responses), ces.FivePointEffort, func(r ces.Response) string { return r.Channel })
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -291,4 +301,76 @@ func ExampleScale_Ease() {
 	fmt.Println(a, b)
 	// Output:
 	// 0.75 0.16666666666666666
+}
+
+// An empty tally has a Result: its figures are undefined, null in JSON.
+func ExampleTally_Result_empty() {
+	t := ces.NewTally(ces.FivePointEffort)
+	r, err := t.Result(0.95, ces.StudentT)
+	fmt.Println(r, err)
+	// Output:
+	// CES undefined, n=0 on 1–5, lower is easier <nil>
+}
+
+func ExampleTally_Clone() {
+	var t ces.Tally
+	_ = t.AddN(6, 3)
+	c := t.Clone()
+	_ = c.Add(1)
+	fmt.Println(t.N(), c.N())
+	// Output:
+	// 3 4
+}
+
+// CES 2.0 answers exported as texts, in English or French.
+func ExampleSevenPointEaseLabels() {
+	var t ces.Tally
+	for _, answer := range []string{"Strongly agree", "Somewhat agree", "Tout à fait d’accord", "Plutôt pas d'accord", "Agree", "Disagree"} {
+		p, err := ces.SevenPointEaseLabels.Point(answer)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		_ = t.Add(p)
+	}
+	net, _ := t.Net()
+	fmt.Printf("n %d, net %+.0f points\n", t.N(), 100*net)
+	_, err := ces.SevenPointEaseLabels.Point("Bof")
+	fmt.Println(err)
+	// Output:
+	// n 6, net +33 points
+	// ces: unknown label "Bof"
+}
+
+// The effort question's wordings, "Very low effort" … "Very high effort"
+// and "Very easy" … "Very difficult", on the 1–5 effort scale.
+func ExampleFivePointEffortLabels() {
+	for _, answer := range []string{"Very low effort", "High effort", "Neither easy nor difficult", "Très difficile"} {
+		p, _ := ces.FivePointEffortLabels.Point(answer)
+		e, _ := ces.FivePointEffort.Classify(p)
+		fmt.Println(p, e)
+	}
+	// Output:
+	// 1 low effort
+	// 4 high effort
+	// 3 neutral
+	// 5 high effort
+}
+
+// A survey's own wording extends a built-in set.
+func ExampleLabels_With() {
+	labels, _ := ces.SevenPointEaseLabels.With(map[string]int{"Un jeu d'enfant": 7})
+	p, _ := labels.Point("un jeu d’enfant")
+	fmt.Println(p)
+	// Output:
+	// 7
+}
+
+func ExampleNewLabels() {
+	tenPoint, _ := ces.NewScale(1, 10, ces.HigherIsEasier)
+	labels, _ := ces.NewLabels(tenPoint, map[string]int{"Very difficult": 1, "Very easy": 10})
+	p, _ := labels.Point("VERY EASY")
+	fmt.Println(p)
+	// Output:
+	// 10
 }

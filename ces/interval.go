@@ -1,8 +1,7 @@
 package ces
 
 import (
-	"fmt"
-
+	"github.com/rapportkit/rapport/internal/counts"
 	"github.com/rapportkit/rapport/internal/stat"
 )
 
@@ -15,7 +14,7 @@ type Method = stat.Method
 
 const (
 	// StudentT is the t interval of a mean, mean ± t(1 − α/2; n − 1)·s/√n.
-	StudentT Method = "t"
+	StudentT = counts.StudentT
 	// Welch is the interval of a difference of two means with Welch's
 	// standard error and degrees of freedom, used by Compare.
 	Welch Method = "welch"
@@ -23,39 +22,22 @@ const (
 
 // Interval returns the t confidence interval of the mean score at the
 // given level (e.g. 0.95), on the scale's points and clamped to
-// [Min, Max]. It fails with ErrLevel, ErrEmpty, or ErrTooFew for a single
-// response. If every response is the same score the interval is that
-// score.
-func (t *Tally) Interval(level float64) (Interval, error) {
-	if _, err := stat.Critical(level); err != nil {
-		return Interval{}, err
-	}
-	switch t.N() {
-	case 0:
-		return Interval{}, ErrEmpty
-	case 1:
-		return Interval{}, fmt.Errorf("%w: an interval needs two responses", ErrTooFew)
-	}
-	mean, _ := t.Mean()
-	sd, _ := t.StdDev()
-	lo, hi, err := stat.MeanInterval(mean, sd, t.N(), level)
-	if err != nil {
-		return Interval{}, err
-	}
-	return Interval{Lo: lo, Hi: hi, Level: level, Method: StudentT}.Clamp(float64(t.scale.Min()), float64(t.scale.Max())), nil
+// [Min, Max]; if every response is the same score the interval is that
+// score. It is ok = false below two responses and fails with ErrLevel.
+func (t *Tally) Interval(level float64) (Interval, bool, error) {
+	return t.c.MeanInterval(&kind, "Interval", level)
 }
 
 // EaseInterval returns the interval of Interval mapped onto the ease
-// scale [0, 1] (its bounds swap when lower is easier). It fails like
-// Interval.
-func (t *Tally) EaseInterval(level float64) (Interval, error) {
-	ci, err := t.Interval(level)
-	if err != nil {
-		return Interval{}, err
+// scale [0, 1] (its bounds swap when lower is easier), like Interval.
+func (t *Tally) EaseInterval(level float64) (Interval, bool, error) {
+	ci, ok, err := t.c.MeanInterval(&kind, "EaseInterval", level)
+	if !ok {
+		return Interval{}, false, err
 	}
-	ci.Lo, ci.Hi = t.scale.ease(ci.Lo), t.scale.ease(ci.Hi)
+	ci.Lo, ci.Hi = t.Scale().ease(ci.Lo), t.Scale().ease(ci.Hi)
 	if ci.Lo > ci.Hi {
 		ci.Lo, ci.Hi = ci.Hi, ci.Lo
 	}
-	return ci.Clamp(0, 1), nil
+	return ci.Clamp(0, 1), true, nil
 }

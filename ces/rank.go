@@ -3,46 +3,55 @@ package ces
 import (
 	"cmp"
 	"fmt"
-	"maps"
+	"math/big"
 	"slices"
+
+	"github.com/rapportkit/rapport/internal/counts"
+	"github.com/rapportkit/rapport/internal/unit"
 )
 
 // Ranked is one group (a channel, a touchpoint) in a ranking by effort,
-// tested against the best group, the first of the ranking.
+// tested against the best group, the first of the ranking. It is a
+// reporting struct: a figure is nil where it is undefined (the mean of an
+// empty group, the test of an untested one).
 type Ranked[K cmp.Ordered] struct {
-	Key  K       `json:"key"`
-	N    uint64  `json:"n"`
-	Mean float64 `json:"mean"`
-	Ease float64 `json:"ease"` // the mean on [0, 1], 1 the easiest
-	// Delta is Mean minus the best group's mean, on the scale's points.
-	Delta float64 `json:"delta"`
+	Key       K        `json:"key"`
+	N         uint64   `json:"n"`
+	MeanScore *float64 `json:"mean_score"`
+	EasePct   *float64 `json:"ease_pct"` // the mean on 0–100, 100 the easiest
+	// DeltaScore is the mean minus the best group's mean, on the scale's
+	// points.
+	DeltaScore *float64 `json:"delta_score"`
 	// Tested reports whether the group was compared with the best one:
-	// false for the best itself, for groups of a single response and when
-	// both groups are a single repeated score. Untested rows have T and DF
-	// 0, P and AdjustedP 1.
-	Tested bool    `json:"tested"`
-	T      float64 `json:"t"`
-	DF     float64 `json:"df"`
-	// P is the two-sided p-value of Welch's t-test against the best group;
-	// AdjustedP is P after Holm's correction across the tested groups.
-	P         float64 `json:"p"`
-	AdjustedP float64 `json:"adjusted_p"`
-	// Significant reports AdjustedP < alpha: the group is significantly
-	// harder than the best one.
+	// false for the best itself, for empty groups and groups of a single
+	// response, and when both groups are a single repeated score.
+	Tested bool     `json:"tested"`
+	T      *float64 `json:"t"`
+	DF     *float64 `json:"df"`
+	// PValue is the two-sided p-value of Welch's t-test against the
+	// best group, a fraction; AdjustedPValue is it after Holm's
+	// correction across the tested groups.
+	PValue         *float64 `json:"p_value"`
+	AdjustedPValue *float64 `json:"adjusted_p_value"`
+	// Significant reports an adjusted p-value below alpha: the group is
+	// significantly harder than the best one.
 	Significant bool `json:"significant"`
 }
 
 // String reports e.g. "phone: mean 4.12, ease 52.0%, n=150, Δ -1.31,
 // p = 3.2e-07 (Holm 6.4e-07), significant".
 func (r Ranked[K]) String() string {
-	s := fmt.Sprintf("%v: mean %.2f, ease %.1f%%, n=%d", r.Key, r.Mean, 100*r.Ease, r.N)
+	if r.MeanScore == nil {
+		return fmt.Sprintf("%v: no responses", r.Key)
+	}
+	s := fmt.Sprintf("%v: mean %.2f, ease %.1f%%, n=%d", r.Key, *r.MeanScore, *r.EasePct, r.N)
 	switch {
-	case r.Delta == 0 && !r.Tested:
+	case *r.DeltaScore == 0 && !r.Tested:
 		return s
 	case !r.Tested:
-		return s + fmt.Sprintf(", Δ %+.2f, not tested", r.Delta)
+		return s + fmt.Sprintf(", Δ %+.2f, not tested", *r.DeltaScore)
 	}
-	s += fmt.Sprintf(", Δ %+.2f, p = %.2g (Holm %.2g)", r.Delta, r.P, r.AdjustedP)
+	s += fmt.Sprintf(", Δ %+.2f, p = %.2g (Holm %.2g)", *r.DeltaScore, *r.PValue, *r.AdjustedPValue)
 	if r.Significant {
 		s += ", significant"
 	}
@@ -51,77 +60,92 @@ func (r Ranked[K]) String() string {
 
 // Rank orders groups from the easiest (least effort, the one customers
 // will prefer) to the hardest by mean score in the scale's easy
-// direction, breaking ties by key. Each group after the first is compared
-// with the first by Welch's t-test; the p-values are adjusted for the
-// multiple comparisons by Holm's step-down method, which keeps the
-// family-wise error rate at alpha (e.g. 0.05), and a group is flagged
-// Significant when its adjusted p-value is below alpha.
+// direction, breaking ties by key; empty groups (and nil tallies) come
+// last, by key, with their figures undefined. Each group after the first
+// is compared with the first by Welch's t-test; the p-values are adjusted
+// for the multiple comparisons by Holm's step-down method, which keeps
+// the family-wise error rate at alpha (e.g. 0.05, compared as that
+// decimal), and a group is flagged Significant when its adjusted p-value
+// is below alpha.
 //
-// Every group must be a non-empty, non-nil tally, all on the same scale. Rank fails with
-// ErrAlpha, ErrEmpty (no groups, or an empty one, named) or ErrScale.
+// The tallies must all be on the same scale. Rank fails with ErrAlpha,
+// ErrMismatch, or ErrID for a key that is not equal to itself (a NaN,
+// which no map lookup finds). No groups give an empty ranking.
 func Rank[K cmp.Ordered](groups map[K]*Tally, alpha float64) ([]Ranked[K], error) {
-	if !(alpha > 0 && alpha < 1) {
-		return nil, fmt.Errorf("%w: got %v", ErrAlpha, alpha)
+	a, ok := counts.Decimal(alpha)
+	if !ok || a.Sign() <= 0 || a.Cmp(big.NewRat(1, 1)) >= 0 {
+		return nil, fmt.Errorf("%w: Rank got %v", ErrAlpha, alpha)
 	}
-	if len(groups) == 0 {
-		return nil, fmt.Errorf("rank: %w: no groups", ErrEmpty)
+	type group struct {
+		key  K
+		t    *Tally
+		mean float64
 	}
-	keys := slices.Sorted(maps.Keys(groups))
-	ranked := make([]Ranked[K], 0, len(keys))
-	var scale Scale
-	for i, k := range keys {
-		t := groups[k] // nil for a nil tally, or a NaN key no lookup finds
-		if t == nil {
-			return nil, fmt.Errorf("rank: group %v: %w", k, ErrEmpty)
+	var full, empty []group
+	for k, t := range groups {
+		if k != k {
+			return nil, fmt.Errorf("rank: %w: %v", ErrID, k)
 		}
-		if i == 0 {
-			scale = t.scale
-		}
-		if t.scale != scale {
-			return nil, fmt.Errorf("rank: group %v: %w: %v and %v", k, ErrScale, t.scale, scale)
-		}
-		mean, ok := t.Mean()
-		if !ok {
-			return nil, fmt.Errorf("rank: group %v: %w", k, ErrEmpty)
-		}
-		ranked = append(ranked, Ranked[K]{Key: k, N: t.N(), Mean: mean, Ease: scale.ease(mean), P: 1, AdjustedP: 1})
-	}
-	// Easiest first; keys are already sorted, and the sort is stable.
-	slices.SortStableFunc(ranked, func(a, b Ranked[K]) int {
-		if scale.polarity == LowerIsEasier {
-			return cmp.Compare(a.Mean, b.Mean)
-		}
-		return cmp.Compare(b.Mean, a.Mean)
-	})
-	best := groups[ranked[0].Key]
-	var tested []int
-	for i := 1; i < len(ranked); i++ {
-		r := &ranked[i]
-		r.Delta = r.Mean - ranked[0].Mean
-		w, err := welch(groups[r.Key], best)
-		if err != nil { // too few responses or no variance: not tested
+		if t == nil || t.N() == 0 {
+			empty = append(empty, group{key: k})
 			continue
 		}
-		r.Tested, r.T, r.DF, r.P = true, w.t, w.df, w.p
-		tested = append(tested, i)
+		m, _ := t.Mean()
+		full = append(full, group{k, t, m})
 	}
-	holm(ranked, tested)
-	for _, i := range tested {
-		ranked[i].Significant = ranked[i].AdjustedP < alpha
+	byKey := func(a, b group) int { return cmp.Compare(a.key, b.key) }
+	slices.SortFunc(full, byKey)
+	slices.SortFunc(empty, byKey)
+	for _, g := range full {
+		if g.t.Scale() != full[0].t.Scale() {
+			return nil, fmt.Errorf("rank: group %v: %w: %v and %v", g.key, ErrMismatch, g.t.Scale(), full[0].t.Scale())
+		}
+	}
+	// Easiest first; keys are sorted and the sort is stable.
+	slices.SortStableFunc(full, func(a, b group) int {
+		if a.t.Scale().Polarity() == LowerIsEasier {
+			return cmp.Compare(a.mean, b.mean)
+		}
+		return cmp.Compare(b.mean, a.mean)
+	})
+	ranked := make([]Ranked[K], 0, len(full)+len(empty))
+	var p []float64 // of the tested rows, in order
+	var tested []int
+	for i, g := range full {
+		ease, _ := g.t.Ease()
+		r := Ranked[K]{Key: g.key, N: g.t.N(), MeanScore: unit.Value(g.mean, true), EasePct: unit.Pct(ease, true),
+			DeltaScore: unit.Value(g.mean-full[0].mean, true)}
+		if w, _ := welch(g.t, full[0].t); i > 0 && w.tested { // same scale: checked above
+			r.Tested, r.T, r.DF = true, unit.Value(w.t, true), unit.Value(w.df, true)
+			p, tested = append(p, w.p), append(tested, i)
+		}
+		ranked = append(ranked, r)
+	}
+	for j, adj := range holm(p) {
+		r := &ranked[tested[j]]
+		r.PValue, r.AdjustedPValue = unit.Value(p[j], true), unit.Value(adj, true)
+		r.Significant = new(big.Rat).SetFloat64(adj).Cmp(a) < 0
+	}
+	for _, g := range empty {
+		ranked = append(ranked, Ranked[K]{Key: g.key})
 	}
 	return ranked, nil
 }
 
-// holm sets AdjustedP of the rows at the given indices by Holm's
-// step-down method: with the m p-values sorted ascending,
-// p̃₍ⱼ₎ = max over i ≤ j of min(1, (m − i + 1)·p₍ᵢ₎) (R's p.adjust "holm").
-func holm[K cmp.Ordered](rows []Ranked[K], idx []int) {
-	order := slices.Clone(idx)
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(rows[a].P, rows[b].P) })
-	m := len(order)
+// holm returns the p-values adjusted by Holm's step-down method: with the
+// m p-values sorted ascending, p̃₍ⱼ₎ = max over i ≤ j of
+// min(1, (m − i + 1)·p₍ᵢ₎) (R's p.adjust(method = "holm")).
+func holm(p []float64) []float64 {
+	order := make([]int, len(p))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(p[a], p[b]) })
+	adjusted := make([]float64, len(p))
 	running := 0.0
 	for j, i := range order {
-		running = max(running, min(1, float64(m-j)*rows[i].P))
-		rows[i].AdjustedP = running
+		running = max(running, min(1, float64(len(p)-j)*p[i]))
+		adjusted[i] = running
 	}
+	return adjusted
 }

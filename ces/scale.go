@@ -23,13 +23,7 @@ const (
 
 // String returns "higher is easier" or "lower is easier".
 func (p Polarity) String() string {
-	switch p {
-	case HigherIsEasier:
-		return "higher is easier"
-	case LowerIsEasier:
-		return "lower is easier"
-	}
-	return "invalid polarity"
+	return counts.Name(int(p), "higher is easier", "lower is easier", "invalid polarity")
 }
 
 // MarshalText writes "higher-is-easier" or "lower-is-easier".
@@ -80,15 +74,17 @@ var (
 	FivePointEffort = mustScale(1, 5, LowerIsEasier, 2, 4)
 )
 
-// NewScale returns a scale from min to max (2 to MaxPoints points) with
+// NewScale returns a scale from min to max (2 to MaxPoints points, within
+// ±2³¹) with
 // polarity p and symmetric bands of max(1, ⌊(points − 1)/2⌋) points at
 // each end: 1–3 and 5–7 on seven points, 1–2 and 4–5 on five, 1–4 and
 // 7–10 on ten. Use WithBands for other cut points.
 func NewScale(min, max int, p Polarity) (Scale, error) {
-	if d := max - min; !(min < max && d > 0 && d < MaxPoints) {
-		return Scale{}, fmt.Errorf("%w: %d..%d must have 2 to %d points", ErrScale, min, max, MaxPoints)
+	points, err := counts.Range(min, max)
+	if err != nil {
+		return Scale{}, fmt.Errorf("%w: %w", ErrScale, err)
 	}
-	k := (max - min) / 2 // ⌊(points − 1)/2⌋
+	k := (points - 1) / 2
 	if k < 1 {
 		k = 1
 	}
@@ -96,8 +92,8 @@ func NewScale(min, max int, p Polarity) (Scale, error) {
 }
 
 func newScale(min, max int, p Polarity, lowTo, highFrom int) (Scale, error) {
-	if d := max - min; !(min < max && d > 0 && d < MaxPoints) {
-		return Scale{}, fmt.Errorf("%w: %d..%d must have 2 to %d points", ErrScale, min, max, MaxPoints)
+	if _, err := counts.Range(min, max); err != nil {
+		return Scale{}, fmt.Errorf("%w: %w", ErrScale, err)
 	}
 	if p != HigherIsEasier && p != LowerIsEasier {
 		return Scale{}, fmt.Errorf("%w: polarity %d", ErrScale, p)
@@ -128,6 +124,10 @@ func (s Scale) Min() int { return s.min + 1 }
 
 // Max returns the highest score.
 func (s Scale) Max() int { return s.max + 7 }
+
+// ends returns Min and Max without copying the scale, whose five fields
+// would be copied through memory on Tally.Add's path.
+func (s *Scale) ends() (min, max int) { return s.min + 1, s.max + 7 }
 
 // Polarity returns which end of the scale is easy.
 func (s Scale) Polarity() Polarity { return s.polarity }
@@ -194,12 +194,7 @@ func (s Scale) ease(x float64) float64 {
 	return (x - float64(s.Min())) / span
 }
 
-func (s Scale) check(score int) error {
-	if score < s.Min() || score > s.Max() {
-		return fmt.Errorf("%w: %d not in %d..%d", ErrScoreOutOfRange, score, s.Min(), s.Max())
-	}
-	return nil
-}
+func (s Scale) check(score int) error { return counts.CheckScore(&kind, s, score) }
 
 // String returns the scale as
 // "1–7, higher is easier (easy 5–7, neutral 4, difficult 1–3)".
@@ -209,16 +204,23 @@ func (s Scale) String() string {
 	lowTo, highFrom := s.Bands()
 	neutral := "none"
 	if highFrom-lowTo > 1 {
-		neutral = span(lowTo+1, highFrom-1)
+		neutral = counts.Span(lowTo+1, highFrom-1)
 	}
-	return fmt.Sprintf("%d–%d, %v (easy %s, neutral %s, difficult %s)", s.Min(), s.Max(), s.polarity, span(ef, et), neutral, span(df, dt))
+	return fmt.Sprintf("%d–%d, %v (easy %s, neutral %s, difficult %s)", s.Min(), s.Max(), s.polarity, counts.Span(ef, et), neutral, counts.Span(df, dt))
 }
 
-func span(from, to int) string {
-	if from == to {
-		return fmt.Sprint(from)
+// params returns the scale as the five integers of its binary encoding.
+func (s Scale) params() []int {
+	lowTo, highFrom := s.Bands()
+	return []int{s.Min(), s.Max(), int(s.polarity), lowTo, highFrom}
+}
+
+// scaleOf returns the scale of the five integers of params.
+func scaleOf(p []int) (Scale, error) {
+	if p[2] != int(HigherIsEasier) && p[2] != int(LowerIsEasier) {
+		return Scale{}, fmt.Errorf("%w: polarity %d", ErrScale, p[2])
 	}
-	return fmt.Sprintf("%d–%d", from, to)
+	return newScale(p[0], p[1], Polarity(p[2]), p[3], p[4])
 }
 
 // Effort is the band a score falls in. Its numeric value is the response's
@@ -227,22 +229,14 @@ type Effort int8
 
 // The three bands.
 const (
-	HighEffort    Effort = -1
-	NeutralEffort Effort = 0
-	LowEffort     Effort = 1
+	HighEffort    Effort = iota - 1 // −1
+	NeutralEffort                   // 0
+	LowEffort                       // +1
 )
 
 // String returns "low effort", "neutral" or "high effort".
 func (e Effort) String() string {
-	switch e {
-	case LowEffort:
-		return "low effort"
-	case NeutralEffort:
-		return "neutral"
-	case HighEffort:
-		return "high effort"
-	}
-	return "invalid effort"
+	return counts.Name(int(e)+1, "high effort", "neutral", "low effort", "invalid effort")
 }
 
 type scaleJSON struct {

@@ -1,72 +1,70 @@
 package csat
 
 import (
-	"fmt"
 	"math"
+	"math/big"
 
+	"github.com/rapportkit/rapport/internal/counts"
 	"github.com/rapportkit/rapport/internal/stat"
 )
 
 // Comparison is the test of a difference between the scores (satisfied
-// shares) of two independent samples a and b:
+// shares) of two independent samples a and b, a reporting struct in
+// percentage points:
 //
-//	Delta     pₐ − p_b on [−1, 1]
-//	StdErr    √(p̄(1−p̄)(1/nₐ + 1/n_b)), p̄ the pooled share, the standard
-//	          error under the hypothesis of no difference
-//	Z, P      Delta/StdErr and its two-sided p-value (the same as R's
-//	          prop.test(correct = FALSE), whose X-squared is Z²)
-//	Interval  Newcombe's hybrid score interval of Delta, clamped to [−1, 1]
-type Comparison struct {
-	Delta    float64  `json:"delta"`
-	StdErr   float64  `json:"std_err"`
-	Z        float64  `json:"z"`
-	P        float64  `json:"p"`
-	Interval Interval `json:"interval"`
-}
-
-// String reports the difference in percentage points, e.g.
+//	DeltaPoints          100·(pₐ − p_b)
+//	StdErrPoints         100·√(p̄(1−p̄)(1/nₐ + 1/n_b)), p̄ the pooled share:
+//	                     the standard error under no difference
+//	Z, PValue            Δ/SE and its two-sided p-value, a fraction (R's
+//	                     prop.test(correct = FALSE), whose X-squared is z²)
+//	DeltaIntervalPoints  Newcombe's hybrid score interval of Δ
+//
+// A figure is nil where it is undefined: all of them when a sample is
+// empty, the z ratio and the p-value when every response of both samples
+// is satisfied, or none is. String reports it for people, e.g.
 // "Δ +5.0 points (95% newcombe CI -1.9…+11.8), z = 1.42, p = 0.16".
-func (c Comparison) String() string {
-	return fmt.Sprintf("Δ %+.1f points (%g%% %s CI %+.1f…%+.1f), z = %.2f, p = %.2g",
-		100*c.Delta, 100*c.Interval.Level, c.Interval.Method, 100*c.Interval.Lo, 100*c.Interval.Hi, c.Z, c.P)
-}
+type Comparison = counts.Comparison
 
 // Compare tests whether the scores of two independent samples differ,
-// with a two-proportion z-test and Newcombe's hybrid score interval at
-// the given level. The tallies may be on different scales: what is
-// compared is their satisfied shares. It fails with ErrLevel, ErrEmpty if
-// either tally is empty, or ErrNoVariance if every response of both is
-// satisfied, or none is (the test is then undefined; the interval would
-// be [0, 0]).
+// with a two-proportion z-test and Newcombe's hybrid score interval at the
+// given level. The tallies may be on different scales: what is compared
+// is their satisfied shares. It fails only with ErrLevel; undefined
+// figures are nil (see Comparison). A nil tally is an empty one.
 func Compare(a, b *Tally, level float64) (Comparison, error) {
-	if _, err := stat.Critical(level); err != nil {
+	if _, err := kind.Critical("Compare", level); err != nil || a == nil || b == nil || a.N() == 0 || b.N() == 0 {
 		return Comparison{}, err
 	}
-	if a.N() == 0 || b.N() == 0 {
-		return Comparison{}, fmt.Errorf("compare: %w", ErrEmpty)
+	xa, xb, na, nb := a.Satisfied(), b.Satisfied(), a.N(), b.N()
+	pa, pb := stat.Ratio(xa, na, 1), stat.Ratio(xb, nb, 1)
+	wa, _ := stat.Proportion(float64(xa), float64(na), level, Wilson)
+	wb, _ := stat.Proportion(float64(xb), float64(nb), level, Wilson)
+	d := exactDelta(xa, na, xb, nb)
+	ci := Interval{
+		Lo:     d - math.Hypot(pa-wa.Lo, wb.Hi-pb),
+		Hi:     d + math.Hypot(wa.Hi-pa, pb-wb.Lo),
+		Level:  level,
+		Method: Newcombe,
 	}
-	xa, xb := a.Satisfied(), b.Satisfied()
-	na, nb := float64(a.N()), float64(b.N())
-	pa, pb := stat.Ratio(xa, a.N(), 1), stat.Ratio(xb, b.N(), 1)
-	pooled := (float64(xa) + float64(xb)) / (na + nb)
-	se := math.Sqrt(pooled * (1 - pooled) * (1/na + 1/nb))
-	if se == 0 {
-		return Comparison{}, fmt.Errorf("compare: %w: both samples are all satisfied or all not", ErrNoVariance)
-	}
-	wa, _ := stat.Proportion(float64(xa), na, level, Wilson)
-	wb, _ := stat.Proportion(float64(xb), nb, level, Wilson)
-	delta := pa - pb
-	z := delta / se
-	return Comparison{
-		Delta:  delta,
-		StdErr: se,
-		Z:      z,
-		P:      stat.TwoSidedP(z),
-		Interval: Interval{
-			Lo:     delta - math.Hypot(pa-wa.Lo, wb.Hi-pb),
-			Hi:     delta + math.Hypot(wa.Hi-pa, pb-wb.Lo),
-			Level:  level,
-			Method: Newcombe,
-		}.Clamp(-1, 1),
-	}, nil
+	return counts.Compared(d, pooledStdErr(xa, na, xb, nb), ci.Clamp(-1, 1)), nil
+}
+
+// exactDelta returns xa/na − xb/nb correctly rounded.
+func exactDelta(xa, na, xb, nb uint64) float64 {
+	d := new(big.Rat).SetFrac(new(big.Int).SetUint64(xa), new(big.Int).SetUint64(na))
+	d.Sub(d, new(big.Rat).SetFrac(new(big.Int).SetUint64(xb), new(big.Int).SetUint64(nb)))
+	f, _ := d.Float64()
+	return f
+}
+
+// pooledStdErr returns √(p̄(1 − p̄)(1/nₐ + 1/n_b)) with p̄ = X/N the pooled
+// share, from the exact X(N − X)/(N·nₐ·n_b), so that a share near 1 keeps
+// the digits of 1 − p̄.
+func pooledStdErr(xa, na, xb, nb uint64) float64 {
+	big2 := func(x uint64) *big.Int { return new(big.Int).SetUint64(x) }
+	x := new(big.Int).Add(big2(xa), big2(xb))
+	n := new(big.Int).Add(big2(na), big2(nb))
+	num := new(big.Int).Mul(x, new(big.Int).Sub(n, x))
+	den := new(big.Int).Mul(n, new(big.Int).Mul(big2(na), big2(nb)))
+	v, _ := new(big.Rat).SetFrac(num, den).Float64()
+	return math.Sqrt(v)
 }

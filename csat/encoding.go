@@ -1,74 +1,22 @@
 package csat
 
-import (
-	"encoding/json"
-	"fmt"
-
-	"github.com/rapportkit/rapport/internal/counts"
-	"github.com/rapportkit/rapport/internal/wire"
-)
-
-// Binary encodings start with a tag and a version byte.
-const (
-	tallyTag = 'C'
-	version  = 1
-)
-
 // AppendBinary appends the tally's binary encoding to b: the tag 'C', the
 // version 1, the scale as four varints (min, max, satisfied from,
 // dissatisfied to) and one uvarint count per point.
-func (t *Tally) AppendBinary(b []byte) ([]byte, error) {
-	b = wire.AppendHeader(b, tallyTag, version, t.scale.Min(), t.scale.Max(), t.scale.SatisfiedFrom(), t.scale.DissatisfiedTo())
-	return t.h.Append(b, t.scale.Points()), nil
-}
+func (t *Tally) AppendBinary(b []byte) ([]byte, error) { return t.c.Append(&kind, b), nil }
 
 // MarshalBinary returns the tally's binary encoding (see AppendBinary).
-func (t *Tally) MarshalBinary() ([]byte, error) {
-	return t.AppendBinary(nil)
-}
+func (t *Tally) MarshalBinary() ([]byte, error) { return t.AppendBinary(nil) }
 
-// UnmarshalBinary replaces the tally with a decoded one; on error the
-// tally is unchanged.
-func (t *Tally) UnmarshalBinary(data []byte) error {
-	var v [4]int
-	data, err := wire.ReadHeader(data, tallyTag, version, v[:])
-	if err != nil {
-		return fmt.Errorf("%w: %w", ErrEncoding, err)
-	}
-	s, err := newScale(v[0], v[1], v[2], v[3])
-	if err != nil {
-		return fmt.Errorf("%w: %w", ErrEncoding, err)
-	}
-	h, err := counts.Read(data, s.Points())
-	if err != nil {
-		return fmt.Errorf("%w: %w", ErrEncoding, err)
-	}
-	*t = Tally{scale: s, h: h}
-	return nil
-}
-
-type tallyJSON struct {
-	Scale  Scale    `json:"scale"`
-	Counts []uint64 `json:"counts"`
-}
+// UnmarshalBinary replaces the tally with the one data encodes, which
+// must be canonical; on error (ErrEncoding) the tally is unchanged.
+func (t *Tally) UnmarshalBinary(data []byte) error { return t.c.DecodeBinary(&kind, data) }
 
 // MarshalJSON writes the tally as {"scale":{…},"counts":[c₀,…]}, one count
 // per point of the scale from its minimum.
-func (t *Tally) MarshalJSON() ([]byte, error) {
-	return json.Marshal(tallyJSON{Scale: t.scale, Counts: t.h.Counts(t.scale.Points())})
-}
+func (t *Tally) MarshalJSON() ([]byte, error) { return t.c.MarshalJSON() }
 
-// UnmarshalJSON reads a tally written by MarshalJSON; on error the tally
-// is unchanged. A missing scale is FivePoint.
-func (t *Tally) UnmarshalJSON(b []byte) error {
-	var j tallyJSON
-	if err := json.Unmarshal(b, &j); err != nil {
-		return fmt.Errorf("%w: %w", ErrEncoding, err)
-	}
-	h, err := counts.FromCounts(j.Counts, j.Scale.Points())
-	if err != nil {
-		return fmt.Errorf("%w: %w", ErrEncoding, err)
-	}
-	*t = Tally{scale: j.Scale, h: h}
-	return nil
-}
+// UnmarshalJSON reads a tally written by MarshalJSON, which it must be to
+// the byte (up to white space); on error (ErrEncoding) the tally is
+// unchanged.
+func (t *Tally) UnmarshalJSON(b []byte) error { return t.c.DecodeJSON(&kind, b) }

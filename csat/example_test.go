@@ -8,12 +8,17 @@ import (
 	"github.com/rapportkit/rapport/csat"
 )
 
-func ExampleOf() {
-	r, err := csat.Of(csat.FivePoint, []int{5, 4, 4, 3, 2, 5, 5, 4, 1, 4})
+func ExampleTallyOf() {
+	var responses []csat.Response
+	for _, score := range []int{5, 4, 4, 3, 2, 5, 5, 4, 1, 4} {
+		responses = append(responses, csat.Response{Score: score})
+	}
+	t, err := csat.TallyOf(slices.Values(responses), csat.FivePoint)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
+	r, _ := t.Result(0.95, csat.Wilson)
 	fmt.Println(r)
 	// Output:
 	// CSAT 70.0% (95% wilson 39.7…89.2), n=10: 7 satisfied, 1 neutral, 2 dissatisfied; mean 3.70 on 1–5
@@ -99,7 +104,7 @@ func ExampleTally_Interval() {
 	_ = t.AddN(1, 85) // yes
 	_ = t.AddN(0, 15) // no
 	for _, m := range []csat.Method{csat.Wilson, csat.ClopperPearson, csat.Jeffreys, csat.AgrestiCoull} {
-		ci, _ := t.Interval(0.95, m)
+		ci, _, _ := t.Interval(0.95, m)
 		fmt.Printf("%.7f %.7f %s\n", ci.Lo, ci.Hi, ci.Method)
 	}
 	// Output:
@@ -114,7 +119,7 @@ func ExampleTally_DissatisfactionInterval() {
 	_ = t.AddN(1, 4)
 	_ = t.AddN(2, 8)
 	_ = t.AddN(5, 188)
-	ci, _ := t.DissatisfactionInterval(0.95, csat.Wilson)
+	ci, _, _ := t.DissatisfactionInterval(0.95, csat.Wilson)
 	fmt.Println(ci)
 	// Output:
 	// [0.03465, 0.1019] (95% wilson)
@@ -131,7 +136,7 @@ func ExampleTally_Result() {
 	fmt.Println(string(js))
 	// Output:
 	// CSAT 75.0% (90% jeffreys 71.3…78.4), n=400: 300 satisfied, 90 neutral, 10 dissatisfied; mean 5.87 on 1–7
-	// {"scale":{"min":1,"max":7,"satisfied_from":6,"dissatisfied_to":2},"n":400,"satisfied":300,"neutral":90,"dissatisfied":10,"score":75,"dissatisfaction":2.5,"interval":{"lo":71.31233025742547,"hi":78.42139631431945,"level":0.9,"method":"jeffreys"},"mean":5.865,"std_dev":1.1619597135614683}
+	// {"satisfied_pct":75,"satisfied_interval_pct":{"lo":71.31233025742547,"hi":78.42139631431945,"level":0.9,"method":"jeffreys"},"n":400,"satisfied":300,"neutral":90,"neutral_pct":22.5,"dissatisfied":10,"dissatisfied_pct":2.5,"mean_score":5.865,"std_dev_score":1.1619597135614683,"scale":{"min":1,"max":7,"satisfied_from":6,"dissatisfied_to":2}}
 }
 
 func ExampleTally_Merge() {
@@ -146,7 +151,7 @@ func ExampleTally_Merge() {
 	fmt.Println(paris.Merge(csat.NewTally(csat.SevenPoint)))
 	// Output:
 	// 40 0.75
-	// csat: invalid or mismatched scale: merging 1–7 (satisfied 6–7, dissatisfied 1–2) into 1–5 (satisfied 4–5, dissatisfied 1–2)
+	// csat: tallies on different scales: merging a tally on 1–7 (satisfied 6–7, dissatisfied 1–2) into one on 1–5 (satisfied 4–5, dissatisfied 1–2)
 }
 
 // Partial tallies travel between machines as bytes (or JSON) and merge.
@@ -180,11 +185,11 @@ func ExampleTally_Level() {
 	var t csat.Tally
 	_ = t.AddN(5, 83)
 	_ = t.AddN(3, 17)
-	l, _ := t.Level(csat.DefaultLevels)
+	l, _, _ := t.Level(csat.DefaultLevels)
 	fmt.Println(l)
 	demanding := csat.DefaultLevels
 	demanding.VeryGood = 0.90
-	l, _ = t.Level(demanding)
+	l, _, _ = t.Level(demanding)
 	fmt.Println(l)
 	// Output:
 	// very good
@@ -219,12 +224,26 @@ func ExampleCompare() {
 	// Δ +6.4 points (95% newcombe CI +1.4…+11.4), z = 2.49, p = 0.013
 }
 
+// Where everyone is satisfied in both samples the test is undefined,
+// not a silent 0: z and p are nil.
+func ExampleCompare_undefined() {
+	a, b := csat.NewTally(csat.Binary), csat.NewTally(csat.Binary)
+	_ = a.AddN(1, 40)
+	_ = b.AddN(1, 25)
+	c, _ := csat.Compare(a, b, 0.95)
+	fmt.Println(c)
+	fmt.Println(c.Z == nil, c.PValue == nil)
+	// Output:
+	// Δ +0.0 points (95% newcombe CI -8.8…+13.3), z and p undefined: no variance
+	// true true
+}
+
 func ExampleTallyBy() {
 	responses := []csat.Response{
 		{Score: 5, Channel: "phone"}, {Score: 2, Channel: "phone"},
 		{Score: 4, Channel: "chat"}, {Score: 5, Channel: "chat"},
 	}
-	byChannel, err := csat.TallyBy(csat.FivePoint, slices.Values(responses), func(r csat.Response) string { return r.Channel })
+	byChannel, err := csat.TallyBy(slices.Values(responses), csat.FivePoint, func(r csat.Response) string { return r.Channel })
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -249,7 +268,7 @@ func ExampleNewScale() {
 	fmt.Println(err)
 	// Output:
 	// 0–10 (satisfied 9–10, dissatisfied 0–1)
-	// csat: invalid or mismatched scale: need min < satisfiedFrom ≤ max, got 1..5 satisfied from 6
+	// csat: invalid scale: need min < satisfiedFrom ≤ max, got 1..5 satisfied from 6
 }
 
 // The top-box score counts only the best answer as satisfied.
@@ -320,6 +339,21 @@ func ExampleLabels_With() {
 	// 3
 }
 
+// The wordings of the common survey tools are built in, in English and
+// French.
+func ExampleFivePointLabels() {
+	for _, answer := range []string{"Extremely satisfied", "Somewhat dissatisfied", "Plutôt satisfaite", "Pas du tout satisfait", "Neutral"} {
+		p, _ := csat.FivePointLabels.Point(answer)
+		fmt.Println(p, answer)
+	}
+	// Output:
+	// 5 Extremely satisfied
+	// 2 Somewhat dissatisfied
+	// 4 Plutôt satisfaite
+	// 1 Pas du tout satisfait
+	// 3 Neutral
+}
+
 func ExampleBinaryLabels() {
 	for _, answer := range []string{"Oui", "no", "YES"} {
 		p, _ := csat.BinaryLabels.Point(answer)
@@ -329,4 +363,26 @@ func ExampleBinaryLabels() {
 	// Oui 1
 	// no 0
 	// YES 1
+}
+
+func ExampleTally_Clone() {
+	var t csat.Tally
+	_ = t.AddN(5, 3)
+	c := t.Clone()
+	_ = c.Add(1)
+	fmt.Println(t.N(), c.N())
+	// Output:
+	// 3 4
+}
+
+// An empty tally has a Result: its figures are undefined, null in JSON.
+func ExampleTally_Result_empty() {
+	var t csat.Tally
+	r, err := t.Result(0.95, csat.Wilson)
+	fmt.Println(r, err)
+	js, _ := json.Marshal(r)
+	fmt.Println(string(js))
+	// Output:
+	// CSAT undefined, n=0 on 1–5 <nil>
+	// {"satisfied_pct":null,"satisfied_interval_pct":null,"n":0,"satisfied":0,"neutral":0,"neutral_pct":null,"dissatisfied":0,"dissatisfied_pct":null,"mean_score":null,"std_dev_score":null,"scale":{"min":1,"max":5,"satisfied_from":4,"dissatisfied_to":2}}
 }

@@ -1,14 +1,10 @@
 package csat
 
-import (
-	"fmt"
-
-	"github.com/rapportkit/rapport/internal/stat"
-)
+import "github.com/rapportkit/rapport/internal/stat"
 
 // Interval is a confidence interval. For the score it is on the [0, 1]
-// scale of the satisfied share, for a Comparison on [−1, 1]; it is always
-// clamped to that range.
+// scale of the satisfied share, in a Comparison on percentage points; it
+// is always clamped to the range of its statistic.
 type Interval = stat.Interval
 
 // Method names an interval construction.
@@ -38,28 +34,14 @@ const (
 
 // Interval returns the confidence interval of the score (the satisfied
 // share, on [0, 1]) at the given level, e.g. 0.95, by method m: Wilson,
-// ClopperPearson, Jeffreys, AgrestiCoull or Wald. It fails with ErrEmpty,
-// ErrLevel or ErrMethod.
-func (t *Tally) Interval(level float64, m Method) (Interval, error) {
-	return t.proportion(t.Satisfied(), level, m)
+// ClopperPearson, Jeffreys, AgrestiCoull or Wald. It is ok = false for an
+// empty tally and fails with ErrLevel or ErrMethod.
+func (t *Tally) Interval(level float64, m Method) (Interval, bool, error) {
+	return t.c.Proportion(&kind, "Interval", t.Satisfied(), level, m)
 }
 
 // DissatisfactionInterval returns the confidence interval of the
 // dissatisfied share (on [0, 1]) like Interval.
-func (t *Tally) DissatisfactionInterval(level float64, m Method) (Interval, error) {
-	return t.proportion(t.Dissatisfied(), level, m)
-}
-
-// proportion returns the interval of x of the tally's responses.
-func (t *Tally) proportion(x uint64, level float64, m Method) (Interval, error) {
-	if m == Newcombe {
-		return Interval{}, fmt.Errorf("%w: %q is for Compare", ErrMethod, m)
-	}
-	if _, err := stat.Critical(level); err != nil {
-		return Interval{}, err
-	}
-	if t.N() == 0 {
-		return Interval{}, ErrEmpty
-	}
-	return stat.Proportion(float64(x), float64(t.N()), level, m)
+func (t *Tally) DissatisfactionInterval(level float64, m Method) (Interval, bool, error) {
+	return t.c.Proportion(&kind, "DissatisfactionInterval", t.Dissatisfied(), level, m)
 }

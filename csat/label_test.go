@@ -2,32 +2,12 @@ package csat
 
 import (
 	"errors"
-	"strings"
 	"testing"
-)
 
-func TestFold(t *testing.T) {
-	for in, want := range map[string]string{
-		"Très satisfait":                     "tres satisfait",
-		"  TRÈS   satisfait!! ":              "tres satisfait",
-		"Tre\u0300s satisfait":               "tres satisfait", // combining grave accent
-		"Satisfait(e)":                       "satisfait",
-		"Très satisfait·e":                   "tres satisfait",
-		"Ni satisfait(e), ni insatisfait(e)": "ni satisfait ni insatisfait",
-		"Neither satisfied nor dissatisfied": "neither satisfied nor dissatisfied",
-		"Œuvre Ærø ß Ça":                     "oeuvre aero ss ca",
-		"":                                   "",
-		"  -- ":                              "",
-		"5":                                  "5",
-		"x·ey (E)":                           "x ey", // ·e only as an ending
-		"(e)(e":                              "e",
-		"İ ǅ":                                "i ǆ",
-	} {
-		if got := fold(in); got != want {
-			t.Errorf("fold(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
+	"github.com/rapportkit/rapport/internal/counts"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
 
 func TestBuiltInLabels(t *testing.T) {
 	for _, c := range []struct {
@@ -50,65 +30,81 @@ func TestBuiltInLabels(t *testing.T) {
 		{FivePointLabels, "very   satisfied.", 5},
 		{FivePointLabels, "Ni satisfaite, ni insatisfaite", 3},
 		{FivePointLabels, " 4 ", 4},
+		// Qualtrics' five points.
+		{FivePointLabels, "Extremely dissatisfied", 1},
+		{FivePointLabels, "Somewhat dissatisfied", 2},
+		{FivePointLabels, "Somewhat satisfied", 4},
+		{FivePointLabels, "Extremely satisfied", 5},
+		// Typeform, Medallia, SurveyMonkey variants.
+		{FivePointLabels, "Very unsatisfied", 1},
+		{FivePointLabels, "Unsatisfied", 2},
+		{FivePointLabels, "Neutral", 3},
+		{FivePointLabels, "Highly satisfied", 5},
+		{FivePointLabels, "Completely satisfied", 5},
+		{FivePointLabels, "Pas du tout satisfait", 1},
+		{FivePointLabels, "Plutôt satisfaite", 4},
+		{FivePointLabels, "Tout à fait satisfait", 5},
+		{FivePointLabels, "Contente", 4},
+		{FivePointLabels, "très mécontente", 1},
 		{SevenPointLabels, "Plutôt satisfait", 5},
 		{SevenPointLabels, "Extremely dissatisfied", 1},
+		{SevenPointLabels, "Moderately dissatisfied", 2},
+		{SevenPointLabels, "Slightly satisfied", 5},
+		{SevenPointLabels, "Mostly satisfied", 6},
 		{SevenPointLabels, "Satisfied", 6},
+		{SevenPointLabels, "Completely satisfied", 7},
 		{SevenPointLabels, "Très satisfaite", 7},
+		{SevenPointLabels, "Légèrement insatisfait", 3},
+		{TenPointLabels, "Extremely satisfied", 10},
+		{TenPointLabels, "Not at all satisfied", 1},
+		{TenPointLabels, "7", 7},
 		{BinaryLabels, "Oui", 1},
 		{BinaryLabels, "no", 0},
 		{BinaryLabels, "NON", 0},
 		{BinaryLabels, "yes", 1},
+		{BinaryLabels, "Good, I’m satisfied", 1},
+		{BinaryLabels, "Bad, I'm unsatisfied", 0},
+		{BinaryLabels, "thumbs down", 0},
 	} {
-		got, err := c.labels.Point(c.answer)
-		if err != nil || got != c.want {
-			t.Errorf("%v Point(%q) = %d, %v; want %d", c.labels.Scale(), c.answer, got, err, c.want)
-		}
+		t.Run(c.labels.Scale().String()+" "+c.answer, func(t *testing.T) {
+			got, err := c.labels.Point(c.answer)
+			require.NoError(t, err)
+			assert.Equal(t, c.want, got)
+		})
 	}
 	_, err := FivePointLabels.Point("Plutôt content")
-	if !errors.Is(err, ErrUnknownLabel) || err.Error() != `csat: unknown label "Plutôt content"` {
-		t.Errorf("unknown label: err = %v", err)
-	}
-	if _, err := FivePointLabels.Point("6"); !errors.Is(err, ErrScoreOutOfRange) {
-		t.Errorf("6 on 1–5: err = %v", err)
-	}
-	if _, err := FivePointLabels.Point(""); !errors.Is(err, ErrUnknownLabel) {
-		t.Errorf("empty answer: err = %v", err)
-	}
+	assert.ErrorIs(t, err, ErrUnknownLabel)
+	assert.EqualError(t, err, `csat: unknown label "Plutôt content"`)
+	_, err = FivePointLabels.Point("6")
+	assert.ErrorIs(t, err, ErrScoreOutOfRange, "6 on 1–5")
+	_, err = FivePointLabels.Point("")
+	assert.ErrorIs(t, err, ErrUnknownLabel, "empty answer")
 }
 
 func TestNewLabels(t *testing.T) {
 	l, err := NewLabels(TenPoint, map[string]int{"Extremely satisfied": 10, "Not at all satisfied": 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p, err := l.Point("extremely satisfied"); err != nil || p != 10 {
-		t.Errorf("Point = %d, %v", p, err)
-	}
-	if p, err := l.Point("7"); err != nil || p != 7 {
-		t.Errorf("numeric answer: %d, %v", p, err)
-	}
-	if _, err := NewLabels(FivePoint, map[string]int{"Great": 6}); !errors.Is(err, ErrScoreOutOfRange) || !strings.Contains(err.Error(), `"Great"`) {
-		t.Errorf("point off the scale: err = %v", err)
-	}
-	if _, err := NewLabels(FivePoint, map[string]int{"?!": 3}); !errors.Is(err, ErrLabels) {
-		t.Errorf("empty label: err = %v", err)
-	}
-	if _, err := NewLabels(FivePoint, map[string]int{"Bof": 3, "BOF": 2}); !errors.Is(err, ErrLabels) {
-		t.Errorf("conflicting labels: err = %v", err)
-	}
+	require.NoError(t, err)
+	p, err := l.Point("extremely satisfied")
+	require.NoError(t, err)
+	assert.Equal(t, 10, p)
+	p, err = l.Point("7")
+	require.NoError(t, err)
+	assert.Equal(t, 7, p, "numeric answer")
+	_, err = NewLabels(FivePoint, map[string]int{"Great": 6})
+	assert.ErrorIs(t, err, ErrScoreOutOfRange)
+	assert.ErrorContains(t, err, `"Great"`)
+	_, err = NewLabels(FivePoint, map[string]int{"?!": 3})
+	assert.ErrorIs(t, err, ErrLabels, "empty label")
+	_, err = NewLabels(FivePoint, map[string]int{"Bof": 3, "BOF": 2})
+	assert.ErrorIs(t, err, ErrLabels, "conflicting labels")
 	more, err := FivePointLabels.With(map[string]int{"Bof": 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p, _ := more.Point("bof"); p != 3 {
-		t.Errorf("With: bof = %d", p)
-	}
-	if _, err := FivePointLabels.Point("bof"); err == nil {
-		t.Error("With changed the original labels")
-	}
-	if _, err := FivePointLabels.With(map[string]int{"Satisfied": 5}); !errors.Is(err, ErrLabels) {
-		t.Errorf("With conflicting: err = %v", err)
-	}
+	require.NoError(t, err)
+	p, _ = more.Point("bof")
+	assert.Equal(t, 3, p)
+	_, err = FivePointLabels.Point("bof")
+	assert.Error(t, err, "With changed the original labels")
+	_, err = FivePointLabels.With(map[string]int{"Satisfied": 5})
+	assert.ErrorIs(t, err, ErrLabels, "With conflicting")
 }
 
 // Point never panics, and whatever it accepts is on the scale.
@@ -124,8 +120,8 @@ func FuzzLabelsPoint(f *testing.F) {
 		if err != nil && !errors.Is(err, ErrUnknownLabel) && !errors.Is(err, ErrScoreOutOfRange) {
 			t.Fatalf("Point(%q) err = %v", answer, err)
 		}
-		if fold(fold(answer)) != fold(answer) {
-			t.Fatalf("fold is not idempotent on %q", answer)
+		if counts.Fold(counts.Fold(answer)) != counts.Fold(answer) {
+			t.Fatalf("Fold is not idempotent on %q", answer)
 		}
 	})
 }

@@ -1,39 +1,49 @@
 package csat
 
 import (
-	"errors"
 	"slices"
-	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
-func TestTallyBy(t *testing.T) {
+func TestTallyOfAndBy(t *testing.T) {
 	responses := []Response{{Score: 1, Channel: "phone"}, {Score: 0, Channel: "chat"}, {Score: 1, Channel: "chat"}, {Score: 1, Channel: "phone"}}
-	byChannel, err := TallyBy(Binary, slices.Values(responses), func(r Response) string { return r.Channel })
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(byChannel) != 2 || byChannel["phone"].Satisfied() != 2 || byChannel["chat"].N() != 2 || byChannel["chat"].Scale() != Binary {
-		t.Fatalf("groups: %v", byChannel)
-	}
-	bad := append(responses, Response{Score: 2})
-	if _, err := TallyBy(Binary, slices.Values(bad), func(Response) int { return 0 }); !errors.Is(err, ErrScoreOutOfRange) || !strings.HasPrefix(err.Error(), "response 4:") {
-		t.Errorf("bad score: err = %v", err)
-	}
+	byChannel, err := TallyBy(slices.Values(responses), Binary, func(r Response) string { return r.Channel })
+	require.NoError(t, err)
+	assert.Len(t, byChannel, 2)
+	assert.Equal(t, uint64(2), byChannel["phone"].Satisfied())
+	assert.Equal(t, uint64(2), byChannel["chat"].N())
+	assert.Equal(t, Binary, byChannel["chat"].Scale())
+	all, err := TallyOf(slices.Values(responses), Binary)
+	require.NoError(t, err)
+	assert.Equal(t, uint64(3), all.Satisfied())
+	bad := append(slices.Clone(responses), Response{Score: 2})
+	_, err = TallyBy(slices.Values(bad), Binary, func(Response) int { return 0 })
+	assert.ErrorIs(t, err, ErrScoreOutOfRange)
+	assert.EqualError(t, err, "response 4: csat: score out of range: 2 not in 0..1")
+	_, err = TallyOf(slices.Values(bad), Binary)
+	assert.EqualError(t, err, "response 4: csat: score out of range: 2 not in 0..1")
 }
 
-func TestOfAndResult(t *testing.T) {
-	r, err := Of(FivePoint, []int{5, 4, 4, 3, 2, 5, 5, 4, 1, 4})
-	if err != nil {
-		t.Fatal(err)
+func TestResult(t *testing.T) {
+	var responses []Response
+	for _, s := range []int{5, 4, 4, 3, 2, 5, 5, 4, 1, 4} {
+		responses = append(responses, Response{Score: s})
 	}
-	if r.N != 10 || r.Satisfied != 7 || r.Neutral != 1 || r.Dissatisfied != 2 || r.Score != 70 || r.Dissatisfaction != 20 || r.Mean != 3.7 || r.Interval.Method != Wilson || r.Scale != FivePoint {
-		t.Errorf("Of: %+v", r)
-	}
-	if got := r.String(); got != "CSAT 70.0% (95% wilson 39.7…89.2), n=10: 7 satisfied, 1 neutral, 2 dissatisfied; mean 3.70 on 1–5" {
-		t.Errorf("String() = %q", got)
-	}
-	if _, err := Of(FivePoint, []int{5, 6}); !errors.Is(err, ErrScoreOutOfRange) || !strings.HasPrefix(err.Error(), "score 1:") {
-		t.Errorf("Of bad: err = %v", err)
-	}
+	u, err := TallyOf(slices.Values(responses), FivePoint)
+	require.NoError(t, err)
+	r, err := u.Result(0.95, Wilson)
+	require.NoError(t, err)
+	assert.Equal(t, []uint64{10, 7, 1, 2}, []uint64{r.N, r.Satisfied, r.Neutral, r.Dissatisfied})
+	assert.Equal(t, 70.0, *r.SatisfiedPct)
+	assert.Equal(t, 20.0, *r.DissatisfiedPct)
+	assert.Equal(t, 10.0, *r.NeutralPct)
+	assert.Equal(t, 3.7, *r.MeanScore)
+	assert.Equal(t, Wilson, r.SatisfiedIntervalPct.Method)
+	assert.Equal(t, FivePoint, r.Scale)
+	assert.Equal(t, "CSAT 70.0% (95% wilson 39.7…89.2), n=10: 7 satisfied, 1 neutral, 2 dissatisfied; mean 3.70 on 1–5", r.String())
+	_, err = u.Result(0.95, Newcombe)
+	assert.ErrorIs(t, err, ErrMethod)
 }

@@ -1,7 +1,6 @@
 package csat
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/rapportkit/rapport/internal/counts"
@@ -34,24 +33,27 @@ var (
 	TenPoint = mustScale(1, 10, 9, 2)
 )
 
-// NewScale returns a scale from min to max (2 to MaxPoints points) whose
-// satisfied box runs from satisfiedFrom to max. The dissatisfied box
-// mirrors it at the bottom (the same number of points from min), cut short
-// if needed so that the boxes never overlap: NewScale(1, 5, 4) is
-// FivePoint, NewScale(0, 10, 9) counts 0–1 as dissatisfied, and
-// NewScale(1, 5, 3), a top-3 box, counts 1–2.
+// NewScale returns a scale from min to max (2 to MaxPoints points,
+// within ±2³¹) whose satisfied box runs from satisfiedFrom to max. The
+// dissatisfied box mirrors it at the bottom (the same number of points
+// from min), cut short if needed so that the boxes never overlap:
+// NewScale(1, 5, 4) is FivePoint, NewScale(0, 10, 9) counts 0–1 as
+// dissatisfied, and NewScale(1, 5, 3), a top-3 box, counts 1–2.
 func NewScale(min, max, satisfiedFrom int) (Scale, error) {
 	if !(min < satisfiedFrom && satisfiedFrom <= max) {
 		return Scale{}, fmt.Errorf("%w: need min < satisfiedFrom ≤ max, got %d..%d satisfied from %d", ErrScale, min, max, satisfiedFrom)
 	}
-	return newScale(min, max, satisfiedFrom, minInt(min+(max-satisfiedFrom), satisfiedFrom-1))
+	dissatisfiedTo := satisfiedFrom - 1
+	if mirror := min + (max - satisfiedFrom); mirror < dissatisfiedTo {
+		dissatisfiedTo = mirror
+	}
+	return newScale(min, max, satisfiedFrom, dissatisfiedTo)
 }
 
 // newScale validates every field.
 func newScale(min, max, satisfiedFrom, dissatisfiedTo int) (Scale, error) {
-	// max − min is checked for wrapping: it is positive when min < max.
-	if d := max - min; !(min < max && d > 0 && d < MaxPoints) {
-		return Scale{}, fmt.Errorf("%w: %d..%d must have 2 to %d points", ErrScale, min, max, MaxPoints)
+	if _, err := counts.Range(min, max); err != nil {
+		return Scale{}, fmt.Errorf("%w: %w", ErrScale, err)
 	}
 	if !(min <= dissatisfiedTo && dissatisfiedTo < satisfiedFrom && satisfiedFrom <= max) {
 		return Scale{}, fmt.Errorf("%w: need min ≤ dissatisfiedTo < satisfiedFrom ≤ max, got %d..%d boxes %d, %d",
@@ -66,13 +68,6 @@ func mustScale(min, max, satisfiedFrom, dissatisfiedTo int) Scale {
 		panic(err)
 	}
 	return s
-}
-
-func minInt(a, b int) int {
-	if a < b {
-		return a
-	}
-	return b
 }
 
 // Min returns the lowest score.
@@ -111,9 +106,10 @@ func (s Scale) WithBottomBox(k int) (Scale, error) {
 
 // Classify returns the category of a score, or ErrScoreOutOfRange.
 func (s Scale) Classify(score int) (Category, error) {
+	if err := counts.CheckScore(&kind, s, score); err != nil {
+		return 0, err
+	}
 	switch {
-	case score < s.Min() || score > s.Max():
-		return 0, fmt.Errorf("%w: %d not in %d..%d", ErrScoreOutOfRange, score, s.Min(), s.Max())
 	case score >= s.SatisfiedFrom():
 		return Satisfied, nil
 	case score > s.DissatisfiedTo():
@@ -125,63 +121,28 @@ func (s Scale) Classify(score int) (Category, error) {
 // String returns the scale as "1–5 (satisfied 4–5, dissatisfied 1–2)".
 func (s Scale) String() string {
 	return fmt.Sprintf("%d–%d (satisfied %s, dissatisfied %s)", s.Min(), s.Max(),
-		span(s.SatisfiedFrom(), s.Max()), span(s.Min(), s.DissatisfiedTo()))
-}
-
-func span(from, to int) string {
-	if from == to {
-		return fmt.Sprint(from)
-	}
-	return fmt.Sprintf("%d–%d", from, to)
+		counts.Span(s.SatisfiedFrom(), s.Max()), counts.Span(s.Min(), s.DissatisfiedTo()))
 }
 
 // Category is the box a score falls in.
 type Category int8
 
-// The three categories.
+// The three categories, from the top box down.
 const (
-	Dissatisfied Category = -1
-	Neutral      Category = 0
 	Satisfied    Category = 1
+	Neutral      Category = 0
+	Dissatisfied Category = -1
 )
 
 // String returns "dissatisfied", "neutral" or "satisfied".
 func (c Category) String() string {
-	switch c {
-	case Dissatisfied:
-		return "dissatisfied"
-	case Neutral:
-		return "neutral"
-	case Satisfied:
-		return "satisfied"
-	}
-	return "invalid category"
-}
-
-type scaleJSON struct {
-	Min            int `json:"min"`
-	Max            int `json:"max"`
-	SatisfiedFrom  int `json:"satisfied_from"`
-	DissatisfiedTo int `json:"dissatisfied_to"`
+	return counts.Name(int(c)+1, "dissatisfied", "neutral", "satisfied", "invalid category")
 }
 
 // MarshalJSON writes the scale as
 // {"min":1,"max":5,"satisfied_from":4,"dissatisfied_to":2}.
-func (s Scale) MarshalJSON() ([]byte, error) {
-	return json.Marshal(scaleJSON{s.Min(), s.Max(), s.SatisfiedFrom(), s.DissatisfiedTo()})
-}
+func (s Scale) MarshalJSON() ([]byte, error) { return kind.MarshalScale(s) }
 
-// UnmarshalJSON reads a scale written by MarshalJSON and validates it; on
-// error the scale is unchanged.
-func (s *Scale) UnmarshalJSON(b []byte) error {
-	var j scaleJSON
-	if err := json.Unmarshal(b, &j); err != nil {
-		return fmt.Errorf("%w: scale: %v", ErrEncoding, err)
-	}
-	v, err := newScale(j.Min, j.Max, j.SatisfiedFrom, j.DissatisfiedTo)
-	if err != nil {
-		return fmt.Errorf("%w: %w", ErrEncoding, err)
-	}
-	*s = v
-	return nil
-}
+// UnmarshalJSON reads a scale written by MarshalJSON, with exactly its
+// keys, and validates it; on error (ErrEncoding) the scale is unchanged.
+func (s *Scale) UnmarshalJSON(b []byte) error { return kind.UnmarshalScale(b, s) }

@@ -49,12 +49,19 @@ func TestNewScale(t *testing.T) {
 			t.Errorf("NewScale%v = %v, err = %v", bad, s, err)
 		}
 	}
-	// The largest scale, 0..10, and one at the far end of int.
+	// The largest scale, 0..10, and the ends of int32, which every
+	// encoding holds; past them a scale is refused.
 	if _, err := NewScale(0, 10, 9); err != nil {
 		t.Error(err)
 	}
-	if s, err := NewScale(math.MaxInt-4, math.MaxInt, math.MaxInt); err != nil || s.Max() != math.MaxInt || s.Points() != 5 {
-		t.Errorf("scale at MaxInt: %v, %v", s, err)
+	if s, err := NewScale(math.MaxInt32-4, math.MaxInt32, math.MaxInt32); err != nil || s.Max() != math.MaxInt32 || s.Points() != 5 {
+		t.Errorf("scale at MaxInt32: %v, %v", s, err)
+	}
+	if s, err := NewScale(math.MinInt32, math.MinInt32+4, math.MinInt32+4); err != nil || s.Min() != math.MinInt32 {
+		t.Errorf("scale at MinInt32: %v, %v", s, err)
+	}
+	if _, err := NewScale(math.MaxInt-4, math.MaxInt, math.MaxInt); !errors.Is(err, ErrScale) {
+		t.Errorf("scale at MaxInt: err = %v", err)
 	}
 }
 

@@ -1,5 +1,7 @@
 package nps
 
+import "github.com/rapportkit/rapport/internal/counts"
+
 // Category is the group a score falls in. Its numeric value is the
 // respondent's contribution to the score: the NPS is the mean of the
 // categories of all responses.
@@ -14,15 +16,7 @@ const (
 
 // String returns "detractor", "passive" or "promoter".
 func (c Category) String() string {
-	switch c {
-	case Detractor:
-		return "detractor"
-	case Passive:
-		return "passive"
-	case Promoter:
-		return "promoter"
-	}
-	return "invalid category"
+	return counts.Name(int(c)+1, "detractor", "passive", "promoter", "invalid category")
 }
 
 // Classify returns the category of a score on the standard 0–10 scale:

@@ -16,9 +16,9 @@ const columnPairsFrom = 1 << 16
 // the scale nothing is counted and the error names its index.
 func (t *Tally) AddUint8s(scores []uint8) error {
 	if uint64(len(scores)) > math.MaxUint64-t.N() {
-		return ErrOverflow
+		return fmt.Errorf("%w: %d more responses to %d", ErrOverflow, len(scores), t.N())
 	}
-	lo, hi := t.scale.Min(), t.scale.Max()
+	lo, hi := t.Scale().Min(), t.Scale().Max()
 	if lo < 0 || hi > 15 {
 		return t.addEach(len(scores), func(i int) int { return int(scores[i]) })
 	}
@@ -30,8 +30,9 @@ func (t *Tally) AddUint8s(scores []uint8) error {
 	if !valid {
 		return t.addEach(len(scores), func(i int) int { return int(scores[i]) })
 	}
+	h := t.c.Histogram()
 	for v := lo; v <= hi; v++ {
-		t.h.AddN(v-lo, raw[v]) // cannot overflow: the total was checked
+		h.AddN(v-lo, raw[v]) // cannot overflow: the total was checked
 	}
 	return nil
 }
@@ -39,7 +40,7 @@ func (t *Tally) AddUint8s(scores []uint8) error {
 // AddInt8s counts a column of raw scores held as signed bytes, like
 // AddUint8s; negative scores are rejected like any other off the scale.
 func (t *Tally) AddInt8s(scores []int8) error {
-	if t.scale.Min() < 0 {
+	if t.Scale().Min() < 0 {
 		return t.addEach(len(scores), func(i int) int { return int(scores[i]) })
 	}
 	// A negative int8 reads as a byte ≥ 128: off every non-negative scale.

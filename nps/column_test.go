@@ -36,7 +36,7 @@ func TestAddUint8sMatchesAdd(t *testing.T) {
 				t.Fatalf("%v n=%d: %v", s, n, err)
 			}
 			if *got != *want {
-				t.Fatalf("%v n=%d: fast %v, naive %v", s, n, got.h, want.h)
+				t.Fatalf("%v n=%d: fast %v, naive %v", s, n, got, want)
 			}
 		}
 	}
@@ -111,7 +111,7 @@ func FuzzAddUint8s(f *testing.F) {
 			t.Fatalf("fast err %v, naive err %v", err, wantErr)
 		}
 		if err == nil && got != *want {
-			t.Fatalf("fast %v, naive %v", got.h, want.h)
+			t.Fatalf("fast %v, naive %v", got, want)
 		}
 		if err != nil && got != (Tally{}) {
 			t.Fatal("rejected column changed the tally")

@@ -1,57 +1,41 @@
 package nps
 
 import (
-	"fmt"
 	"math"
+	"math/big"
 
-	"github.com/rapportkit/rapport/internal/stat"
+	"github.com/rapportkit/rapport/internal/counts"
 )
 
-// Comparison is the two-sample test of a − b for independent samples:
-// Δ = NPSₐ − NPS_b on −1..1, SE = √(Varₐ/Nₐ + Var_b/N_b), z = Δ/SE and the
-// two-sided p-value; Interval is Δ ± z_level·SE, clamped to [−2, 2].
-type Comparison struct {
-	Delta    float64  `json:"delta"`
-	StdErr   float64  `json:"std_err"`
-	Z        float64  `json:"z"`
-	P        float64  `json:"p"`
-	Interval Interval `json:"interval"`
-}
-
-// String reports the difference in points, e.g.
-// "Δ +12.0 points (95% CI +3.1…+20.9), z = 2.64, p = 0.0083".
-func (c Comparison) String() string {
-	return fmt.Sprintf("Δ %+.1f points (%g%% CI %+.1f…%+.1f), z = %.2f, p = %.2g",
-		100*c.Delta, 100*c.Interval.Level, 100*c.Interval.Lo, 100*c.Interval.Hi, c.Z, c.P)
-}
+// Comparison is the two-sample test of a − b for independent samples, a
+// reporting struct in NPS points:
+//
+//	DeltaPoints          100·(NPSₐ − NPS_b)
+//	StdErrPoints         100·√(Varₐ/Nₐ + Var_b/N_b)
+//	Z                    Δ/SE
+//	PValue               2(1 − Φ(|z|)), the two-sided p-value, a fraction
+//	DeltaIntervalPoints  Δ ± z_level·SE (Wald), clamped to ±200
+//
+// A figure is nil where it is undefined: all of them when a sample is
+// empty, the z ratio and the p-value when both samples are all one
+// category (SE = 0). String reports it for people, e.g.
+// "Δ +12.0 points (95% wald CI +3.1…+20.9), z = 2.64, p = 0.0083".
+type Comparison = counts.Comparison
 
 // Compare tests whether the scores of two independent samples differ (a
-// Wald test on the difference of two trinomial means). It fails with
-// ErrEmpty if either tally is empty and ErrNoVariance if both samples are
-// all one category (the test is then undefined).
+// Wald test on the difference of two trinomial means). The samples may
+// be on different scales: what is compared is their scores on −1..1. It
+// fails only with ErrLevel; undefined figures are nil (see Comparison). A
+// nil tally is an empty one.
 func Compare(a, b *Tally, level float64) (Comparison, error) {
-	z, err := stat.Critical(level)
-	if err != nil {
+	z, err := kind.Critical("Compare", level)
+	if err != nil || a == nil || b == nil || a.N() == 0 || b.N() == 0 {
 		return Comparison{}, err
 	}
-	sa, okA := a.Score()
-	sb, okB := b.Score()
-	if !okA || !okB {
-		return Comparison{}, fmt.Errorf("compare: %w", ErrEmpty)
-	}
-	va, _ := a.Variance()
-	vb, _ := b.Variance()
-	se := math.Sqrt(va/float64(a.N()) + vb/float64(b.N()))
-	if se == 0 {
-		return Comparison{}, fmt.Errorf("compare: %w: each sample has a single category", ErrNoVariance)
-	}
-	delta := sa.Float() - sb.Float()
-	zStat := delta / se
-	return Comparison{
-		Delta:    delta,
-		StdErr:   se,
-		Z:        zStat,
-		P:        stat.TwoSidedP(zStat),
-		Interval: Interval{Lo: delta - z*se, Hi: delta + z*se, Level: level, Method: Wald}.Clamp(-2, 2),
-	}, nil
+	sa, sb := a.sample(), b.sample()
+	delta := new(big.Rat).SetFrac(sa.net(), &sa.n)
+	delta.Sub(delta, new(big.Rat).SetFrac(sb.net(), &sb.n))
+	d, _ := delta.Float64()
+	se := math.Hypot(sa.stdErr(), sb.stdErr())
+	return counts.Compared(d, se, Interval{Lo: d - z*se, Hi: d + z*se, Level: level, Method: Wald}.Clamp(-2, 2)), nil
 }

@@ -1,33 +1,30 @@
 package nps
 
-import (
-	"errors"
-
-	"github.com/rapportkit/rapport/internal/stat"
-)
+import "errors"
 
 var (
 	// ErrScoreOutOfRange reports a score outside the scale (0–10 by default).
 	ErrScoreOutOfRange = errors.New("nps: score out of range")
-	// ErrEmpty reports a statistic asked of a tally with no responses.
-	ErrEmpty = errors.New("nps: no responses")
-	// ErrWeight reports a weight that is negative, NaN or infinite.
-	ErrWeight = errors.New("nps: weight must be finite and non-negative")
+	// ErrWeight reports a survey weight that is negative, not finite, or
+	// outside 2⁻⁶⁴..2⁶⁴.
+	ErrWeight = errors.New("nps: invalid weight")
 	// ErrWeighted reports a weighted response given to an unweighted tally.
 	ErrWeighted = errors.New("nps: weighted response in an unweighted tally")
-	// ErrScale reports an invalid scale or two tallies on different scales.
-	ErrScale = errors.New("nps: invalid or mismatched scale")
+	// ErrScale reports an invalid scale.
+	ErrScale = errors.New("nps: invalid scale")
+	// ErrMismatch reports tallies on different scales merged or compared.
+	ErrMismatch = errors.New("nps: tallies on different scales")
 	// ErrOverflow reports a count that would exceed 2⁶⁴−1 responses.
 	ErrOverflow = errors.New("nps: count overflow")
-	// ErrNoVariance reports a statistic undefined because every response
-	// falls in one category (a test or plan needs some spread).
+	// ErrNoVariance reports a sample-size plan whose expected shares leave
+	// no spread (all promoters, say): no sample is needed, or none helps.
 	ErrNoVariance = errors.New("nps: no variance")
 	// ErrEncoding reports a malformed binary or JSON tally.
 	ErrEncoding = errors.New("nps: malformed encoding")
 	// ErrPlan reports an invalid sample-size plan.
 	ErrPlan = errors.New("nps: invalid plan")
 	// ErrLevel reports a confidence level outside (0, 1).
-	ErrLevel = stat.ErrLevel
+	ErrLevel = errors.New("nps: confidence level not in (0, 1)")
 	// ErrMethod reports an interval method this package does not offer.
-	ErrMethod = stat.ErrMethod
+	ErrMethod = errors.New("nps: unknown interval method")
 )

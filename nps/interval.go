@@ -1,8 +1,8 @@
 package nps
 
 import (
-	"fmt"
 	"math"
+	"math/big"
 
 	"github.com/rapportkit/rapport/internal/stat"
 )
@@ -29,61 +29,108 @@ const (
 )
 
 // Variance returns the variance of a single response's category (−1, 0,
-// +1): p₊ + p₋ − (p₊ − p₋)², with p₊ and p₋ the promoter and detractor
-// shares. It is ok = false for an empty tally.
+// +1), p₊ + p₋ − (p₊ − p₋)² with p₊ and p₋ the promoter and detractor
+// shares, computed exactly from the counts as (N(P + D) − (P − D)²)/N² and
+// rounded once. It is ok = false for an empty tally.
 func (t *Tally) Variance() (float64, bool) {
 	if t.N() == 0 {
 		return 0, false
 	}
-	return trinomialVariance(float64(t.Promoters()), float64(t.Detractors()), float64(t.N())), true
+	v, _ := t.sample().variance().Float64()
+	return v, true
 }
 
 // StdErr returns the standard error of the score on −1..1,
 // √(Variance/N), or ok = false for an empty tally.
 func (t *Tally) StdErr() (float64, bool) {
-	v, ok := t.Variance()
-	if !ok {
+	if t.N() == 0 {
 		return 0, false
 	}
-	return math.Sqrt(v / float64(t.N())), true
-}
-
-// trinomialVariance returns p₊ + p₋ − (p₊ − p₋)² for counts p, d of n,
-// never below 0.
-func trinomialVariance(p, d, n float64) float64 {
-	pp, pd := p/n, d/n
-	return math.Max(0, pp+pd-(pp-pd)*(pp-pd))
+	return t.sample().stdErr(), true
 }
 
 // Interval returns the confidence interval of the score on −1..1 at the
-// given level (e.g. 0.95) by method m. It fails with ErrEmpty on an empty
-// tally, ErrLevel or ErrMethod.
-func (t *Tally) Interval(level float64, m Method) (Interval, error) {
-	z, err := stat.Critical(level)
+// given level (e.g. 0.95) by method m, with ok = false for an empty tally.
+// It fails with ErrLevel or ErrMethod.
+func (t *Tally) Interval(level float64, m Method) (Interval, bool, error) {
+	z, err := kind.Critical("Interval", level)
 	if err != nil {
-		return Interval{}, err
+		return Interval{}, false, err
+	}
+	if m != Wald && m != AdjustedWald && m != Tango {
+		return Interval{}, false, kind.BadMethod("Interval", m)
 	}
 	if t.N() == 0 {
-		return Interval{}, ErrEmpty
+		return Interval{}, false, nil
 	}
-	p, d, n := float64(t.Promoters()), float64(t.Detractors()), float64(t.N())
+	s := t.sample()
 	var lo, hi float64
 	switch m {
 	case Wald:
-		lo, hi = waldBounds(p, d, n, z)
+		lo, hi = s.wald(z)
 	case AdjustedWald:
-		lo, hi = waldBounds(p+0.75, d+0.75, n+3, z)
+		lo, hi = s.adjusted().wald(z)
 	case Tango:
-		lo, hi = tangoBounds(p, d, n, z)
-	default:
-		return Interval{}, fmt.Errorf("%w: %q", ErrMethod, m)
+		lo, hi = tangoBounds(float64(t.Promoters()), float64(t.Detractors()), float64(t.N()), z)
 	}
-	return Interval{Lo: lo, Hi: hi, Level: level, Method: m}.Clamp(-1, 1), nil
+	return Interval{Lo: lo, Hi: hi, Level: level, Method: m}.Clamp(-1, 1), true, nil
 }
 
-func waldBounds(p, d, n, z float64) (lo, hi float64) {
-	score := (p - d) / n
-	h := z * math.Sqrt(trinomialVariance(p, d, n)/n)
+// sample is a trinomial sample, P promoters and D detractors of N
+// responses, as exact integers. The adjusted-Wald sample holds its
+// pseudo-counts of ¾ scaled by per = 4 to keep them integers.
+type sample struct {
+	p, d, n big.Int
+	per     int64 // units per response
+}
+
+func (t *Tally) sample() *sample {
+	s := &sample{per: 1}
+	s.p.SetUint64(t.Promoters())
+	s.d.SetUint64(t.Detractors())
+	s.n.SetUint64(t.N())
+	return s
+}
+
+// adjusted returns the sample with ¾ promoter, 1½ passive and ¾ detractor
+// more, all counts times 4.
+func (s *sample) adjusted() *sample {
+	four, three := big.NewInt(4), big.NewInt(3)
+	a := &sample{per: 4}
+	a.p.Mul(&s.p, four).Add(&a.p, three)
+	a.d.Mul(&s.d, four).Add(&a.d, three)
+	a.n.Mul(&s.n, four).Add(&a.n, big.NewInt(12))
+	return a
+}
+
+// net returns P − D.
+func (s *sample) net() *big.Int { return new(big.Int).Sub(&s.p, &s.d) }
+
+// score returns (P − D)/N correctly rounded.
+func (s *sample) score() float64 {
+	f, _ := new(big.Rat).SetFrac(s.net(), &s.n).Float64()
+	return f
+}
+
+// variance returns the exact (N(P + D) − (P − D)²)/N².
+func (s *sample) variance() *big.Rat {
+	net := s.net()
+	num := new(big.Int).Add(&s.p, &s.d)
+	num.Mul(num, &s.n).Sub(num, net.Mul(net, net))
+	return new(big.Rat).SetFrac(num, new(big.Int).Mul(&s.n, &s.n))
+}
+
+// stdErr returns √(variance·per/N), the standard error of the score.
+func (s *sample) stdErr() float64 {
+	v := s.variance()
+	v.Mul(v, new(big.Rat).SetFrac(big.NewInt(s.per), &s.n))
+	f, _ := v.Float64()
+	return math.Sqrt(f)
+}
+
+// wald returns score ± z·SE.
+func (s *sample) wald(z float64) (lo, hi float64) {
+	score, h := s.score(), z*s.stdErr()
 	return score - h, score + h
 }
 
@@ -93,7 +140,8 @@ func waldBounds(p, d, n, z float64) (lo, hi float64) {
 //
 // equals ±z, with p̃₊ = p̃₋ + δ and p̃₋ the maximum-likelihood detractor
 // share under the constraint p₊ − p₋ = δ. T falls from +∞ to −∞ as δ goes
-// from −1 to 1, so each bound is found by bisection.
+// from −1 to 1, so each bound is found by bisection, in at most 200
+// halvings of the bracket.
 func tangoBounds(p, d, n, z float64) (lo, hi float64) {
 	score := (p - d) / n
 	root := func(from, to, target float64) float64 {

@@ -3,8 +3,9 @@ package nps
 import (
 	"fmt"
 	"math"
+	"math/big"
 
-	"github.com/rapportkit/rapport/internal/stat"
+	"github.com/rapportkit/rapport/internal/counts"
 )
 
 // Plan describes a survey to size: the promoter and detractor shares you
@@ -20,33 +21,50 @@ type Plan struct {
 	Population uint64  `json:"population"` // 0 for an unbounded population
 }
 
+// MaxSample is the largest sample size SampleSize returns, 2⁵³: past it a
+// float64 no longer holds every integer, and no survey has that many
+// respondents.
+const MaxSample = 1 << 53
+
 // SampleSize returns the number of responses for the Wald interval of the
 // score to have at most the planned margin:
 //
 //	n₀ = z²·(p₊ + p₋ − (p₊ − p₋)²) / margin²,  n = n₀ / (1 + (n₀ − 1)/Population)
 //
-// rounded up. It fails with ErrPlan on shares outside [0, 1] or summing
-// past 1, a margin outside (0, 2], ErrLevel, or ErrNoVariance if the
-// expected shares leave no spread (all promoters, say).
+// rounded up. The shares are taken as the decimals they were written as
+// (0.7 and 0.3 add up to exactly 1). It fails with ErrPlan on shares
+// outside [0, 1] or summing past 1, a margin outside (0, 2] or one so
+// small that the sample would pass MaxSample, ErrLevel, or ErrNoVariance
+// if the expected shares leave no spread (all promoters, say).
 func (p Plan) SampleSize() (uint64, error) {
-	z, err := stat.Critical(p.Level)
+	z, err := kind.Critical("SampleSize", p.Level)
 	if err != nil {
 		return 0, err
 	}
-	if !(p.Promoters >= 0 && p.Detractors >= 0 && p.Promoters+p.Detractors <= 1) {
-		return 0, fmt.Errorf("%w: shares %v and %v", ErrPlan, p.Promoters, p.Detractors)
+	pro, okP := counts.Decimal(p.Promoters)
+	det, okD := counts.Decimal(p.Detractors)
+	if !okP || !okD || pro.Sign() < 0 || det.Sign() < 0 || new(big.Rat).Add(pro, det).Cmp(big.NewRat(1, 1)) > 0 {
+		return 0, fmt.Errorf("%w: shares %v and %v must be in [0, 1] and add up to at most 1", ErrPlan, p.Promoters, p.Detractors)
 	}
 	if !(p.Margin > 0 && p.Margin <= 2) {
 		return 0, fmt.Errorf("%w: margin %v not in (0, 2]", ErrPlan, p.Margin)
 	}
-	v := trinomialVariance(p.Promoters, p.Detractors, 1)
+	net := new(big.Rat).Sub(pro, det)
+	spread := new(big.Rat).Add(pro, det)
+	spread.Sub(spread, net.Mul(net, net)) // p₊ + p₋ − (p₊ − p₋)², exact
+	v, _ := spread.Float64()
 	if v == 0 {
-		return 0, fmt.Errorf("plan: %w", ErrNoVariance)
+		return 0, fmt.Errorf("%w: shares %v and %v leave no spread to plan for", ErrNoVariance, p.Promoters, p.Detractors)
 	}
 	n := z * z * v / (p.Margin * p.Margin)
 	if p.Population > 0 {
 		n /= 1 + (n-1)/float64(p.Population)
 	}
-	// Guard the ceiling against a product a hair above an integer.
-	return uint64(math.Ceil(n - 1e-9)), nil
+	// Guard the ceiling against a product a hair above an integer; any
+	// plan needs one response.
+	n = max(1, math.Ceil(n-1e-9))
+	if !(n <= MaxSample) {
+		return 0, fmt.Errorf("%w: margin %v needs more than 2⁵³ responses", ErrPlan, p.Margin)
+	}
+	return uint64(n), nil
 }

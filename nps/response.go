@@ -5,6 +5,7 @@ import (
 	"iter"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/counts"
 	"github.com/rapportkit/rapport/internal/group"
 )
 
@@ -24,77 +25,34 @@ func (r Response) weight() float64 {
 	return r.Weight
 }
 
-// Of tallies scores on the Standard scale and summarises them at 95 % with
-// the adjusted-Wald interval. It fails with ErrEmpty on no scores and
-// ErrScoreOutOfRange naming the first bad one.
-func Of(scores []int) (Result, error) {
-	var t Tally
-	for i, s := range scores {
-		if err := t.Add(s); err != nil {
-			return Result{}, fmt.Errorf("score %d: %w", i, err)
-		}
+// addResponse adds an unweighted response to t.
+func (t *Tally) addResponse(r Response) error {
+	if w := r.weight(); w != 1 {
+		return fmt.Errorf("%w (weight %v): use a Weighted tally", ErrWeighted, w)
 	}
-	return t.Result(0.95, AdjustedWald)
+	return t.Add(r.Score)
 }
 
-// TallyBy tallies responses on the Standard scale in groups chosen by key:
-// a segment, a channel, a month (key might be
-// func(r Response) time.Month { return r.At.Month() }). Responses must be
-// unweighted (Weight 0 or 1; use WeightedBy otherwise). The first bad
-// response stops it with an error naming its position.
-func TallyBy[K comparable](responses iter.Seq[Response], key func(Response) K) (map[K]*Tally, error) {
-	return group.By(responses, "response", key, func() *Tally { return new(Tally) }, func(t *Tally, r Response) error {
-		if r.weight() != 1 {
-			return fmt.Errorf("%w (weight %v)", ErrWeighted, r.Weight)
-		}
-		return t.Add(r.Score)
-	})
+// TallyOf tallies responses on scale s (Standard for the usual 0–10
+// question). Responses must be unweighted (Weight 0 or 1; use WeightedOf
+// otherwise). The first bad response stops it with an error naming its
+// position.
+func TallyOf(responses iter.Seq[Response], s Scale) (*Tally, error) {
+	return counts.Of(responses, "response", NewTally(s), (*Tally).addResponse)
 }
 
-// WeightedBy is TallyBy for weighted responses.
-func WeightedBy[K comparable](responses iter.Seq[Response], key func(Response) K) (map[K]*Weighted, error) {
-	return group.By(responses, "response", key, func() *Weighted { return new(Weighted) }, func(w *Weighted, r Response) error {
-		return w.Add(r.Score, r.weight())
-	})
+// TallyBy is TallyOf in groups chosen by key: a segment, a channel, a
+// month (key might be func(r Response) string { return r.At.Format("2006-01") }).
+func TallyBy[K comparable](responses iter.Seq[Response], s Scale, key func(Response) K) (map[K]*Tally, error) {
+	return group.By(responses, "response", key, func() *Tally { return NewTally(s) }, (*Tally).addResponse)
 }
 
-// Result is the reporting view of a tally. Unlike the Tally's statistics,
-// which are on −1..1, every figure here is in NPS points (−100..100).
-type Result struct {
-	N          uint64   `json:"n"`
-	Promoters  uint64   `json:"promoters"`
-	Passives   uint64   `json:"passives"`
-	Detractors uint64   `json:"detractors"`
-	Score      float64  `json:"score"`
-	StdErr     float64  `json:"std_err"`
-	Interval   Interval `json:"interval"`
+// WeightedOf tallies weighted responses on scale s, like TallyOf.
+func WeightedOf(responses iter.Seq[Response], s Scale) (*Weighted, error) {
+	return counts.Of(responses, "response", NewWeighted(s), (*Weighted).Add)
 }
 
-// Result summarises the tally with an interval at the given level by
-// method m. It fails like Interval.
-func (t *Tally) Result(level float64, m Method) (Result, error) {
-	ci, err := t.Interval(level, m)
-	if err != nil {
-		return Result{}, err
-	}
-	s, _ := t.Score()
-	se, _ := t.StdErr()
-	ci.Lo, ci.Hi = 100*ci.Lo, 100*ci.Hi
-	return Result{
-		N:          t.N(),
-		Promoters:  s.Promoters(),
-		Passives:   t.Passives(),
-		Detractors: s.Detractors(),
-		Score:      s.Points(),
-		StdErr:     100 * se,
-		Interval:   ci,
-	}, nil
-}
-
-// String returns e.g. "NPS +45.0 (95% adjusted-wald +29.3…+58.0), n=100:
-// 60 promoters, 25 passives, 15 detractors".
-func (r Result) String() string {
-	return fmt.Sprintf("NPS %+.1f (%g%% %s %+.1f…%+.1f), n=%d: %d promoters, %d passives, %d detractors",
-		r.Score, 100*r.Interval.Level, r.Interval.Method, r.Interval.Lo, r.Interval.Hi,
-		r.N, r.Promoters, r.Passives, r.Detractors)
+// WeightedBy is WeightedOf in groups chosen by key, like TallyBy.
+func WeightedBy[K comparable](responses iter.Seq[Response], s Scale, key func(Response) K) (map[K]*Weighted, error) {
+	return group.By(responses, "response", key, func() *Weighted { return NewWeighted(s) }, (*Weighted).Add)
 }

@@ -1,49 +1,64 @@
 package nps
 
 import (
-	"errors"
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
-func TestTallyBy(t *testing.T) {
+func TestTallyOfAndBy(t *testing.T) {
 	jan := time.Date(2026, 1, 10, 0, 0, 0, 0, time.UTC)
 	feb := jan.AddDate(0, 1, 0)
 	responses := []Response{{Score: 10, At: jan}, {Score: 3, At: jan}, {Score: 9, At: feb}, {Score: 8, At: feb, Weight: 1}}
-	byMonth, err := TallyBy(slices.Values(responses), func(r Response) time.Month { return r.At.Month() })
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(byMonth) != 2 || byMonth[time.January].N() != 2 || byMonth[time.February].Promoters() != 1 {
-		t.Fatalf("groups: %v", byMonth)
-	}
-	bad := append(responses, Response{Score: 12})
-	if _, err := TallyBy(slices.Values(bad), func(Response) int { return 0 }); !errors.Is(err, ErrScoreOutOfRange) || err.Error()[:10] != "response 4" {
-		t.Errorf("bad score: err = %v", err)
-	}
-	weighted := append(responses, Response{Score: 9, Weight: 2})
-	if _, err := TallyBy(slices.Values(weighted), func(Response) int { return 0 }); !errors.Is(err, ErrWeighted) {
-		t.Errorf("weighted response: err = %v", err)
-	}
-	w, err := WeightedBy(slices.Values(weighted), func(r Response) bool { return r.Weight == 2 })
-	if err != nil || w[true].Weight() != 2 || w[false].Weight() != 4 {
-		t.Fatalf("WeightedBy: %v %v", w, err)
-	}
-	if _, err := WeightedBy(slices.Values([]Response{{Score: 9, Weight: -1}}), func(Response) int { return 0 }); !errors.Is(err, ErrWeight) {
-		t.Errorf("negative weight: err = %v", err)
-	}
+	all, err := TallyOf(slices.Values(responses), Standard)
+	require.NoError(t, err)
+	assert.Equal(t, uint64(4), all.N())
+	byMonth, err := TallyBy(slices.Values(responses), Standard, func(r Response) string { return r.At.Format("2006-01") })
+	require.NoError(t, err)
+	assert.Len(t, byMonth, 2)
+	assert.Equal(t, uint64(2), byMonth["2026-01"].N())
+	assert.Equal(t, uint64(1), byMonth["2026-02"].Promoters())
+
+	bad := append(slices.Clone(responses), Response{Score: 12})
+	_, err = TallyOf(slices.Values(bad), Standard)
+	assert.ErrorIs(t, err, ErrScoreOutOfRange)
+	assert.EqualError(t, err, "response 4: nps: score out of range: 12 not in 0..10")
+	_, err = TallyBy(slices.Values(bad), Standard, func(Response) int { return 0 })
+	assert.ErrorIs(t, err, ErrScoreOutOfRange)
+	weighted := append(slices.Clone(responses), Response{Score: 9, Weight: 2})
+	_, err = TallyBy(slices.Values(weighted), Standard, func(Response) int { return 0 })
+	assert.ErrorIs(t, err, ErrWeighted)
+
+	w, err := WeightedBy(slices.Values(weighted), Standard, func(r Response) bool { return r.Weight == 2 })
+	require.NoError(t, err)
+	assert.Equal(t, 2.0, w[true].Weight())
+	assert.Equal(t, 4.0, w[false].Weight())
+	one, err := WeightedOf(slices.Values(weighted), Standard)
+	require.NoError(t, err)
+	assert.Equal(t, 6.0, one.Weight())
+	_, err = WeightedBy(slices.Values([]Response{{Score: 9, Weight: -1}}), Standard, func(Response) int { return 0 })
+	assert.ErrorIs(t, err, ErrWeight)
+	oneToTen, _ := NewScale(1, 10, 7, 9)
+	_, err = TallyOf(slices.Values([]Response{{Score: 0}}), oneToTen)
+	assert.ErrorIs(t, err, ErrScoreOutOfRange, "the scale is the one given")
 }
 
-func TestOf(t *testing.T) {
-	r, err := Of([]int{10, 10, 9, 8, 7, 6, 0, 9, 10, 9})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r.N != 10 || r.Promoters != 6 || r.Passives != 2 || r.Detractors != 2 || r.Score != 40 || r.Interval.Method != AdjustedWald {
-		t.Errorf("Of: %+v", r)
-	}
-	if _, err := Of([]int{9, 11}); !errors.Is(err, ErrScoreOutOfRange) {
-		t.Errorf("Of bad: err = %v", err)
-	}
+func TestResult(t *testing.T) {
+	u, err := TallyOf(slices.Values([]Response{{Score: 10}, {Score: 10}, {Score: 9}, {Score: 8}, {Score: 7}, {Score: 6}, {Score: 0}, {Score: 9}, {Score: 10}, {Score: 9}}), Standard)
+	require.NoError(t, err)
+	r, err := u.Result(0.95, AdjustedWald)
+	require.NoError(t, err)
+	assert.Equal(t, []uint64{10, 6, 2, 2}, []uint64{r.N, r.Promoters, r.Passives, r.Detractors})
+	assert.Equal(t, 40.0, *r.ScorePoints)
+	assert.Equal(t, 60.0, *r.PromotersPct)
+	assert.Equal(t, AdjustedWald, r.ScoreIntervalPoints.Method)
+	ci, _, _ := u.Interval(0.95, AdjustedWald)
+	assert.Equal(t, 100*ci.Lo, r.ScoreIntervalPoints.Lo, "points are 100 times the fractions")
+	se, _ := u.StdErr()
+	assert.Equal(t, 100*se, *r.StdErrPoints)
+	_, err = u.Result(0.95, "bootstrap")
+	assert.ErrorIs(t, err, ErrMethod)
 }

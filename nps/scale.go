@@ -1,7 +1,6 @@
 package nps
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/rapportkit/rapport/internal/counts"
@@ -22,16 +21,18 @@ type Scale struct {
 // passives 7–8, promoters 9–10.
 var Standard = Scale{}
 
-// NewScale returns a scale from min to max (at most MaxPoints points) with
-// passives from passiveFrom and promoters from promoterFrom. There must be
-// at least one detractor and one promoter point; passiveFrom == promoterFrom
-// leaves no passives. For instance a 1–10 scale with the usual breaks is
-// NewScale(1, 10, 7, 9).
+// NewScale returns a scale from min to max (2 to MaxPoints points, within
+// ±2³¹) with passives from passiveFrom and promoters from promoterFrom.
+// There must be at least one detractor and one promoter point;
+// passiveFrom == promoterFrom leaves no passives. For instance a 1–10
+// scale with the usual breaks is NewScale(1, 10, 7, 9).
 func NewScale(min, max, passiveFrom, promoterFrom int) (Scale, error) {
-	// The order test comes first, so that max − min (as unsigned) cannot wrap.
-	if !(min < passiveFrom && passiveFrom <= promoterFrom && promoterFrom <= max) || uint(max)-uint(min) >= MaxPoints {
-		return Scale{}, fmt.Errorf("%w: need min < passiveFrom ≤ promoterFrom ≤ max and at most %d points, got %d..%d breaks %d, %d",
-			ErrScale, MaxPoints, min, max, passiveFrom, promoterFrom)
+	if _, err := counts.Range(min, max); err != nil {
+		return Scale{}, fmt.Errorf("%w: %w", ErrScale, err)
+	}
+	if !(min < passiveFrom && passiveFrom <= promoterFrom && promoterFrom <= max) {
+		return Scale{}, fmt.Errorf("%w: need min < passiveFrom ≤ promoterFrom ≤ max, got %d..%d breaks %d, %d",
+			ErrScale, min, max, passiveFrom, promoterFrom)
 	}
 	return Scale{min: min, max: max - 10, passive: passiveFrom - 7, promoter: promoterFrom - 9}, nil
 }
@@ -53,9 +54,9 @@ func (s Scale) Points() int { return s.Max() - s.Min() + 1 }
 
 // Classify returns the category of a score, or ErrScoreOutOfRange.
 func (s Scale) Classify(score int) (Category, error) {
-	switch {
-	case score < s.Min() || score > s.Max():
-		return 0, fmt.Errorf("%w: %d not in %d..%d", ErrScoreOutOfRange, score, s.Min(), s.Max())
+	switch err := counts.CheckScore(&kind, s, score); {
+	case err != nil:
+		return 0, err
 	case score >= s.PromoterFrom():
 		return Promoter, nil
 	case score >= s.PassiveFrom():
@@ -69,28 +70,9 @@ func (s Scale) String() string {
 	return fmt.Sprintf("%d–%d (passives %d, promoters %d)", s.Min(), s.Max(), s.PassiveFrom(), s.PromoterFrom())
 }
 
-type scaleJSON struct {
-	Min          int `json:"min"`
-	Max          int `json:"max"`
-	PassiveFrom  int `json:"passive_from"`
-	PromoterFrom int `json:"promoter_from"`
-}
-
 // MarshalJSON writes the scale as {"min":0,"max":10,"passive_from":7,"promoter_from":9}.
-func (s Scale) MarshalJSON() ([]byte, error) {
-	return json.Marshal(scaleJSON{s.Min(), s.Max(), s.PassiveFrom(), s.PromoterFrom()})
-}
+func (s Scale) MarshalJSON() ([]byte, error) { return kind.MarshalScale(s) }
 
-// UnmarshalJSON reads a scale written by MarshalJSON and validates it.
-func (s *Scale) UnmarshalJSON(b []byte) error {
-	var j scaleJSON
-	if err := json.Unmarshal(b, &j); err != nil {
-		return fmt.Errorf("%w: scale: %v", ErrEncoding, err)
-	}
-	v, err := NewScale(j.Min, j.Max, j.PassiveFrom, j.PromoterFrom)
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
-}
+// UnmarshalJSON reads a scale written by MarshalJSON, with exactly its
+// keys, and validates it; on error (ErrEncoding) the scale is unchanged.
+func (s *Scale) UnmarshalJSON(b []byte) error { return kind.UnmarshalScale(b, s) }

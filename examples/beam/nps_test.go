@@ -38,7 +38,7 @@ func TestNPSByKey(t *testing.T) {
 	pairs = append(pairs, kv{"phone", 11}, kv{"chat", -3})
 
 	i := 0
-	want, err := nps.TallyBy(slices.Values(responses), func(nps.Response) string { k := groupOf[i]; i++; return k })
+	want, err := nps.TallyBy(slices.Values(responses), nps.Standard, func(nps.Response) string { k := groupOf[i]; i++; return k })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,12 +56,13 @@ func run(w io.Writer) error {
 		net, _ := byChannel[r.Key].Net() // easy share − difficult share
 		verdict := "best"
 		if r.Tested {
-			verdict = fmt.Sprintf("%+.2f, Holm p = %.2g", r.Delta, r.AdjustedP)
+			// Reporting structs give p-values in percent, like every probability.
+			verdict = fmt.Sprintf("%+.2f, Holm p = %.2g", *r.DeltaScore, *r.AdjustedPValue)
 			if r.Significant {
 				verdict += ", harder"
 			}
 		}
-		fmt.Fprintf(w, "%-7s %4d  %6.2f  %+9.1f  %4.1f%%  %s\n", r.Key, r.N, r.Mean, 100*net, 100*r.Ease, verdict)
+		fmt.Fprintf(w, "%-7s %4d  %6.2f  %+9.1f  %4.1f%%  %s\n", r.Key, r.N, *r.MeanScore, 100*net, *r.EasePct, verdict)
 	}
 
 	// A 1–5 effort mean (lower is better) cannot be compared with a 1–7 ease

@@ -60,12 +60,13 @@ func run(w io.Writer) error {
 		}
 		// Benchmark bands: above 80 % very good, above 70 % good, above 60 % fair
 		// (strictly above: exactly 70 % is fair).
-		level, err := p.t.Level(csat.DefaultLevels)
-		if err != nil {
-			return fmt.Errorf("%s: %w", p.name, err)
+		level, ok, err := p.t.Level(csat.DefaultLevels)
+		if err != nil || !ok {
+			return fmt.Errorf("%s: no level (%v)", p.name, err)
 		}
+		ci := r.SatisfiedIntervalPct
 		fmt.Fprintf(w, "%s: %d answers, %.1f%% satisfied (95%% Wilson %.1f–%.1f%%), %d dissatisfied, mean %.2f/5 → %s\n",
-			p.name, r.N, r.Score, r.Interval.Lo, r.Interval.Hi, r.Dissatisfied, r.Mean, level)
+			p.name, r.N, *r.SatisfiedPct, ci.Lo, ci.Hi, r.Dissatisfied, *r.MeanScore, level)
 	}
 
 	diff, err := csat.Compare(&after, &before, 0.95)
@@ -73,7 +74,7 @@ func run(w io.Writer) error {
 		return fmt.Errorf("compare: %w", err)
 	}
 	fmt.Fprintln(w, "Q2 vs Q1:", diff)
-	if diff.P < 0.05 {
+	if diff.PValue != nil && *diff.PValue < 0.05 {
 		fmt.Fprintln(w, "the change is significant at the 5 % level")
 	} else {
 		fmt.Fprintln(w, "the change is within the noise of samples this small")

@@ -40,13 +40,14 @@ func (r *report) dashboardView() dashboardView {
 	}
 	if s := r.Surveys; s != nil {
 		if s.HasNPS {
-			v.Cards = append(v.Cards, card{"NPS", fmt.Sprintf("%+.1f", s.NPS.Score),
-				fmt.Sprintf("95 %% %+.1f … %+.1f · n = %d", s.NPS.Interval.Lo, s.NPS.Interval.Hi, s.NPS.N)})
+			v.Cards = append(v.Cards, card{"NPS", fmt.Sprintf("%+.1f", *s.NPS.ScorePoints),
+				fmt.Sprintf("95 %% %+.1f … %+.1f · n = %d", s.NPS.ScoreIntervalPoints.Lo, s.NPS.ScoreIntervalPoints.Hi, s.NPS.N)})
 			nan := math.NaN()
 			line := series{Name: "NPS"}
 			for _, m := range s.NPSTrend {
 				if m.OK {
-					line.Values, line.Lo, line.Hi = append(line.Values, m.R.Score), append(line.Lo, m.R.Interval.Lo), append(line.Hi, m.R.Interval.Hi)
+					ci := m.R.ScoreIntervalPoints
+					line.Values, line.Lo, line.Hi = append(line.Values, *m.R.ScorePoints), append(line.Lo, ci.Lo), append(line.Hi, ci.Hi)
 				} else {
 					line.Values, line.Lo, line.Hi = append(line.Values, nan), append(line.Lo, nan), append(line.Hi, nan)
 				}
@@ -55,11 +56,12 @@ func (r *report) dashboardView() dashboardView {
 			v.Charts = append(v.Charts, lineChart("NPS by month, with its 95 % interval", shortMonths(r.Window.labels), lo, hi, "", line))
 		}
 		if s.HasCSAT {
-			v.Cards = append(v.Cards, card{"CSAT", fmt.Sprintf("%.1f %%", s.CSAT.Score), fmt.Sprintf("satisfied · %v · n = %d", s.CSATLevel, s.CSAT.N)})
+			v.Cards = append(v.Cards, card{"CSAT", fmt.Sprintf("%.1f %%", *s.CSAT.SatisfiedPct), fmt.Sprintf("satisfied · %v · n = %d", s.CSATLevel, s.CSAT.N)})
 			line := series{Name: "% satisfied"}
 			for _, m := range s.CSATTrend {
 				if m.OK {
-					line.Values, line.Lo, line.Hi = append(line.Values, m.R.Score), append(line.Lo, m.R.Interval.Lo), append(line.Hi, m.R.Interval.Hi)
+					ci := m.R.SatisfiedIntervalPct
+					line.Values, line.Lo, line.Hi = append(line.Values, *m.R.SatisfiedPct), append(line.Lo, ci.Lo), append(line.Hi, ci.Hi)
 				} else {
 					nan := math.NaN()
 					line.Values, line.Lo, line.Hi = append(line.Values, nan), append(line.Lo, nan), append(line.Hi, nan)
@@ -69,17 +71,17 @@ func (r *report) dashboardView() dashboardView {
 			v.Charts = append(v.Charts, lineChart("CSAT by month (% satisfied), with its 95 % interval", shortMonths(r.Window.labels), lo, hi, " %", line))
 		}
 		if s.HasCES {
-			v.Cards = append(v.Cards, card{"CES", fmt.Sprintf("%.2f", s.CES.Mean), fmt.Sprintf("ease %.0f %% · net %+.0f", s.CES.Ease, s.CES.Net)})
+			v.Cards = append(v.Cards, card{"CES", fmt.Sprintf("%.2f", *s.CES.MeanScore), fmt.Sprintf("ease %.0f %% · net %+.0f", *s.CES.EasePct, *s.CES.NetPoints)})
 			t := table{Title: "Channels by effort, easiest first (Welch t-test against the easiest, Holm-adjusted)", Header: []string{"channel", "n", "mean", "ease", "adjusted p", ""}}
 			for _, c := range s.CESRank {
 				p, flag := "–", ""
 				if c.Tested {
-					p = fmt.Sprintf("%.3g", c.AdjustedP)
+					p = fmt.Sprintf("%.3g", *c.AdjustedPValue)
 				}
 				if c.Significant {
 					flag = "harder"
 				}
-				t.Rows = append(t.Rows, []string{c.Key, fmt.Sprint(c.N), fmt.Sprintf("%.2f", c.Mean), fmt.Sprintf("%.0f %%", 100*c.Ease), p, flag})
+				t.Rows = append(t.Rows, []string{c.Key, fmt.Sprint(c.N), fmt.Sprintf("%.2f", *c.MeanScore), fmt.Sprintf("%.0f %%", *c.EasePct), p, flag})
 			}
 			v.Tables = append(v.Tables, t)
 		}

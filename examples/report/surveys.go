@@ -159,15 +159,16 @@ func buildSurveys(in *inputs, w window) (*surveySection, error) {
 			_ = groupOf(cesBy, r.Channel, func() *ces.Tally { return ces.NewTally(in.cesScale) }).Add(r.CES)
 		}
 	}
-	var err error
-	if s.NPS, err = npsAll.Result(0.95, nps.AdjustedWald); err == nil {
+	// An empty tally's Result has no figures; a section needs answers.
+	if npsAll.N() > 0 {
+		s.NPS, _ = npsAll.Result(0.95, nps.AdjustedWald)
 		s.HasNPS = true
 		for i := range npsMonths {
-			r, err := npsMonths[i].Result(0.95, nps.AdjustedWald)
-			s.NPSTrend = append(s.NPSTrend, npsMonth{w.labels[i], r, err == nil})
+			r, _ := npsMonths[i].Result(0.95, nps.AdjustedWald)
+			s.NPSTrend = append(s.NPSTrend, npsMonth{w.labels[i], r, r.N > 0})
 		}
 		if last := len(npsMonths) - 1; last > 0 {
-			if c, err := nps.Compare(&npsMonths[last], &npsMonths[last-1], 0.95); err == nil {
+			if c, _ := nps.Compare(&npsMonths[last], &npsMonths[last-1], 0.95); c.DeltaPoints != nil {
 				s.NPSDiff = &c
 			}
 		}
@@ -176,20 +177,23 @@ func buildSurveys(in *inputs, w window) (*surveySection, error) {
 			s.NPSBy = append(s.NPSBy, npsGroup{k, r})
 		}
 	}
-	if s.CSAT, err = csatAll.Result(0.95, csat.Wilson); err == nil {
+	if csatAll.N() > 0 {
+		s.CSAT, _ = csatAll.Result(0.95, csat.Wilson)
 		s.HasCSAT = true
-		s.CSATLevel, _ = csatAll.Level(csat.DefaultLevels)
+		s.CSATLevel, _, _ = csatAll.Level(csat.DefaultLevels)
 		for i, t := range csatMonths {
-			r, err := t.Result(0.95, csat.Wilson)
-			s.CSATTrend = append(s.CSATTrend, csatMonth{w.labels[i], r, err == nil})
+			r, _ := t.Result(0.95, csat.Wilson)
+			s.CSATTrend = append(s.CSATTrend, csatMonth{w.labels[i], r, r.N > 0})
 		}
 		for _, k := range byCount(csatBy) {
 			r, _ := csatBy[k].Result(0.95, csat.Wilson)
 			s.CSATBy = append(s.CSATBy, csatGroup{k, r})
 		}
 	}
-	if s.CES, err = cesAll.Result(0.95); err == nil {
+	if cesAll.N() > 0 {
+		s.CES, _ = cesAll.Result(0.95, ces.StudentT)
 		s.HasCES = true
+		var err error
 		if s.CESRank, err = ces.Rank(cesBy, 0.05); err != nil {
 			return nil, fmt.Errorf("ranking channels by effort: %w", err)
 		}

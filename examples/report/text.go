@@ -63,19 +63,19 @@ func (r *report) writeSurveys(out io.Writer, w *tabwriter.Writer, heading func(s
 				p("%s\t0\t–\t\t", m.Month)
 				continue
 			}
-			p("%s\t%d\t%+.1f\t%+.1f … %+.1f\t", m.Month, m.R.N, m.R.Score, m.R.Interval.Lo, m.R.Interval.Hi)
+			p("%s\t%d\t%+.1f\t%+.1f … %+.1f\t", m.Month, m.R.N, *m.R.ScorePoints, m.R.ScoreIntervalPoints.Lo, m.R.ScoreIntervalPoints.Hi)
 		}
 		w.Flush()
 		if s.NPSDiff != nil {
 			verdict := "not significant at 5 %"
-			if s.NPSDiff.P < 0.05 {
+			if p := s.NPSDiff.PValue; p != nil && *p < 0.05 {
 				verdict = "significant at 5 %"
 			}
 			fmt.Fprintf(out, "last month against the one before: %v — %s\n", s.NPSDiff, verdict)
 		}
 		p("channel\tn\tNPS\t95 %% interval\t")
 		for _, g := range s.NPSBy {
-			p("%s\t%d\t%+.1f\t%+.1f … %+.1f\t", g.Key, g.R.N, g.R.Score, g.R.Interval.Lo, g.R.Interval.Hi)
+			p("%s\t%d\t%+.1f\t%+.1f … %+.1f\t", g.Key, g.R.N, *g.R.ScorePoints, g.R.ScoreIntervalPoints.Lo, g.R.ScoreIntervalPoints.Hi)
 		}
 	}
 	if s.HasCSAT {
@@ -88,11 +88,11 @@ func (r *report) writeSurveys(out io.Writer, w *tabwriter.Writer, heading func(s
 				p("%s\t0\t–\t\t\t", m.Month)
 				continue
 			}
-			p("%s\t%d\t%.1f %%\t%.1f … %.1f\t%.2f\t", m.Month, m.R.N, m.R.Score, m.R.Interval.Lo, m.R.Interval.Hi, m.R.Mean)
+			p("%s\t%d\t%.1f %%\t%.1f … %.1f\t%.2f\t", m.Month, m.R.N, *m.R.SatisfiedPct, m.R.SatisfiedIntervalPct.Lo, m.R.SatisfiedIntervalPct.Hi, *m.R.MeanScore)
 		}
 		p("channel\tn\tsatisfied\t95 %% interval\tmean\t")
 		for _, g := range s.CSATBy {
-			p("%s\t%d\t%.1f %%\t%.1f … %.1f\t%.2f\t", g.Key, g.R.N, g.R.Score, g.R.Interval.Lo, g.R.Interval.Hi, g.R.Mean)
+			p("%s\t%d\t%.1f %%\t%.1f … %.1f\t%.2f\t", g.Key, g.R.N, *g.R.SatisfiedPct, g.R.SatisfiedIntervalPct.Lo, g.R.SatisfiedIntervalPct.Hi, *g.R.MeanScore)
 		}
 	}
 	if s.HasCES {
@@ -108,9 +108,9 @@ func (r *report) writeSurveys(out io.Writer, w *tabwriter.Writer, heading func(s
 			}
 			adj := "–"
 			if c.Tested {
-				adj = fmt.Sprintf("%.3g", c.AdjustedP)
+				adj = fmt.Sprintf("%.3g", *c.AdjustedPValue)
 			}
-			p("%s\t%d\t%.2f\t%.0f %%\t%+.2f\t%s\t%s\t", c.Key, c.N, c.Mean, 100*c.Ease, c.Delta, adj, flag)
+			p("%s\t%d\t%.2f\t%.0f %%\t%+.2f\t%s\t%s\t", c.Key, c.N, *c.MeanScore, *c.EasePct, *c.DeltaScore, adj, flag)
 		}
 	}
 }

@@ -1,7 +1,15 @@
-// Package counts is the exact core of the survey tallies (nps, csat, ces):
-// a histogram of responses per point of a small scale, its merge, and its
-// binary encoding. The packages keep the scales and the meaning; this
-// package keeps the arithmetic in one place.
+// Package counts is the exact core of the survey tallies of nps, csat and
+// ces, as math/big's nat is the core of Int and Rat: a histogram of the
+// answers per point of a small integer scale, and a tally of a scale over
+// it with everything the three packages share — adding and merging with
+// overflow checks, the mean, the standard deviation and the distribution
+// of the answers, shares and their intervals, the two-sample comparison
+// in points, the binary and JSON encodings of tallies and scales, labels
+// and their folding, and the loop over a sequence of records. Each
+// package describes itself once in a Kind. The packages keep
+// the meaning of their scales (categories, boxes, bands, polarity,
+// labels), their sentinel errors and their documentation; each exported
+// method of theirs is a short call into this package.
 package counts
 
 import (
@@ -35,16 +43,17 @@ func (h *Histogram) AddN(i int, n uint64) bool {
 	return true
 }
 
-// Merge adds every count of o; it returns false, changing nothing, if the
-// total would pass 2⁶⁴−1.
+// Merge adds every count of o, which may be h itself; it returns false,
+// changing nothing, if the total would pass 2⁶⁴−1.
 func (h *Histogram) Merge(o *Histogram) bool {
-	if h.n > math.MaxUint64-o.n {
+	add := *o // a copy, so that h.Merge(h) doubles h
+	if h.n > math.MaxUint64-add.n {
 		return false
 	}
-	for i, c := range o.c {
+	for i, c := range add.c {
 		h.c[i] += c
 	}
-	h.n += o.n
+	h.n += add.n
 	return true
 }
 
@@ -58,13 +67,13 @@ func (h *Histogram) At(i int) uint64 { return h.c[i] }
 // it cannot overflow, being at most N.
 func (h *Histogram) Sum(from, to int) uint64 {
 	var s uint64
-	for i := from; i <= to; i++ {
+	for i := max(from, 0); i <= min(to, MaxPoints-1); i++ {
 		s += h.c[i]
 	}
 	return s
 }
 
-// Counts returns the counts of the first points indices, for encoding.
+// Counts returns the counts of the first points indices.
 func (h *Histogram) Counts(points int) []uint64 { return h.c[:points] }
 
 // FromCounts returns the histogram of the counts of a points-point scale,
@@ -77,13 +86,13 @@ func FromCounts(counts []uint64, points int) (Histogram, error) {
 	}
 	for i, c := range counts {
 		if !h.AddN(i, c) {
-			return Histogram{}, errOverflow
+			return Histogram{}, errTotal
 		}
 	}
 	return h, nil
 }
 
-var errOverflow = errors.New("counts overflow")
+var errTotal = errors.New("counts add up to more than 2⁶⁴−1")
 
 // Append appends the counts of the first points indices as uvarints.
 func (h *Histogram) Append(b []byte, points int) []byte {
@@ -94,7 +103,7 @@ func (h *Histogram) Append(b []byte, points int) []byte {
 }
 
 // Read reads the points uvarint counts written by Append, which must be
-// all of data.
+// all of data. It accepts only the shortest form of each number.
 func Read(data []byte, points int) (Histogram, error) {
 	var h Histogram
 	if points > MaxPoints {
@@ -103,10 +112,10 @@ func Read(data []byte, points int) (Histogram, error) {
 	for i := range points {
 		c, n := wire.Uvarint(data)
 		if n <= 0 {
-			return Histogram{}, errors.New("truncated, overlong or overflowing number")
+			return Histogram{}, errors.New("truncated, overlong or overflowing count")
 		}
 		if !h.AddN(i, c) {
-			return Histogram{}, errOverflow
+			return Histogram{}, errTotal
 		}
 		data = data[n:]
 	}

@@ -26,7 +26,7 @@ func TestHistogram(t *testing.T) {
 	}
 }
 
-func TestEncoding(t *testing.T) {
+func TestHistogramEncoding(t *testing.T) {
 	var h Histogram
 	h.AddN(0, 1)
 	h.AddN(4, 1<<40)
