@@ -43,9 +43,10 @@ import (
 //     parallel too.
 //
 // Nothing depends on the number of goroutines: partitions are fixed by
-// the row count, and each customer's rows keep their order. The batch is
-// checked whole before anything is aggregated, so a rejected batch costs
-// the check alone. Timings are in bench/README.md.
+// the row count, and each customer's rows keep their order. Each chunk
+// is checked whole before it is aggregated, and nothing reaches the
+// collection before the commit, so a rejected batch changes nothing.
+// Timings are in bench/README.md.
 
 // Columns is a batch of transactions in columns, the layout a CSV, Arrow
 // or Parquet reader produces: row i is a transaction of customer

@@ -118,8 +118,8 @@
 //
 // # Results
 //
-// Methods return fractions (TopShare, Transitions.Share) with ok = false
-// or an error when undefined. Reporting structs (Profile, Summary,
+// Methods return fractions (TopShare, Transitions.Share), with ok = false
+// when undefined and an error for an invalid argument. Reporting structs (Profile, Summary,
 // Scores, Scored, Classes, Point, Pareto, Tier) carry the unit in every
 // field name and JSON key holding a measured quantity: _pct for
 // percentages 0–100, _days, _amount for money (a decimal string in the

@@ -109,7 +109,7 @@ func ExampleCustomer_Result() {
 	js, _ := json.Marshal(p)
 	fmt.Println(string(js))
 	// Output:
-	// ann: 3 purchases, 0 refunds, net 300.4, last purchase 2 days before, first 60
+	// ann: 3 purchases, 0 refunds, net 300.4; recency 2 days, tenure 60 days
 	// {"id":"ann","n":3,"purchases":3,"refunds":0,"first":"2024-11-01T00:00:00Z","last":"2024-12-29T00:00:00Z","recency_days":2,"tenure_days":60,"monetary_amount":"300.4","mean_order_amount":"100.1333333333333333"}
 }
 
@@ -369,4 +369,57 @@ func ExampleConcentration_Pareto() {
 	// Output:
 	// 5 customers, revenue 2900.89: the top 20% make 86.2% of it, 1 customer (20.0%) makes 80%; Gini 0.726
 	// {"customers":5,"revenue_amount":"2900.89","top_pct":20,"top_revenue_pct":86.1804480693856,"target_revenue_pct":80,"target_customers":1,"target_customer_pct":20,"gini_ratio":0.726042007797607,"gini_sample_ratio":0.9075525097470086}
+}
+
+// Shards aggregated on several machines travel as encodings and merge
+// into the collection of all their transactions, whatever the order.
+func ExampleCollection_MarshalBinary() {
+	txs := sample()
+	east, _ := segment.CollectionOf(slices.Values(txs[:4]), segment.Options{})
+	west, _ := segment.CollectionOf(slices.Values(txs[4:]), segment.Options{})
+	wire, _ := west.MarshalBinary()
+
+	var received segment.Collection
+	if err := received.UnmarshalBinary(wire); err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := east.Merge(&received); err != nil {
+		fmt.Println(err)
+		return
+	}
+	all, _ := segment.CollectionOf(slices.Values(txs), segment.Options{})
+	a, _ := all.MarshalBinary()
+	b, _ := east.MarshalBinary()
+	fmt.Println(east.NumCustomers(), east.N(), string(a) == string(b))
+	// Output:
+	// 5 8 true
+}
+
+func ExampleConcentration_ABC() {
+	revenues := []decimal.Decimal{decimal.NewFromInt(50), decimal.NewFromInt(30), decimal.NewFromInt(15), decimal.NewFromInt(5)}
+	c, _ := segment.NewConcentration(func(yield func(string, decimal.Decimal) bool) {
+		for i, v := range revenues {
+			if !yield(fmt.Sprint("c", i), v) {
+				return
+			}
+		}
+	})
+	abc, _ := c.ABC(0.8, 0.95)
+	fmt.Println(abc)
+	fmt.Println(abc.Labels["c0"], abc.Labels["c1"], abc.Labels["c2"], abc.Labels["c3"])
+	// Output:
+	// A 2 customers (50.0%) 80.0% of revenue, B 1 customers (25.0%) 15.0% of revenue, C 1 customers (25.0%) 5.0% of revenue
+	// A A B C
+}
+
+func ExampleConcentration_Top() {
+	c, _ := segment.CollectionOf(slices.Values(sample()), segment.Options{})
+	k, _ := c.Concentration()
+	for _, r := range k.Top(2) {
+		fmt.Println(r.ID, r.RevenueAmount)
+	}
+	// Output:
+	// cid 2500
+	// ann 300.4
 }

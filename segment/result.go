@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rapportkit/rapport/internal/money"
+	"github.com/rapportkit/rapport/internal/unit"
 	"github.com/shopspring/decimal"
 )
 
@@ -36,10 +37,7 @@ type Profile struct {
 // data); an empty customer is no error: its N is 0 and its figures nil.
 func (c *Customer) Result(asOf time.Time) (Profile, error) {
 	p := Profile{ID: c.id, N: c.N(), Purchases: c.purchases, Refunds: c.refunds}
-	if p.N > 0 {
-		m := c.Monetary()
-		p.MonetaryAmount = &m
-	}
+	p.MonetaryAmount = unit.Amount(c.Monetary(), p.N > 0)
 	if c.purchases == 0 {
 		return p, nil
 	}
@@ -50,13 +48,13 @@ func (c *Customer) Result(asOf time.Time) (Profile, error) {
 	t, _, _ := c.Tenure(asOf) // the first purchase is no later than the last
 	first, _ := c.First()
 	last, _ := c.Last()
-	mean, _ := c.MeanOrder()
-	p.First, p.Last, p.RecencyDays, p.TenureDays, p.MeanOrderAmount = &first, &last, &r, &t, &mean
+	p.First, p.Last, p.RecencyDays, p.TenureDays = &first, &last, &r, &t
+	p.MeanOrderAmount = unit.Amount(c.MeanOrder())
 	return p, nil
 }
 
-// String returns e.g. "ann: 3 purchases, 1 refund, net 300.4, last
-// purchase 2 days before, first 60".
+// String returns e.g. "ann: 3 purchases, 1 refund, net 300.4; recency 2
+// days, tenure 60 days".
 func (p Profile) String() string {
 	var b strings.Builder
 	id := p.ID
@@ -69,7 +67,8 @@ func (p Profile) String() string {
 		fmt.Fprintf(&b, ", net %s", p.MonetaryAmount)
 	}
 	if p.RecencyDays != nil {
-		fmt.Fprintf(&b, ", last purchase %d %s before, first %d", *p.RecencyDays, plural(*p.RecencyDays, "day", "days"), *p.TenureDays)
+		fmt.Fprintf(&b, "; recency %d %s, tenure %d %s", *p.RecencyDays, plural(*p.RecencyDays, "day", "days"),
+			*p.TenureDays, plural(*p.TenureDays, "day", "days"))
 	}
 	return b.String()
 }
@@ -99,14 +98,11 @@ func (c *Collection) Result(asOf time.Time, cfg Config) (Summary, error) {
 		s.Purchases += c.entries[i].purchases
 		s.Refunds += c.entries[i].refunds
 	}
-	if c.n > 0 {
-		var net money.Sum
-		for i := range c.entries {
-			net.Merge(c.entries[i].sum)
-		}
-		m := net.Value()
-		s.MonetaryAmount = &m
+	var net money.Sum
+	for i := range c.entries {
+		net.Merge(c.entries[i].sum)
 	}
+	s.MonetaryAmount = unit.Amount(net.Value(), c.n > 0)
 	// Score checks the configuration and the as-of date before it finds
 	// nothing to score.
 	scores, err := c.Score(asOf, cfg)
