@@ -31,6 +31,40 @@ func checkAmount(d decimal.Decimal) (decimal.Decimal, error) {
 	return d, nil
 }
 
+// amount is an amount that passed checkAmount, with its coefficient
+// when it has at most 18 digits (narrow): adding it then needs neither
+// the digit count again nor the decimal's big integer.
+type amount struct {
+	d      decimal.Decimal
+	units  int64
+	narrow bool
+}
+
+// checkedAmount is checkAmount for an amount to add to a sum.
+func checkedAmount(d decimal.Decimal) (amount, error) {
+	if e := d.Exponent(); e >= -money.MaxExponent && e <= 0 && d.NumDigits() <= 18 {
+		return amount{d: d, units: d.CoefficientInt64(), narrow: true}, nil // the common case
+	}
+	d, err := checkAmount(d)
+	return amount{d: d}, err
+}
+
+func (a amount) negative() bool {
+	if a.narrow {
+		return a.units < 0
+	}
+	return a.d.Sign() < 0
+}
+
+// addTo adds a to s exactly, as s.Add(a.d) does.
+func (a amount) addTo(s *money.Sum) {
+	if a.narrow {
+		s.AddUnits(a.units, a.d.Exponent())
+		return
+	}
+	s.Add(a.d)
+}
+
 // amountText writes d for an error message, briefly whatever its size:
 // the String of 1e-2000000000 has two billion digits.
 func amountText(d decimal.Decimal) string {

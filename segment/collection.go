@@ -8,8 +8,6 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
-
-	"github.com/shopspring/decimal"
 )
 
 // Collection holds one Customer per customer id. It keeps the rapport
@@ -149,7 +147,7 @@ func (c *Collection) upsert(h uint64, id string) int {
 // ErrOverflow past 2⁶⁴−1 transactions or 2³²−1 customers, and then
 // changes nothing.
 func (c *Collection) Add(t Transaction) error {
-	ns, amount, err := t.check(c.opts.Refunds)
+	ns, a, err := t.check(c.opts.Refunds)
 	if err != nil {
 		return err
 	}
@@ -161,7 +159,7 @@ func (c *Collection) Add(t Transaction) error {
 	if len(c.entries) == maxCustomers && c.find(h, t.CustomerID) < 0 {
 		return fmt.Errorf("%w: customer %q: the collection has 2³²−1 customers", ErrOverflow, t.CustomerID)
 	}
-	c.entries[c.upsert(h, t.CustomerID)].add(ns, amount)
+	c.entries[c.upsert(h, t.CustomerID)].add(ns, a)
 	c.n++
 	return nil
 }
@@ -175,7 +173,7 @@ const batchSize = 32
 // instead of waiting for each in turn.
 type batch struct {
 	id     [batchSize]string
-	amount [batchSize]decimal.Decimal
+	amount [batchSize]amount
 	ns     [batchSize]int64
 	hash   [batchSize]uint64
 	cand   [batchSize]int32
@@ -191,7 +189,7 @@ func (c *Collection) AddAll(transactions iter.Seq[Transaction]) error {
 	i := 0
 	var err error
 	for t := range transactions {
-		ns, amount, e := t.check(c.opts.Refunds)
+		ns, a, e := t.check(c.opts.Refunds)
 		if e == nil && c.n+uint64(b.n) == math.MaxUint64 {
 			e = fmt.Errorf("%w: customer %q: the collection has 2⁶⁴−1 transactions", ErrOverflow, t.CustomerID)
 		}
@@ -199,7 +197,7 @@ func (c *Collection) AddAll(transactions iter.Seq[Transaction]) error {
 			err = fmt.Errorf("transaction %d: %w", i, e)
 			break
 		}
-		b.id[b.n], b.amount[b.n], b.ns[b.n] = t.CustomerID, amount, ns
+		b.id[b.n], b.amount[b.n], b.ns[b.n] = t.CustomerID, a, ns
 		b.n++
 		i++
 		if b.n == batchSize {

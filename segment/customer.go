@@ -56,7 +56,7 @@ func nanos(t time.Time) (int64, error) {
 	if t.IsZero() {
 		return 0, fmt.Errorf("missing time")
 	}
-	if t.Unix() < minUnix || t.Unix() > maxUnix {
+	if sec := t.Unix(); sec < minUnix || sec > maxUnix {
 		return 0, fmt.Errorf("time %v outside the years 1678–2262", t)
 	}
 	return t.UnixNano(), nil
@@ -69,29 +69,31 @@ func nanos(t time.Time) (int64, error) {
 // the bounds (at most 64 decimal places, magnitude below 10⁶⁴) and
 // ErrOverflow past 2⁶⁴−1 transactions, and then changes nothing.
 func (c *Customer) Add(t Transaction) error {
-	ns, amount, err := t.check(true)
+	ns, a, err := t.check(true)
 	if err != nil {
 		return err
 	}
-	if c.id != "" && t.CustomerID != c.id {
+	if t.CustomerID != c.id && c.id != "" {
 		return fmt.Errorf("%w: transaction of customer %q added to customer %q", ErrID, t.CustomerID, c.id)
 	}
 	if c.N() == math.MaxUint64 {
 		return fmt.Errorf("%w: customer %q has 2⁶⁴−1 transactions", ErrOverflow, c.id)
 	}
-	c.id = t.CustomerID
-	c.add(ns, amount)
+	if c.id == "" {
+		c.id = t.CustomerID
+	}
+	c.add(ns, a)
 	return nil
 }
 
 // add records a validated transaction at ns.
-func (u *totals) add(ns int64, amount decimal.Decimal) {
-	if amount.Sign() < 0 {
+func (u *totals) add(ns int64, a amount) {
+	if a.negative() {
 		u.refunds++
 	} else {
 		u.count(ns)
 	}
-	u.sum.Add(amount)
+	a.addTo(&u.sum)
 }
 
 // count counts a purchase at ns, leaving the sum to the caller.

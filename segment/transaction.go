@@ -31,22 +31,22 @@ type Options struct {
 // check validates t, refunds allowed or not, and returns its time in
 // Unix nanoseconds and its amount with at most 64 places written (see
 // checkAmount).
-func (t *Transaction) check(refunds bool) (int64, decimal.Decimal, error) {
+func (t *Transaction) check(refunds bool) (int64, amount, error) {
 	if t.CustomerID == "" {
-		return 0, decimal.Decimal{}, fmt.Errorf("%w: empty", ErrID)
+		return 0, amount{}, fmt.Errorf("%w: empty", ErrID)
 	}
 	ns, err := nanos(t.At)
 	if err != nil {
-		return 0, decimal.Decimal{}, fmt.Errorf("%w: customer %q: %v", ErrTime, t.CustomerID, err)
+		return 0, amount{}, fmt.Errorf("%w: customer %q: %v", ErrTime, t.CustomerID, err)
 	}
-	amount, err := checkAmount(t.Amount)
+	a, err := checkedAmount(t.Amount)
 	if err != nil {
-		return 0, decimal.Decimal{}, fmt.Errorf("%w: customer %q: %v", ErrAmount, t.CustomerID, err)
+		return 0, amount{}, fmt.Errorf("%w: customer %q: %v", ErrAmount, t.CustomerID, err)
 	}
-	if !refunds && amount.Sign() < 0 {
-		return 0, decimal.Decimal{}, fmt.Errorf("%w: customer %q: %v is a refund and Options.Refunds is off", ErrAmount, t.CustomerID, amount)
+	if !refunds && a.negative() {
+		return 0, amount{}, fmt.Errorf("%w: customer %q: %v is a refund and Options.Refunds is off", ErrAmount, t.CustomerID, a.d)
 	}
-	return ns, amount, nil
+	return ns, a, nil
 }
 
 // CollectionOf aggregates transactions into a collection of customers
