@@ -82,9 +82,9 @@ const (
 // AddColumns adds a batch of transactions given in columns, all or
 // nothing: a rejected batch leaves the collection unchanged. The error
 // names the first bad row (from 0) and wraps the reason, in the words of
-// Add: ErrID, ErrTime, ErrAmount, or ErrOverflow past 2⁶⁴−1 transactions
-// or 2³²−1 customers; ErrColumns reports slices of unequal lengths and
-// ErrAmount an exponent out of range. As with Add, a purchase after an
+// Add: ErrID, ErrTime, ErrAmount, or ErrOverflow past 2⁶⁴−1 transactions;
+// ErrOverflow past 2³²−1 customers, ErrColumns for slices of unequal
+// lengths and ErrAmount for an exponent out of range name no row. As with Add, a purchase after an
 // as-of date is only an error when scoring.
 //
 // The collection ends up as AddAll leaves it given the rows as

@@ -445,7 +445,7 @@ func FuzzAddColumns(f *testing.F) {
 }
 
 // Score gives the same result on one goroutine or several, including
-// the customer ErrFuture names.
+// the customer ErrTime names.
 func TestScoreParallel(t *testing.T) {
 	r := rand.New(rand.NewPCG(19, 20))
 	c := NewCollection(Options{Refunds: true})

@@ -19,7 +19,7 @@
 // purchases, the number of refunds and the net amount as an exact decimal
 // sum. A Collection keys Customers by id, in memory proportional to the
 // customers, not the transactions; AddColumns reads batches in the
-// columnar layout of CSV, Arrow and Parquet readers. With n purchases:
+// columnar layout of CSV, Arrow and Parquet readers. Per customer:
 //
 //	Frequency F = number of purchases (refunds are not purchases)
 //	Monetary  M = Σ purchases − Σ |refunds|        (net amount, exact)
@@ -30,12 +30,12 @@
 // as-of date is 0 days old, one on the day before is 1, whatever the
 // hours (pass asOf in UTC for UTC days). A purchase dated after the as-of
 // date is an error (ErrTime), as are missing times and times outside the
-// years 1678–2262 (Unix nanoseconds). Empty ids are an error (ErrID), and
-// so are a negative amount unless Options.Refunds is set and an amount
-// outside the bounds every amount keeps, at most 64 decimal places and a
-// magnitude below 10⁶⁴ (ErrAmount). A Customer takes negative amounts as
-// refunds; a Collection only with Options.Refunds. Refund-only customers
-// have no recency and are left out of the scoring (Scores.Unscored).
+// years 1678–2262 (Unix nanoseconds). An empty id is an error (ErrID). So
+// is (ErrAmount) an amount outside the bounds every amount keeps: at most
+// 64 decimal places and a magnitude below 10⁶⁴. A negative amount is a
+// refund: a Customer takes it, a Collection only with Options.Refunds
+// (ErrAmount otherwise). Refund-only customers have no recency and are
+// left out of the scoring (Scores.Unscored).
 //
 // A Customer and a Collection hold at most 2⁶⁴−1 transactions, a
 // Collection at most 2³²−1 customers (ErrOverflow).
