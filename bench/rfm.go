@@ -48,7 +48,7 @@ func loadTransactions(d *data) (*transactions, error) {
 // rfmDigest hashes "id,R,F,M" lines in id order.
 func rfmDigest(s *segment.Scores) string {
 	var b bytes.Buffer
-	for c := range s.All() {
+	for c := range s.Customers() {
 		fmt.Fprintf(&b, "%s,%d,%d,%d\n", c.ID, c.Score.R, c.Score.F, c.Score.M)
 	}
 	return digestOf(b.String())

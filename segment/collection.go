@@ -10,32 +10,31 @@ import (
 	"strings"
 )
 
-// Collection holds one Customer per customer id. Its zero value is empty
-// with default Options (refunds rejected). It grows with the number of
-// customers, never with the number of transactions, and collections merge
-// in any order with identical results, so that the aggregates of
-// partitions of the data (machines, days, files) combine exactly. A
-// rejected Add, Merge or decode leaves the collection unchanged.
-//
-// Customer ids are kept in an open-addressing hash table built for this
-// one job; AddAll feeds it in batches whose memory loads overlap, which
-// made aggregation about twice as fast as a Go map of customers on data
-// larger than the CPU caches (BenchmarkSummarize10M). AddColumns, for
-// batches in columns, is ten times faster again (see Columns in the
-// package documentation). Grow presizes the table.
+// Collection holds one Customer per customer id. It keeps the rapport
+// accumulator contract (see the package documentation); its items are
+// Transactions, and N counts them. Its zero value is empty with default
+// Options (refunds rejected). It grows with the number of customers,
+// never with the number of transactions, and collections merge in any
+// order with identical results, so that the aggregates of partitions of
+// the data (machines, days, files) combine exactly. A collection holds at
+// most 2³²−1 customers and 2⁶⁴−1 transactions (ErrOverflow).
 type Collection struct {
+	// The customers are kept in an open-addressing hash table built for
+	// this one job; AddAll feeds it in batches whose memory loads
+	// overlap, which made aggregation about twice as fast as a Go map of
+	// customers on data larger than the CPU caches (BenchmarkSummarize10M,
+	// bench/README.md). A customer's id sits next to its totals, so that
+	// a lookup touches one place.
 	opts    Options
+	n       uint64 // transactions
 	seed    maphash.Seed
 	slots   []uint64 // 0 empty, else hash tag (high 32 bits) | index+1
-	entries []entry
+	entries []Customer
 }
 
-// entry is one customer with its id, side by side so that a lookup
-// touches one place.
-type entry struct {
-	id string
-	Customer
-}
+// maxCustomers bounds the customers of a collection: a slot holds an
+// index + 1 in 32 bits.
+const maxCustomers = math.MaxUint32
 
 // NewCollection returns an empty collection reading transactions with
 // options o.
@@ -46,8 +45,11 @@ func NewCollection(o Options) *Collection {
 // Options returns the collection's options.
 func (c *Collection) Options() Options { return c.opts }
 
-// Len returns the number of customers.
-func (c *Collection) Len() int { return len(c.entries) }
+// NumCustomers returns the number of customers.
+func (c *Collection) NumCustomers() int { return len(c.entries) }
+
+// N returns the number of transactions added: purchases and refunds.
+func (c *Collection) N() uint64 { return c.n }
 
 const (
 	tagMask  = ^uint64(math.MaxUint32)
@@ -65,9 +67,11 @@ func (c *Collection) shift() uint { return uint(bits.LeadingZeros64(uint64(len(c
 // tag returns the bits of hash h that a slot keeps.
 func tag(h uint64) uint64 { return h << 32 }
 
-// Grow makes room for n more customers without rehashing.
+// Grow makes room for n more customers without rehashing, about 100
+// bytes each (up to the bound of 2³²−1 customers).
 func (c *Collection) Grow(n int) {
-	if n < 0 {
+	n = min(n, maxCustomers-len(c.entries))
+	if n <= 0 {
 		return
 	}
 	c.reserve(len(c.entries) + n)
@@ -125,7 +129,7 @@ func (c *Collection) upsert(h uint64, id string) int {
 	for p := h >> c.shift(); ; p = (p + 1) & mask {
 		s := c.slots[p]
 		if s == 0 {
-			c.entries = append(c.entries, entry{id: id})
+			c.entries = append(c.entries, Customer{id: id})
 			c.slots[p] = tag(h) | uint64(len(c.entries))
 			return len(c.entries) - 1
 		}
@@ -138,38 +142,26 @@ func (c *Collection) upsert(h uint64, id string) int {
 }
 
 // Add adds one transaction: a purchase, or a refund if the amount is
-// negative and the options allow refunds.
+// negative and the options allow refunds. It fails with the errors of
+// Customer.Add, ErrAmount for a refund the options do not allow, and
+// ErrOverflow past 2⁶⁴−1 transactions or 2³²−1 customers, and then
+// changes nothing.
 func (c *Collection) Add(t Transaction) error {
-	ns, err := c.opts.check(&t)
+	ns, a, err := t.check(c.opts.Refunds)
 	if err != nil {
 		return err
 	}
+	if c.n == math.MaxUint64 {
+		return fmt.Errorf("%w: customer %q: the collection has 2⁶⁴−1 transactions", ErrOverflow, t.CustomerID)
+	}
 	c.reserve(len(c.entries) + 1)
 	h := maphash.String(c.seed, t.CustomerID)
-	i := c.find(h, t.CustomerID)
-	if i >= 0 && !c.entries[i].fits(&t) {
-		return fmt.Errorf("customer %q: %w", t.CustomerID, ErrOverflow)
+	if len(c.entries) == maxCustomers && c.find(h, t.CustomerID) < 0 {
+		return fmt.Errorf("%w: customer %q: the collection has 2³²−1 customers", ErrOverflow, t.CustomerID)
 	}
-	c.entries[c.upsert(h, t.CustomerID)].add(ns, &t)
+	c.entries[c.upsert(h, t.CustomerID)].add(ns, a)
+	c.n++
 	return nil
-}
-
-// fits reports whether one more transaction like t can be counted.
-func (u *Customer) fits(t *Transaction) bool {
-	if t.Amount.Sign() < 0 {
-		return u.refunds < math.MaxUint64
-	}
-	return u.purchases < math.MaxUint64
-}
-
-// add records a validated transaction at ns.
-func (u *Customer) add(ns int64, t *Transaction) {
-	if t.Amount.Sign() < 0 {
-		u.refunds++
-		u.sum.Add(t.Amount)
-		return
-	}
-	u.purchase(ns, t.Amount)
 }
 
 // batchSize is the number of transactions AddAll looks up together.
@@ -180,29 +172,32 @@ const batchSize = 32
 // its id; update) lets the CPU overlap the cache misses of a whole batch
 // instead of waiting for each in turn.
 type batch struct {
-	tx   [batchSize]Transaction
-	ns   [batchSize]int64
-	hash [batchSize]uint64
-	cand [batchSize]int32
-	n    int
-	sink uint64 // keeps the touching loads alive
+	id     [batchSize]string
+	amount [batchSize]amount
+	ns     [batchSize]int64
+	hash   [batchSize]uint64
+	cand   [batchSize]int32
+	n      int
+	sink   uint64 // keeps the touching loads alive
 }
 
 // AddAll adds transactions in order. On the first bad transaction it
-// stops with an error naming its position (from 0); the transactions
-// before it have been added, none after. A customer count overflow stops
-// it likewise (it needs 2⁶⁴ purchases of one customer).
+// stops with an error naming its position (from 0), the error of Add;
+// the transactions before it have been added, none after.
 func (c *Collection) AddAll(transactions iter.Seq[Transaction]) error {
 	var b batch
 	i := 0
 	var err error
 	for t := range transactions {
-		ns, e := c.opts.check(&t)
+		ns, a, e := t.check(c.opts.Refunds)
+		if e == nil && c.n+uint64(b.n) == math.MaxUint64 {
+			e = fmt.Errorf("%w: customer %q: the collection has 2⁶⁴−1 transactions", ErrOverflow, t.CustomerID)
+		}
 		if e != nil {
 			err = fmt.Errorf("transaction %d: %w", i, e)
 			break
 		}
-		b.tx[b.n], b.ns[b.n] = t, ns
+		b.id[b.n], b.amount[b.n], b.ns[b.n] = t.CustomerID, a, ns
 		b.n++
 		i++
 		if b.n == batchSize {
@@ -228,7 +223,7 @@ func (c *Collection) flush(b *batch, start int) error {
 	// Each stage is a tight loop of independent loads, so that the misses
 	// of the whole batch are in flight together.
 	for k := range b.n {
-		b.hash[k] = maphash.String(c.seed, b.tx[k].CustomerID)
+		b.hash[k] = maphash.String(c.seed, b.id[k])
 	}
 	for k := range b.n {
 		sink += c.slots[b.hash[k]>>shift]
@@ -249,12 +244,13 @@ func (c *Collection) flush(b *batch, start int) error {
 	}
 	b.sink += sink
 	for k := range b.n {
-		t := &b.tx[k]
-		u := &c.entries[c.upsert(b.hash[k], t.CustomerID)].Customer
-		if !u.fits(t) {
-			return fmt.Errorf("transaction %d: customer %q: %w", start+k, t.CustomerID, ErrOverflow)
+		h, id := b.hash[k], b.id[k]
+		if len(c.entries) == maxCustomers && c.find(h, id) < 0 {
+			b.n = 0
+			return fmt.Errorf("transaction %d: %w: customer %q: the collection has 2³²−1 customers", start+k, ErrOverflow, id)
 		}
-		u.add(b.ns[k], t)
+		c.entries[c.upsert(h, id)].add(b.ns[k], b.amount[k])
+		c.n++
 	}
 	b.n = 0
 	return nil
@@ -269,36 +265,45 @@ func (c *Collection) Get(id string) (Customer, bool) {
 	if i < 0 {
 		return Customer{}, false
 	}
-	return c.entries[i].Customer, true
+	return c.entries[i], true
 }
 
-// Merge adds every customer of o to c. With refunds disallowed in c, a
-// collection holding refunds is rejected (ErrNegativeAmount).
+// Merge adds every customer of o to c; Merge(nil) does nothing and
+// c.Merge(c) doubles c. Collections with different Options do not merge
+// (ErrMismatch); nor do they past the bounds (ErrOverflow). A rejected
+// merge changes nothing.
 func (c *Collection) Merge(o *Collection) error {
+	if o == nil {
+		return nil
+	}
+	if c.opts != o.opts {
+		return fmt.Errorf("%w: collection with options %+v merged into one with %+v", ErrMismatch, o.opts, c.opts)
+	}
+	if c.n > math.MaxUint64-o.n {
+		return fmt.Errorf("%w: more than 2⁶⁴−1 transactions", ErrOverflow)
+	}
 	if o == c {
 		o = c.Clone()
 	}
-	if !c.opts.Refunds && o.opts.Refunds {
+	fresh := len(o.entries)
+	if len(c.entries) > 0 {
+		fresh = 0
 		for i := range o.entries {
-			if e := &o.entries[i]; e.refunds > 0 || e.sum.Sign() < 0 {
-				return fmt.Errorf("customer %q: %w: merging refunds into a collection that rejects them", e.id, ErrNegativeAmount)
+			if id := o.entries[i].id; c.find(maphash.String(c.seed, id), id) < 0 {
+				fresh++
 			}
 		}
 	}
-	for i := range o.entries {
-		e := &o.entries[i]
-		if u, ok := c.Get(e.id); ok {
-			if err := u.Merge(&e.Customer); err != nil {
-				return fmt.Errorf("customer %q: %w", e.id, err)
-			}
-		}
+	if fresh > maxCustomers-len(c.entries) {
+		return fmt.Errorf("%w: more than 2³²−1 customers", ErrOverflow)
 	}
-	c.reserve(len(c.entries) + len(o.entries))
+	c.reserve(len(c.entries) + fresh)
 	for i := range o.entries {
 		e := &o.entries[i]
 		j := c.upsert(maphash.String(c.seed, e.id), e.id)
-		c.entries[j].merge(&e.Customer)
+		c.entries[j].merge(&e.totals)
 	}
+	c.n += o.n
 	return nil
 }
 
@@ -306,6 +311,7 @@ func (c *Collection) Merge(o *Collection) error {
 func (c *Collection) Clone() *Collection {
 	return &Collection{
 		opts:    c.opts,
+		n:       c.n,
 		seed:    c.seed,
 		slots:   slices.Clone(c.slots),
 		entries: slices.Clone(c.entries),
@@ -313,27 +319,24 @@ func (c *Collection) Clone() *Collection {
 }
 
 // order returns the customer indices in ascending id order.
-func (c *Collection) order() []int32 {
-	idx := make([]int32, len(c.entries))
+func (c *Collection) order() []uint32 {
+	idx := make([]uint32, len(c.entries))
 	for i := range idx {
-		idx[i] = int32(i)
+		idx[i] = uint32(i)
 	}
-	slices.SortFunc(idx, func(a, b int32) int { return strings.Compare(c.entries[a].id, c.entries[b].id) })
+	slices.SortFunc(idx, func(a, b uint32) int { return strings.Compare(c.entries[a].id, c.entries[b].id) })
 	return idx
 }
 
-// All yields every customer in ascending id order (byte-wise), so that
-// the output never depends on the order of the transactions. It sorts
-// the ids first: O(n log n).
-func (c *Collection) All() iter.Seq2[string, Customer] {
-	return func(yield func(string, Customer) bool) {
+// Customers yields every customer in ascending id order (byte-wise), so
+// that the output never depends on the order of the transactions. It
+// sorts the ids first: O(n log n).
+func (c *Collection) Customers() iter.Seq[Customer] {
+	return func(yield func(Customer) bool) {
 		for _, i := range c.order() {
-			if !yield(c.entries[i].id, c.entries[i].Customer) {
+			if !yield(c.entries[i]) {
 				return
 			}
 		}
 	}
 }
-
-// hashOf hashes id with the collection's seed.
-func hashOf(c *Collection, id string) uint64 { return maphash.String(c.seed, id) }

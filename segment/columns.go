@@ -7,14 +7,46 @@ import (
 	"math/bits"
 	"runtime"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/money"
 	"github.com/shopspring/decimal"
 )
+
+// Design of AddColumns, for batches of millions of rows into millions of
+// customers, where a per-row lookup misses the CPU caches:
+//
+//  1. Check and hash each row once, on GOMAXPROCS goroutines, and copy it
+//     as a 32-byte pointer-free record (time, amount, the id's first 8
+//     bytes, 28 hash bits and the id's length, row) next to the other
+//     rows of its partition, given by the top bits of the hash (up to 1024
+//     partitions of about 8 Ki rows); each goroutine reads a range of
+//     rows, so every partition keeps its rows in their order. Nanoseconds
+//     rather than time.Time: the layout of Arrow timestamp[ns] and Parquet
+//     TIMESTAMP(NANOS) columns and of a customer's totals, 8 bytes without
+//     a pointer (24 with one for time.Time).
+//  2. Aggregate the partitions in parallel, each in its own open-addressing
+//     table of the batch's customers, small enough for the L2 cache. Ids
+//     of up to 8 bytes are compared by their record alone; longer ones
+//     in full. A customer already in the collection is looked up once per
+//     batch and copied in; each customer's rows are added in their order
+//     with the integer money path (128-bit units, big integers after
+//     overflow), so sums are the sequential ones, down to their
+//     representation (see internal/money).
+//  3. Commit: write the copies back and append the new customers, their
+//     ids copied into one string per partition (the batch's buffer is not
+//     kept). The collection's slots are homed by the top bits of the
+//     hash, so partition p inserts into the p-th range of slots, in
+//     parallel too.
+//
+// Nothing depends on the number of goroutines: partitions are fixed by
+// the row count, and each customer's rows keep their order. Each chunk
+// is checked whole before it is aggregated, and nothing reaches the
+// collection before the commit, so a rejected batch changes nothing.
+// Timings are in bench/README.md.
 
 // Columns is a batch of transactions in columns, the layout a CSV, Arrow
 // or Parquet reader produces: row i is a transaction of customer
@@ -33,47 +65,54 @@ type Columns struct {
 	// Amounts are the amounts in units of 10^Exp (cents with Exp = −2).
 	// A negative amount is a refund, accepted with Options.Refunds.
 	Amounts []int64
-	// Exp is the decimal exponent of every amount, −76..76: an Arrow or
-	// Parquet decimal of scale s has Exp = −s.
+	// Exp is the decimal exponent of every amount, −64..45, so that every
+	// int64 amount keeps the bounds of an amount (at most 64 places,
+	// magnitude below 10⁶⁴): an Arrow or Parquet decimal of scale s has
+	// Exp = −s.
 	Exp int32
 }
 
-// maxExp bounds |Columns.Exp|, the scale of the widest Arrow decimal.
-const maxExp = 76
+// The exponents of Columns: −MaxExponent, and MaxExponent less the 19
+// digits of an int64.
+const (
+	minExp = -money.MaxExponent
+	maxExp = money.MaxExponent - 19
+)
 
 // AddColumns adds a batch of transactions given in columns, all or
 // nothing: a rejected batch leaves the collection unchanged. The error
 // names the first bad row (from 0) and wraps the reason, in the words of
-// Add: ErrEmptyID, ErrTime, ErrNegativeAmount, or ErrOverflow for a count
-// past 2⁶⁴−1; ErrColumns reports slices of unequal lengths or an exponent
-// out of range. As with Add, a purchase after an as-of date is only an
-// error when scoring.
+// Add: ErrID, ErrTime, ErrAmount, or ErrOverflow past 2⁶⁴−1 transactions;
+// ErrOverflow past 2³²−1 customers, ErrColumns for slices of unequal
+// lengths and ErrAmount for an exponent out of range name no row. As with Add, a purchase after an
+// as-of date is only an error when scoring.
 //
 // The collection ends up as AddAll leaves it given the rows as
 // transactions {CustomerIDs[i], time.Unix(0, At[i]), decimal.New(Amounts[i], Exp)}:
 // the same customers with the same counts, times and sums, down to their
 // representation, so the same encodings and scores, whatever GOMAXPROCS.
 //
-// It is built for large batches (the package documentation has the
-// design and measured figures): ids are hashed once, rows are copied
+// It is built for large batches: ids are hashed once, rows are copied
 // next to the other rows of their partition (a range of hashes) and the
 // partitions, whose customers fit in the CPU cache, are aggregated on
 // GOMAXPROCS goroutines, each customer's rows in their order. A customer
 // already in the collection costs a random memory access per batch, so
 // that batches much smaller than the number of customers (an Arrow record
 // batch of 64 Ki rows into a million customers) run at about the speed of
-// AddAll: append them into one Columns of millions of rows first. Scratch
-// memory while it runs: about 36 bytes per row, for at most 2²⁴ rows at a
-// time (larger batches go in chunks, each visiting every partition
-// again), and 150 bytes per customer of the batch; it is kept in a
+// AddAll: append them into one Columns of millions of rows first.
+//
+// Memory: the collection takes about 100 bytes per customer plus the ids.
+// While it runs, a call needs about 36 bytes per row, for at most 2²⁴
+// rows at a time (larger batches go in chunks, each visiting every
+// partition again), and 150 bytes per customer of the batch, kept in a
 // sync.Pool for the next call.
 func (c *Collection) AddColumns(b Columns) error {
 	n := len(b.CustomerIDs)
 	if len(b.At) != n || len(b.Amounts) != n {
 		return fmt.Errorf("%w: %d customer ids, %d times, %d amounts", ErrColumns, n, len(b.At), len(b.Amounts))
 	}
-	if b.Exp < -maxExp || b.Exp > maxExp {
-		return fmt.Errorf("%w: exponent %d out of −%d..%d", ErrColumns, b.Exp, maxExp, maxExp)
+	if b.Exp < minExp || b.Exp > maxExp {
+		return fmt.Errorf("%w: column exponent %d out of %d..%d", ErrAmount, b.Exp, minExp, maxExp)
 	}
 	if n == 0 {
 		return nil
@@ -85,7 +124,15 @@ func (c *Collection) AddColumns(b Columns) error {
 			return err
 		}
 	}
+	fresh := 0
+	for p := range a.parts {
+		fresh += a.parts[p].fresh
+	}
+	if fresh > maxCustomers-len(c.entries) {
+		return fmt.Errorf("%w: the batch brings %d new customers to %d, more than 2³²−1", ErrOverflow, fresh, len(c.entries))
+	}
 	a.commit()
+	c.n += uint64(n)
 	return nil
 }
 
@@ -112,6 +159,7 @@ type aggregator struct {
 	refunds bool
 	shift   uint // partition of a hash h: h >> shift
 	base    int  // the batch row of the chunk's first row
+	full    int  // the row that would pass 2⁶⁴−1 transactions, or −1
 	workers int
 	*scratch
 }
@@ -175,14 +223,12 @@ func idTag(h uint64, id string) uint32 {
 // by commit.
 type part struct {
 	slots  []slot
-	spare  []slot     // the previous table, reused when growing
-	locals []local    // by index in slots
-	custs  []Customer // likewise; apart as the only pointers
-	fresh  int        // customers new to the collection
-	spills []spill    // for commit
-	sink   uint64     // keeps resolve's touching loads
-	err    error
-	errRow int
+	spare  []slot   // the previous table, reused when growing
+	locals []local  // by index in slots
+	custs  []totals // likewise; apart as the only pointers
+	fresh  int      // customers new to the collection
+	spills []spill  // for commit
+	sink   uint64   // keeps resolve's touching loads
 }
 
 // slot is one entry of a partition's table.
@@ -205,7 +251,10 @@ const partSlots = 256
 
 func newAggregator(c *Collection, b Columns, procs int) *aggregator {
 	n := len(b.CustomerIDs)
-	a := &aggregator{c: c, cols: b, seed: c.seed, refunds: c.opts.Refunds}
+	a := &aggregator{c: c, cols: b, seed: c.seed, refunds: c.opts.Refunds, full: -1}
+	if left := math.MaxUint64 - c.n; left < uint64(n) {
+		a.full = int(left)
+	}
 	if a.seed == (maphash.Seed{}) {
 		a.seed = maphash.MakeSeed()
 	}
@@ -223,7 +272,7 @@ func newAggregator(c *Collection, b Columns, procs int) *aggregator {
 		pt.slots = resize(pt.slots, partSlots)
 		clear(pt.slots)
 		pt.locals, pt.custs = pt.locals[:0], pt.custs[:0]
-		pt.fresh, pt.err = 0, nil
+		pt.fresh = 0
 	}
 	// Room for the expected rows of each partition and some more; a
 	// partition that gets more grows by itself.
@@ -255,9 +304,7 @@ func resize[T any](s []T, n int) []T {
 // into the collection and the batch.
 func (a *aggregator) release() {
 	for p := range a.parts {
-		pt := &a.parts[p]
-		clear(pt.custs)
-		pt.err = nil
+		clear(a.parts[p].custs)
 	}
 	for w := range a.lanes {
 		clear(a.lanes[w].bufs)
@@ -299,7 +346,7 @@ func (a *aggregator) chunk(lo, hi int) error {
 			id := ids[i]
 			if id == "" || at[i] < minNanos || at[i] > maxNanos || (amounts[i] < 0 && !a.refunds) {
 				ln.bad = i
-				break // the rows before it may still be aggregated
+				break
 			}
 			h := maphash.String(a.seed, id)
 			p := h >> a.shift
@@ -313,37 +360,29 @@ func (a *aggregator) chunk(lo, hi int) error {
 		}
 		ln.sortOverflow()
 	})
-	// Aggregate the partitions: every row, or those before a bad one to
-	// report a count overflow first if it comes first.
+	// The first bad row, or the row past 2⁶⁴−1 transactions if it comes
+	// first, rejects the batch: nothing to aggregate.
 	bad := -1
 	for w := range a.lanes {
 		if i := a.lanes[w].bad; i >= 0 {
-			bad = i
+			bad = lo + i
 			break
 		}
 	}
-	limit := uint32(n)
+	if a.full >= lo && a.full < hi && (bad < 0 || a.full < bad) {
+		return fmt.Errorf("row %d: %w: customer %q: the collection has 2⁶⁴−1 transactions", a.full, ErrOverflow, a.cols.CustomerIDs[a.full])
+	}
 	if bad >= 0 {
-		limit = uint32(bad)
+		return a.rowError(bad)
 	}
 	a.each(func(p int) {
 		for w := range a.lanes {
 			ln := &a.lanes[w]
-			a.aggregate(&a.parts[p], ln.bufs[p], ids, limit)
-			a.aggregate(&a.parts[p], ln.sorted[ln.ovfAt[p]:ln.ovfAt[p+1]], ids, limit)
+			a.aggregate(&a.parts[p], ln.bufs[p], ids)
+			a.aggregate(&a.parts[p], ln.sorted[ln.ovfAt[p]:ln.ovfAt[p+1]], ids)
 		}
 	})
-	first := -1
-	var err error
-	for p := range a.parts {
-		if pt := &a.parts[p]; pt.err != nil && (first < 0 || pt.errRow < first) {
-			first, err = pt.errRow, pt.err
-		}
-	}
-	if err == nil && bad >= 0 {
-		err = a.rowError(lo + bad)
-	}
-	return err
+	return nil
 }
 
 // sortOverflow sorts the rows that did not fit their partition's buffer
@@ -372,26 +411,21 @@ func (a *aggregator) rowError(i int) error {
 		At:         time.Unix(0, a.cols.At[i]),
 		Amount:     decimal.New(a.cols.Amounts[i], a.cols.Exp),
 	}
-	_, err := a.c.opts.check(&t)
+	_, _, err := t.check(a.refunds)
 	if err == nil {
 		err = fmt.Errorf("%w: %d ns", ErrTime, a.cols.At[i]) // unreachable: the checks agree
 	}
 	return fmt.Errorf("row %d: %w", i, err)
 }
 
-// aggregate adds the rows before limit of one partition of the chunk
-// whose ids are ids. Into an empty collection it adds each row to its
-// customer as it finds it; otherwise in three passes: find every row's
-// customer in the partition, adding the new ones (the row's key becomes
-// the customer's index); look the new ones up in the collection all
-// together (resolve); then add the rows in their order.
-func (a *aggregator) aggregate(pt *part, recs []rec, ids []string, limit uint32) {
-	if pt.err != nil {
-		return
-	}
-	if len(recs) > 0 && recs[len(recs)-1].row >= limit {
-		recs = recs[:sort.Search(len(recs), func(k int) bool { return recs[k].row >= limit })]
-	}
+// aggregate adds the rows of one partition of the chunk whose ids are
+// ids. Into an empty collection it adds each row to its customer as it
+// finds it; otherwise in three passes: find every row's customer in the
+// partition, adding the new ones (the row's key becomes the customer's
+// index); look the new ones up in the collection all together (resolve);
+// then add the rows in their order. No count can overflow: a customer
+// has at most the collection's transactions, which AddColumns bounds.
+func (a *aggregator) aggregate(pt *part, recs []rec, ids []string) {
 	from := len(pt.locals)
 	if len(a.c.entries) == 0 {
 		for b := 0; b < len(recs); b += touchBlock {
@@ -399,10 +433,7 @@ func (a *aggregator) aggregate(pt *part, recs []rec, ids []string, limit uint32)
 			pt.touch(block, ids)
 			for k := range block {
 				r := &block[k]
-				if !pt.add(a, r, pt.index(a, r, ids), ids) {
-					pt.fresh += len(pt.locals) - from
-					return
-				}
+				pt.add(a, r, pt.index(a, r, ids))
 			}
 		}
 		pt.fresh += len(pt.locals) - from
@@ -419,9 +450,7 @@ func (a *aggregator) aggregate(pt *part, recs []rec, ids []string, limit uint32)
 	a.resolve(pt, from)
 	for k := range recs {
 		r := &recs[k]
-		if !pt.add(a, r, int(r.key), ids) {
-			return
-		}
+		pt.add(a, r, int(r.key))
 	}
 }
 
@@ -464,31 +493,15 @@ func (pt *part) index(a *aggregator, r *rec, ids []string) int {
 	}
 }
 
-// add adds the row r to the partition's customer i, or records a count
-// overflow and reports false.
-func (pt *part) add(a *aggregator, r *rec, i int, ids []string) bool {
+// add adds the row r to the partition's customer i.
+func (pt *part) add(a *aggregator, r *rec, i int) {
 	u := &pt.custs[i]
 	if r.amount < 0 {
-		if u.refunds == math.MaxUint64 {
-			pt.overflow(a, r, ids)
-			return false
-		}
 		u.refunds++
 	} else {
-		if u.purchases == math.MaxUint64 {
-			pt.overflow(a, r, ids)
-			return false
-		}
 		u.count(r.at)
 	}
 	u.sum.AddUnits(r.amount, a.cols.Exp)
-	return true
-}
-
-// overflow records a count overflow at r.
-func (pt *part) overflow(a *aggregator, r *rec, ids []string) {
-	row := a.base + int(r.row)
-	pt.err, pt.errRow = fmt.Errorf("row %d: customer %q: %w", row, ids[r.row], ErrOverflow), row
 }
 
 // insert adds r's customer, not in the partition, and returns its index.
@@ -502,7 +515,7 @@ func (pt *part) insert(a *aggregator, r *rec) int {
 		p = (p + 1) & mask
 	}
 	pt.locals = append(pt.locals, local{key: r.key, first: a.base + int(r.row), global: -1, n: r.tag & 15})
-	pt.custs = append(pt.custs, Customer{})
+	pt.custs = append(pt.custs, totals{})
 	pt.slots[p] = slot{key: r.key, tag: r.tag, idx: uint32(len(pt.locals))}
 	return len(pt.locals) - 1
 }
@@ -553,7 +566,7 @@ func (a *aggregator) resolve(pt *part, from int) {
 		for k := range ls {
 			l := &ls[k]
 			if l.global = c.find(hs[k], ids[l.first]); l.global >= 0 {
-				pt.custs[g+k] = c.entries[l.global].Customer
+				pt.custs[g+k] = c.entries[l.global].totals
 			} else {
 				pt.fresh++
 			}
@@ -609,7 +622,7 @@ func (a *aggregator) commit() {
 			l := &pt.locals[i]
 			switch {
 			case l.global >= 0:
-				c.entries[l.global].Customer = pt.custs[i]
+				c.entries[l.global].totals = pt.custs[i]
 			case l.n <= 8:
 				size += int(l.n)
 			default:
@@ -649,7 +662,7 @@ func (a *aggregator) commit() {
 			}
 			id := arena[at : at+n]
 			at += n
-			c.entries[j] = entry{id: id, Customer: pt.custs[i]}
+			c.entries[j] = Customer{id: id, totals: pt.custs[i]}
 			h := maphash.String(a.seed, id)
 			q := h >> shift
 			for q < hi && c.slots[q] != 0 {

@@ -105,10 +105,11 @@ func randomColumns(r *rand.Rand, n, customers int, refunds bool) Columns {
 // exponent and coefficient), and equal encodings.
 func sameCustomers(t *testing.T, got, want *Collection) {
 	t.Helper()
-	if got.Len() != want.Len() {
-		t.Fatalf("%d customers, want %d", got.Len(), want.Len())
+	if got.NumCustomers() != want.NumCustomers() || got.N() != want.N() {
+		t.Fatalf("%d customers, %d transactions, want %d, %d", got.NumCustomers(), got.N(), want.NumCustomers(), want.N())
 	}
-	for id, w := range want.All() {
+	for w := range want.Customers() {
+		id := w.ID()
 		g, ok := got.Get(id)
 		if !ok {
 			t.Fatalf("customer %q missing", id)
@@ -156,7 +157,7 @@ func TestAddColumnsMatchesAddAll(t *testing.T) {
 							t.Fatal(err)
 						}
 						sameCustomers(t, parts[1], all)
-						if all.Len() == 0 {
+						if all.NumCustomers() == 0 {
 							return
 						}
 						as := time.Unix(0, maxNanos).UTC()
@@ -166,7 +167,7 @@ func TestAddColumnsMatchesAddAll(t *testing.T) {
 							t.Fatalf("score errors %v, %v", err1, err2)
 						}
 						if err1 == nil && (fmt.Sprint(scoresOf(s1), s1) != fmt.Sprint(scoresOf(s2), s2) ||
-							fmt.Sprint(exponents(s1.MonetaryCuts)) != fmt.Sprint(exponents(s2.MonetaryCuts))) {
+							fmt.Sprint(exponents(s1.MonetaryCutsAmount)) != fmt.Sprint(exponents(s2.MonetaryCutsAmount))) {
 							t.Fatalf("scores differ:\n%v\n%v", s1, s2)
 						}
 					})
@@ -254,7 +255,7 @@ func TestAddColumnsErrors(t *testing.T) {
 					!strings.HasPrefix(err.Error(), fmt.Sprintf("row %d: ", bad)) {
 					t.Fatalf("%s, trial %d: error %v, AddAll %v, bad row %d", tu.name, trial, err, want, bad)
 				}
-				for _, sentinel := range []error{ErrEmptyID, ErrTime, ErrNegativeAmount} {
+				for _, sentinel := range []error{ErrID, ErrTime, ErrAmount} {
 					if errors.Is(want, sentinel) && !errors.Is(err, sentinel) {
 						t.Fatalf("%v does not wrap %v", err, sentinel)
 					}
@@ -266,43 +267,70 @@ func TestAddColumnsErrors(t *testing.T) {
 		})
 	}
 	c := NewCollection(Options{})
-	for _, b := range []Columns{
-		{CustomerIDs: []string{"a"}, At: []int64{0, 1}, Amounts: []int64{1}},
-		{CustomerIDs: []string{"a"}, At: []int64{0}, Amounts: nil},
-		{CustomerIDs: []string{"a"}, At: []int64{0}, Amounts: []int64{1}, Exp: 77},
-		{CustomerIDs: []string{"a"}, At: []int64{0}, Amounts: []int64{1}, Exp: -77},
+	for _, x := range []struct {
+		name string
+		cols Columns
+		want error
+	}{
+		{"more times", Columns{CustomerIDs: []string{"a"}, At: []int64{0, 1}, Amounts: []int64{1}}, ErrColumns},
+		{"no amounts", Columns{CustomerIDs: []string{"a"}, At: []int64{0}, Amounts: nil}, ErrColumns},
+		{"exponent 46", Columns{CustomerIDs: []string{"a"}, At: []int64{0}, Amounts: []int64{1}, Exp: maxExp + 1}, ErrAmount},
+		{"exponent −65", Columns{CustomerIDs: []string{"a"}, At: []int64{0}, Amounts: []int64{1}, Exp: minExp - 1}, ErrAmount},
 	} {
-		if err := c.AddColumns(b); !errors.Is(err, ErrColumns) || c.Len() != 0 {
-			t.Errorf("%+v: %v", b, err)
-		}
+		t.Run(x.name, func(t *testing.T) {
+			if err := c.AddColumns(x.cols); !errors.Is(err, x.want) || c.NumCustomers() != 0 {
+				t.Errorf("%+v: %v", x.cols, err)
+			}
+		})
 	}
-	if err := c.AddColumns(Columns{}); err != nil || c.Len() != 0 || c.slots != nil {
+	if err := c.AddColumns(Columns{}); err != nil || c.NumCustomers() != 0 || c.slots != nil {
 		t.Errorf("empty batch: %v", err)
 	}
 }
 
-// A count overflow (after decoding a customer with 2⁶⁴−2 purchases) is
-// reported at its row, before a later bad row, and leaves the collection
-// unchanged.
+// The exponents of Columns keep every int64 amount within the bounds of
+// Transaction amounts, so AddAll accepts what AddColumns does.
+func TestColumnsExponentBounds(t *testing.T) {
+	for _, e := range []int32{minExp, maxExp} {
+		for _, u := range []int64{math.MaxInt64, math.MinInt64, 1, -1} {
+			if _, err := checkAmount(decimal.New(u, e)); err != nil {
+				t.Errorf("%d×10^%d: %v", u, e, err)
+			}
+		}
+	}
+}
+
+// A count overflow (after decoding a customer with 2⁶⁴−2 purchases, one
+// transaction short of the bound) is reported at its row, before a later
+// bad row and after an earlier one, as AddAll reports it, and leaves the
+// collection unchanged.
 func TestAddColumnsOverflow(t *testing.T) {
 	for _, tu := range tunings {
-		withTuning(tu, func() {
-			var c Collection
-			if err := c.UnmarshalJSON(fmt.Appendf(nil, `{"options":{},"customers":[{"id":"big","purchases":%d,"first":"2024-01-01T00:00:00Z","last":"2024-01-01T00:00:00Z","monetary":"1"}]}`, uint64(math.MaxUint64-1))); err != nil {
-				t.Fatal(err)
-			}
-			before, _ := c.MarshalBinary()
-			ids := []string{"a", "big", "b", "big", "c", ""}
-			b := Columns{CustomerIDs: ids, At: make([]int64, len(ids)), Amounts: make([]int64, len(ids))}
-			err := c.AddColumns(b)
-			want := c.Clone().AddAll(slices.Values(b.transactions()))
-			if !errors.Is(err, ErrOverflow) || !strings.HasPrefix(err.Error(), "row 3: ") || !errors.Is(want, ErrOverflow) {
-				t.Fatalf("%s: %v (AddAll %v)", tu.name, err, want)
-			}
-			if after, _ := c.MarshalBinary(); !bytes.Equal(after, before) {
-				t.Fatal("rejected batch changed the collection")
-			}
-		})
+		for _, x := range []struct {
+			name string
+			ids  []string
+			row  string
+			want error
+		}{
+			{"the second row", []string{"a", "big", "b", "big", "c", ""}, "row 1: ", ErrOverflow},
+			{"after an empty id", []string{"", "big", "b"}, "row 0: ", ErrID},
+		} {
+			t.Run(tu.name+"/"+x.name, func(t *testing.T) {
+				withTuning(tu, func() {
+					c := bigCollection(t)
+					before, _ := c.MarshalBinary()
+					b := Columns{CustomerIDs: x.ids, At: make([]int64, len(x.ids)), Amounts: make([]int64, len(x.ids))}
+					err := c.AddColumns(b)
+					want := c.Clone().AddAll(slices.Values(b.transactions()))
+					if !errors.Is(err, x.want) || !strings.HasPrefix(err.Error(), x.row) || err.Error() != strings.Replace(want.Error(), "transaction", "row", 1) {
+						t.Fatalf("%v (AddAll %v)", err, want)
+					}
+					if after, _ := c.MarshalBinary(); !bytes.Equal(after, before) {
+						t.Fatal("rejected batch changed the collection")
+					}
+				})
+			})
+		}
 	}
 }
 
@@ -318,7 +346,7 @@ func TestLongIDsCompareInFull(t *testing.T) {
 		recs[i].at, recs[i].amount, recs[i].row = int64(i+1), int64(i+1), uint32(i)
 	}
 	pt := &a.parts[0]
-	a.aggregate(pt, recs, ids, 3)
+	a.aggregate(pt, recs, ids)
 	if len(pt.locals) != 2 || pt.custs[0].purchases != 2 || pt.custs[1].purchases != 1 || !pt.custs[0].sum.Value().Equal(decimal.NewFromInt(4)) {
 		t.Fatalf("locals %+v, customers %+v", pt.locals, pt.custs)
 	}
@@ -340,8 +368,8 @@ func TestMonetaryCutsNormalised(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(s.MonetaryCuts) != 1 || s.MonetaryCuts[0].String() != "20" || s.MonetaryCuts[0].Exponent() != 1 {
-		t.Errorf("cuts %v (exponent %d)", s.MonetaryCuts, s.MonetaryCuts[0].Exponent())
+	if len(s.MonetaryCutsAmount) != 1 || s.MonetaryCutsAmount[0].String() != "20" || s.MonetaryCutsAmount[0].Exponent() != 1 {
+		t.Errorf("cuts %v (exponent %d)", s.MonetaryCutsAmount, s.MonetaryCutsAmount[0].Exponent())
 	}
 }
 
@@ -392,9 +420,10 @@ func FuzzAddColumns(f *testing.F) {
 			_ = want.AddColumns(seed)
 			before, _ := c.MarshalBinary()
 			err := c.AddColumns(b)
+			badExp := b.Exp < minExp || b.Exp > maxExp
 			var werr error
-			if b.Exp < -maxExp || b.Exp > maxExp {
-				werr = ErrColumns
+			if badExp {
+				werr = ErrAmount
 			} else {
 				werr = want.AddAll(slices.Values(b.transactions()))
 			}
@@ -405,7 +434,7 @@ func FuzzAddColumns(f *testing.F) {
 				if after, _ := c.MarshalBinary(); !bytes.Equal(after, before) {
 					t.Fatal("rejected batch changed the collection")
 				}
-				if !errors.Is(err, ErrColumns) && err.Error() != strings.Replace(werr.Error(), "transaction", "row", 1) {
+				if badExp && !errors.Is(err, ErrAmount) || !badExp && err.Error() != strings.Replace(werr.Error(), "transaction", "row", 1) {
 					t.Fatalf("AddColumns %v, AddAll %v", err, werr)
 				}
 				return
@@ -416,7 +445,7 @@ func FuzzAddColumns(f *testing.F) {
 }
 
 // Score gives the same result on one goroutine or several, including
-// the customer ErrFuture names.
+// the customer ErrTime names.
 func TestScoreParallel(t *testing.T) {
 	r := rand.New(rand.NewPCG(19, 20))
 	c := NewCollection(Options{Refunds: true})
@@ -434,7 +463,7 @@ func TestScoreParallel(t *testing.T) {
 				out = err.Error()
 				return
 			}
-			out = fmt.Sprint(s, scoresOf(s), exponents(s.MonetaryCuts))
+			out = fmt.Sprint(s, scoresOf(s), exponents(s.MonetaryCutsAmount))
 		})
 		return out
 	}
@@ -445,7 +474,7 @@ func TestScoreParallel(t *testing.T) {
 				t.Fatalf("%d goroutines: %.200s, want %.200s", procs, got, want)
 			}
 		}
-		if as.Equal(asOf) && !strings.Contains(want, ErrFuture.Error()) {
+		if as.Equal(asOf) && !strings.Contains(want, ErrTime.Error()) {
 			t.Fatalf("no future purchase: %.100s", want)
 		}
 	}
@@ -455,24 +484,20 @@ func TestScoreParallel(t *testing.T) {
 	for i := range 5000 {
 		txs = append(txs, Transaction{fmt.Sprint("m", i), asOf, dec("1")})
 	}
-	c = mustSummarize(t, append(txs, Transaction{"a-future", asOf.AddDate(0, 0, 2), dec("1")}), Options{})
+	c = mustCollect(t, append(txs, Transaction{"a-future", asOf.AddDate(0, 0, 2), dec("1")}), Options{})
 	for _, procs := range []int{1, 3} {
-		if got := run(procs, 16, asOf); !strings.HasPrefix(got, `customer "a-future": `+ErrFuture.Error()) {
+		if got := run(procs, 16, asOf); !strings.HasPrefix(got, ErrTime.Error()+`: customer "a-future": `) {
 			t.Errorf("%d goroutines: %s", procs, got)
 		}
 	}
 }
 
 // A batch rejected for a bad row does not read the previous call's rows
-// left in the pooled scratch memory (a lane that stops at a bad row still
-// sorts its overflowing rows).
+// left in the pooled scratch memory (a lane that stops at a bad row
+// leaves its buffers as the last call filled them).
 func TestAddColumnsStaleScratch(t *testing.T) {
 	withTuning(tuning{"four partitions", 1 << 30, 100, 4, 8}, func() {
 		withProcs(2, func() {
-			var c Collection
-			if err := c.UnmarshalJSON(fmt.Appendf(nil, `{"options":{},"customers":[{"id":"big","purchases":%d,"first":"2024-01-01T00:00:00Z","last":"2024-01-01T00:00:00Z","monetary":"1"}]}`, uint64(math.MaxUint64-1))); err != nil {
-				t.Fatal(err)
-			}
 			rows := func(n int, id string) Columns {
 				b := Columns{CustomerIDs: make([]string, n), At: make([]int64, n), Amounts: make([]int64, n)}
 				for i := range b.CustomerIDs {
@@ -481,15 +506,23 @@ func TestAddColumnsStaleScratch(t *testing.T) {
 				return b
 			}
 			// Every row in one partition: most of them overflow its buffers.
-			if err := c.AddColumns(rows(400, "big")); !errors.Is(err, ErrOverflow) {
+			var c Collection
+			if err := c.AddColumns(rows(400, "big")); err != nil {
 				t.Fatal(err)
 			}
+			before, _ := c.MarshalBinary()
 			// One purchase of big (fine), a bad row for the second lane.
 			b := rows(1000, "other")
 			b.CustomerIDs[273] = "big"
 			b.CustomerIDs[900] = ""
 			if err := c.AddColumns(b); err == nil || !strings.HasPrefix(err.Error(), "row 900: ") {
 				t.Fatalf("error %v, want row 900", err)
+			}
+			if after, _ := c.MarshalBinary(); !bytes.Equal(after, before) {
+				t.Fatal("rejected batch changed the collection")
+			}
+			if u, _ := c.Get("big"); u.Frequency() != 400 {
+				t.Fatalf("big has %d purchases, want 400", u.Frequency())
 			}
 		})
 	})

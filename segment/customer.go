@@ -9,18 +9,37 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Customer accumulates one customer's transactions: the first and last
-// purchase times, the number of purchases and refunds and the exact net
-// amount. Its zero value is a customer with no transactions. Customers
-// merge in any order with identical results (min, max and sums), so the
-// per-customer aggregates of several machines combine exactly. A rejected
-// Add, Merge or decode leaves the customer unchanged.
+// Customer accumulates the transactions of one customer: the first and
+// last purchase times, the number of purchases and refunds and the exact
+// net amount. It keeps the rapport accumulator contract (see the package
+// documentation); its items are Transactions.
+//
+// A Customer is known by its id: the zero value takes the id of the
+// first transaction added, NewCustomer sets it in advance, and from then
+// on a transaction of another customer is rejected (ErrID) and a merge
+// with a customer of another id fails (ErrMismatch), rather than mixing
+// two customers' purchases into one recency and one net amount.
 type Customer struct {
+	id string
+	totals
+}
+
+// totals is a customer without its id: what AddColumns updates row by
+// row, 64 bytes without the id's pointer.
+type totals struct {
 	first, last int64 // Unix nanoseconds of the first and last purchase, while purchases > 0
 	purchases   uint64
 	refunds     uint64
 	sum         money.Sum
 }
+
+// NewCustomer returns an empty customer with the given id. With an empty
+// id it is the zero Customer, whose id is that of its first transaction.
+func NewCustomer(id string) *Customer { return &Customer{id: id} }
+
+// ID returns the customer's id, "" for a zero Customer with no
+// transaction yet.
+func (c *Customer) ID() string { return c.id }
 
 // Valid times are the instants whose whole seconds, in nanoseconds, fit
 // an int64: Unix seconds minUnix..maxUnix, which are Unix nanoseconds
@@ -31,89 +50,106 @@ const (
 	maxNanos         = maxUnix*1e9 + 999_999_999
 )
 
-// nanos returns t as Unix nanoseconds, or ErrTime for a zero time or one
+// nanos returns t as Unix nanoseconds, or an error for a zero time or one
 // outside the years 1678–2262.
 func nanos(t time.Time) (int64, error) {
-	if t.IsZero() || t.Unix() < minUnix || t.Unix() > maxUnix {
-		return 0, fmt.Errorf("%w: %v", ErrTime, t)
+	if t.IsZero() {
+		return 0, fmt.Errorf("missing time")
+	}
+	if sec := t.Unix(); sec < minUnix || sec > maxUnix {
+		return 0, fmt.Errorf("time %v outside the years 1678–2262", t)
 	}
 	return t.UnixNano(), nil
 }
 
-// Add counts a purchase of amount (≥ 0; a zero amount is a free order,
-// still a purchase) made at time at.
-func (c *Customer) Add(at time.Time, amount decimal.Decimal) error {
-	ns, err := nanos(at)
+// Add adds one transaction of the customer: a purchase, or a refund when
+// the amount is negative. A zero amount is a purchase (a free order). It
+// fails with ErrID for an empty id or another customer's, ErrTime for a
+// missing time or one outside 1678–2262, ErrAmount for an amount outside
+// the bounds (at most 64 decimal places, magnitude below 10⁶⁴) and
+// ErrOverflow past 2⁶⁴−1 transactions, and then changes nothing.
+func (c *Customer) Add(t Transaction) error {
+	ns, a, err := t.check(true)
 	if err != nil {
 		return err
 	}
-	if amount.Sign() < 0 {
-		return fmt.Errorf("%w: %v (record refunds with AddRefund)", ErrNegativeAmount, amount)
+	if t.CustomerID != c.id && c.id != "" {
+		return fmt.Errorf("%w: transaction of customer %q added to customer %q", ErrID, t.CustomerID, c.id)
 	}
-	if c.purchases == math.MaxUint64 {
-		return ErrOverflow
+	if c.N() == math.MaxUint64 {
+		return fmt.Errorf("%w: customer %q has 2⁶⁴−1 transactions", ErrOverflow, c.id)
 	}
-	c.purchase(ns, amount)
+	if c.id == "" {
+		c.id = t.CustomerID
+	}
+	c.add(ns, a)
 	return nil
 }
 
-// purchase records a validated purchase.
-func (c *Customer) purchase(ns int64, amount decimal.Decimal) {
-	c.count(ns)
-	c.sum.Add(amount)
+// add records a validated transaction at ns.
+func (u *totals) add(ns int64, a amount) {
+	if a.negative() {
+		u.refunds++
+	} else {
+		u.count(ns)
+	}
+	a.addTo(&u.sum)
 }
 
 // count counts a purchase at ns, leaving the sum to the caller.
-func (c *Customer) count(ns int64) {
-	if c.purchases == 0 || ns < c.first {
-		c.first = ns
+func (u *totals) count(ns int64) {
+	if u.purchases == 0 || ns < u.first {
+		u.first = ns
 	}
-	if c.purchases == 0 || ns > c.last {
-		c.last = ns
+	if u.purchases == 0 || ns > u.last {
+		u.last = ns
 	}
-	c.purchases++
+	u.purchases++
 }
 
-// AddRefund records a refund, amount < 0 as it stands in the ledger. It
-// lowers the net amount but is not a purchase: it changes neither the
-// frequency nor the recency. The time is validated and otherwise unused.
-func (c *Customer) AddRefund(at time.Time, amount decimal.Decimal) error {
-	if _, err := nanos(at); err != nil {
-		return err
-	}
-	if amount.Sign() >= 0 {
-		return fmt.Errorf("%w: refund of %v must be negative", ErrNegativeAmount, amount)
-	}
-	if c.refunds == math.MaxUint64 {
-		return ErrOverflow
-	}
-	c.refunds++
-	c.sum.Add(amount)
-	return nil
-}
-
-// Merge adds every transaction of o to c.
+// Merge adds every transaction of o to c; Merge(nil) does nothing and
+// c.Merge(c) doubles c. It fails with ErrMismatch when both customers
+// have ids and they differ, and with ErrOverflow past 2⁶⁴−1 transactions,
+// and then changes nothing.
 func (c *Customer) Merge(o *Customer) error {
-	if c.purchases > math.MaxUint64-o.purchases || c.refunds > math.MaxUint64-o.refunds {
-		return ErrOverflow
+	if o == nil {
+		return nil
 	}
-	c.merge(o)
+	if c.id != "" && o.id != "" && c.id != o.id {
+		return fmt.Errorf("%w: customer %q merged into customer %q", ErrMismatch, o.id, c.id)
+	}
+	if c.N() > math.MaxUint64-o.N() {
+		return fmt.Errorf("%w: customer %q: more than 2⁶⁴−1 transactions", ErrOverflow, c.id)
+	}
+	if c.id == "" {
+		c.id = o.id
+	}
+	c.merge(&o.totals)
 	return nil
 }
 
-// merge is Merge without the overflow check.
-func (c *Customer) merge(o *Customer) {
+// merge adds o's transactions, o possibly u itself.
+func (u *totals) merge(o *totals) {
 	if o.purchases > 0 {
-		if c.purchases == 0 || o.first < c.first {
-			c.first = o.first
+		if u.purchases == 0 || o.first < u.first {
+			u.first = o.first
 		}
-		if c.purchases == 0 || o.last > c.last {
-			c.last = o.last
+		if u.purchases == 0 || o.last > u.last {
+			u.last = o.last
 		}
 	}
-	c.purchases += o.purchases
-	c.refunds += o.refunds
-	c.sum.Merge(o.sum)
+	u.purchases += o.purchases
+	u.refunds += o.refunds
+	u.sum.Merge(o.sum)
+}
+
+// N returns the number of transactions added: purchases and refunds.
+func (c *Customer) N() uint64 { return c.purchases + c.refunds }
+
+// Clone returns an independent copy of c.
+func (c *Customer) Clone() *Customer {
+	u := *c
+	return &u
 }
 
 // Frequency returns the number of purchases (refunds excluded).
@@ -122,7 +158,8 @@ func (c *Customer) Frequency() uint64 { return c.purchases }
 // Refunds returns the number of refunds.
 func (c *Customer) Refunds() uint64 { return c.refunds }
 
-// Monetary returns the exact net amount: purchases minus refunds.
+// Monetary returns the exact net amount: purchases minus refunds, 0
+// without transactions.
 func (c *Customer) Monetary() decimal.Decimal { return c.sum.Value() }
 
 // First returns the time of the first purchase in UTC, or ok = false
@@ -154,32 +191,33 @@ func (c *Customer) MeanOrder() (decimal.Decimal, bool) {
 
 // Recency returns the number of whole calendar days from the last
 // purchase to asOf, both dates read in asOf's location: a purchase on the
-// as-of date is 0 days old, one the day before 1, whatever the hours. It
-// fails with ErrNoPurchase without purchases and ErrFuture when the last
-// purchase falls on a date after asOf's.
-func (c *Customer) Recency(asOf time.Time) (int64, error) {
+// as-of date is 0 days old, one the day before 1, whatever the hours.
+// Without purchases it is undefined: ok = false. A last purchase dated
+// after asOf's date is an error (ErrTime): asOf is before the data.
+func (c *Customer) Recency(asOf time.Time) (days int64, ok bool, err error) {
 	return c.daysSince("last", c.last, asOf)
 }
 
 // Tenure returns the number of whole calendar days from the first
 // purchase to asOf (the customer's age, T in Fader–Hardie models), with
-// the rules and errors of Recency.
-func (c *Customer) Tenure(asOf time.Time) (int64, error) {
+// the rules of Recency.
+func (c *Customer) Tenure(asOf time.Time) (days int64, ok bool, err error) {
 	return c.daysSince("first", c.first, asOf)
 }
 
 // daysSince returns the whole calendar days from the purchase at (Unix
-// nanoseconds) to asOf, the rules and errors of Recency; which names it.
-func (c *Customer) daysSince(which string, at int64, asOf time.Time) (int64, error) {
+// nanoseconds) to asOf, the rules of Recency; which names it.
+func (c *Customer) daysSince(which string, at int64, asOf time.Time) (int64, bool, error) {
 	if c.purchases == 0 {
-		return 0, ErrNoPurchase
+		return 0, false, nil
 	}
 	d := newDayClock(asOf)
 	days := d.today - d.day(at)
 	if days < 0 {
-		return 0, fmt.Errorf("%w: %s purchase %v, as of %v", ErrFuture, which, time.Unix(0, at).In(asOf.Location()), asOf)
+		return 0, false, fmt.Errorf("%w: customer %q: %s purchase %v after the as-of date %v", ErrTime, c.id, which,
+			time.Unix(0, at).In(asOf.Location()), asOf)
 	}
-	return days, nil
+	return days, true, nil
 }
 
 // dayClock numbers calendar days in one location.

@@ -129,7 +129,7 @@ func (p *txParser) Parse(fields []string) (txRow, int, error) {
 		t.wide = true
 	}
 	if (t.units < 0 || t.wide && t.big.Sign() < 0) && !p.refunds {
-		return t, txAmount, fmt.Errorf("%w: %s (a refund; set Options.Refunds to read refunds)", ErrNegativeAmount, row.Trim(cell))
+		return t, txAmount, fmt.Errorf("%w: %s (a refund; set Options.Refunds to read refunds)", ErrAmount, row.Trim(cell))
 	}
 	if i := l.Index(txCurrency); i >= 0 {
 		if c := row.Trim(fields[i]); !p.f.IsCurrency(c) {
@@ -151,6 +151,7 @@ func (r *Reader) reader() *csvrow.Reader[txRow] {
 			Columns: r.Columns.columns(),
 			Strict:  r.Strict,
 			Format:  f,
+			Words:   readerWords,
 			ID:      txCustomer,
 			New: func(l *csvrow.Layout) csvrow.Parser[txRow] {
 				return &txParser{l: l, f: &f, refunds: refunds, columns: columns}
@@ -282,3 +283,6 @@ func scaleUnits(u int64, k int32) (int64, bool) {
 
 // The times Columns.At holds, int64 nanoseconds since 1970.
 var minTime, maxTime = time.Unix(0, minNanos), time.Unix(0, maxNanos)
+
+// readerWords are this package's words for the failures of package row.
+var readerWords = map[error]error{row.ErrID: ErrID, row.ErrTime: ErrTime, row.ErrAmount: ErrAmount}

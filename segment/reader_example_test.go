@@ -59,7 +59,7 @@ C1,2025-03-20T09:00:00Z,0.25
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(c.Len(), "customers")
+	fmt.Println(c.NumCustomers(), "customers")
 	// Output:
 	// 3 [1250 300 25] -2
 	// 2 customers

@@ -62,7 +62,7 @@ func TestReaderRows(t *testing.T) {
 			{Row: "C1,2025-03-14,\"1,234\"", Err: row.ErrAmount},
 			{Row: "C1,2025-03-14,1e400", Err: row.ErrAmount},
 			{Row: "C1,2025-03-14,1e-10000", Err: row.ErrAmount},
-			{Row: "C1,2025-03-14,-5", Err: ErrNegativeAmount},
+			{Row: "C1,2025-03-14,-5", Err: ErrAmount},
 			{Row: `"C1"x,2025-03-14,1`, Err: row.ErrSyntax},
 		},
 	})

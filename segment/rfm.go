@@ -24,49 +24,59 @@ type Config struct {
 	// Bins is the number of scores per dimension, 2..9 (0 means
 	// DefaultBins), so that the combined code has one digit per dimension.
 	Bins int `json:"bins"`
-	// RecencyCuts, when not nil, replaces the recency quantiles: a customer
-	// scores at least j+1 when the last purchase is at most
-	// RecencyCuts[j−1] days old. Non-increasing, at most Bins−1 values;
-	// scores above len+1 are then unreachable.
-	RecencyCuts []int64 `json:"recency_cuts,omitempty"`
+	// RecencyCutsDays, when not nil, replaces the recency quantiles: a
+	// customer scores at least j+1 when the last purchase is at most
+	// RecencyCutsDays[j−1] days old. Non-increasing, at most Bins−1
+	// values; scores above len+1 are then unreachable.
+	RecencyCutsDays []int64 `json:"recency_cuts_days,omitempty"`
 	// FrequencyCuts, when not nil, replaces the frequency quantiles: a
 	// customer scores at least j+1 with at least FrequencyCuts[j−1]
 	// purchases. Non-decreasing, at most Bins−1 values.
 	FrequencyCuts []uint64 `json:"frequency_cuts,omitempty"`
-	// MonetaryCuts, when not nil, replaces the monetary quantiles: a
-	// customer scores at least j+1 with a net amount of at least
-	// MonetaryCuts[j−1]. Non-decreasing, at most Bins−1 values.
-	MonetaryCuts []decimal.Decimal `json:"monetary_cuts,omitempty"`
+	// MonetaryCutsAmount, when not nil, replaces the monetary quantiles:
+	// a customer scores at least j+1 with a net amount of at least
+	// MonetaryCutsAmount[j−1]. Non-decreasing, at most Bins−1 values,
+	// each within the bounds of an amount (ErrAmount).
+	MonetaryCutsAmount []decimal.Decimal `json:"monetary_cuts_amount,omitempty"`
 }
 
-// bins returns the validated number of bins.
-func (c Config) bins() (int, error) {
+// check validates the configuration and returns the number of bins and
+// the monetary cuts, with at most 64 places written (see checkAmount).
+func (c Config) check() (int, []decimal.Decimal, error) {
 	k := c.Bins
 	if k == 0 {
 		k = DefaultBins
 	}
 	if k < 2 || k > 9 {
-		return 0, fmt.Errorf("%w: %d bins, want 2..9", ErrConfig, c.Bins)
+		return 0, nil, fmt.Errorf("%w: Bins %d, want 2..9", ErrConfig, c.Bins)
 	}
-	if len(c.RecencyCuts) > k-1 || len(c.FrequencyCuts) > k-1 || len(c.MonetaryCuts) > k-1 {
-		return 0, fmt.Errorf("%w: more than %d cut points for %d bins", ErrConfig, k-1, k)
+	if len(c.RecencyCutsDays) > k-1 || len(c.FrequencyCuts) > k-1 || len(c.MonetaryCutsAmount) > k-1 {
+		return 0, nil, fmt.Errorf("%w: more than %d cut points for %d bins", ErrConfig, k-1, k)
 	}
-	for i := 1; i < len(c.RecencyCuts); i++ {
-		if c.RecencyCuts[i] > c.RecencyCuts[i-1] {
-			return 0, fmt.Errorf("%w: recency cuts %v must not increase", ErrConfig, c.RecencyCuts)
+	for i := 1; i < len(c.RecencyCutsDays); i++ {
+		if c.RecencyCutsDays[i] > c.RecencyCutsDays[i-1] {
+			return 0, nil, fmt.Errorf("%w: RecencyCutsDays %v must not increase", ErrConfig, c.RecencyCutsDays)
 		}
 	}
 	for i := 1; i < len(c.FrequencyCuts); i++ {
 		if c.FrequencyCuts[i] < c.FrequencyCuts[i-1] {
-			return 0, fmt.Errorf("%w: frequency cuts %v must not decrease", ErrConfig, c.FrequencyCuts)
+			return 0, nil, fmt.Errorf("%w: FrequencyCuts %v must not decrease", ErrConfig, c.FrequencyCuts)
 		}
 	}
-	for i := 1; i < len(c.MonetaryCuts); i++ {
-		if c.MonetaryCuts[i].LessThan(c.MonetaryCuts[i-1]) {
-			return 0, fmt.Errorf("%w: monetary cuts %v must not decrease", ErrConfig, c.MonetaryCuts)
+	var cuts []decimal.Decimal
+	if c.MonetaryCutsAmount != nil {
+		cuts = make([]decimal.Decimal, len(c.MonetaryCutsAmount))
+	}
+	for i, m := range c.MonetaryCutsAmount {
+		var err error
+		if cuts[i], err = checkAmount(m); err != nil {
+			return 0, nil, fmt.Errorf("%w: MonetaryCutsAmount[%d]: %w: %v", ErrConfig, i, ErrAmount, err)
+		}
+		if i > 0 && cuts[i].LessThan(cuts[i-1]) {
+			return 0, nil, fmt.Errorf("%w: MonetaryCutsAmount %v must not decrease", ErrConfig, c.MonetaryCutsAmount)
 		}
 	}
-	return k, nil
+	return k, cuts, nil
 }
 
 // Score is a customer's recency, frequency and monetary scores, each
@@ -89,20 +99,21 @@ func (s Score) Int() int { return 100*int(s.R) + 10*int(s.F) + int(s.M) }
 // String returns Code.
 func (s Score) String() string { return s.Code() }
 
-// Scored is one scored customer.
+// Scored is one scored customer: whole days since the last purchase,
+// the number of purchases, the net amount and the scores.
 type Scored struct {
-	ID        string          `json:"id"`
-	Recency   int64           `json:"recency"` // whole days since the last purchase
-	Frequency uint64          `json:"frequency"`
-	Monetary  decimal.Decimal `json:"monetary"`
-	Score     Score           `json:"score"`
+	ID             string          `json:"id"`
+	RecencyDays    int64           `json:"recency_days"`
+	Frequency      uint64          `json:"frequency"`
+	MonetaryAmount decimal.Decimal `json:"monetary_amount"`
+	Score          Score           `json:"score"`
 }
 
 // String returns e.g. "C042 543 (12 days, 9 purchases, 1234.5)", or
 // "(1 day, 1 purchase, …)" in the singular.
 func (s Scored) String() string {
 	return fmt.Sprintf("%s %s (%d %s, %d %s, %s)", s.ID, s.Score,
-		s.Recency, plural(s.Recency, "day", "days"), s.Frequency, plural(s.Frequency, "purchase", "purchases"), s.Monetary)
+		s.RecencyDays, plural(s.RecencyDays, "day", "days"), s.Frequency, plural(s.Frequency, "purchase", "purchases"), s.MonetaryAmount)
 }
 
 func plural[N int64 | uint64](n N, one, many string) string {
@@ -117,17 +128,17 @@ func plural[N int64 | uint64](n N, one, many string) string {
 //
 // Cut points mean the same whether they were computed (quantiles) or
 // given (Config): a customer scores at least j+1 on recency when the last
-// purchase is at most RecencyCuts[j−1] days old, on frequency with at
-// least FrequencyCuts[j−1] purchases and on monetary with at least
-// MonetaryCuts[j−1]. Scoring again with the returned cuts gives the same
-// scores. A list shorter than Bins−1 means nobody reaches the higher
-// scores (ties at the top).
+// purchase is at most RecencyCutsDays[j−1] days old, on frequency with
+// at least FrequencyCuts[j−1] purchases and on monetary with at least
+// MonetaryCutsAmount[j−1]. Scoring again with the returned cuts gives
+// the same scores. A list shorter than Bins−1 means nobody reaches the
+// higher scores (ties at the top).
 type Scores struct {
-	AsOf          time.Time         `json:"as_of"`
-	Bins          int               `json:"bins"`
-	RecencyCuts   []int64           `json:"recency_cuts"`
-	FrequencyCuts []uint64          `json:"frequency_cuts"`
-	MonetaryCuts  []decimal.Decimal `json:"monetary_cuts"`
+	AsOf               time.Time         `json:"as_of"`
+	Bins               int               `json:"bins"`
+	RecencyCutsDays    []int64           `json:"recency_cuts_days"`
+	FrequencyCuts      []uint64          `json:"frequency_cuts"`
+	MonetaryCutsAmount []decimal.Decimal `json:"monetary_cuts_amount"`
 	// Scored is the number of customers scored; Unscored those left out
 	// for having refunds only (no purchase, hence no recency).
 	Scored   int `json:"scored"`
@@ -136,7 +147,7 @@ type Scores struct {
 	// per customer, indexed like the collection's entries
 	seed      maphash.Seed
 	slots     []uint64
-	entries   []entry
+	entries   []Customer
 	recency   []int32
 	frequency []uint64
 	monetary  []money.Sum
@@ -145,18 +156,19 @@ type Scores struct {
 
 // Score scores every customer with at least one purchase as of asOf:
 // quantile bins (or the Config's cut points) per dimension, recency
-// reversed. It fails with ErrConfig, ErrEmpty when no customer has a
-// purchase, and ErrFuture naming, of the customers whose last purchase is
-// dated after asOf, the one with the smallest id. The result never depends
-// on the order of the transactions, nor on GOMAXPROCS (large collections
-// are read and scored on several goroutines).
+// reversed. It fails with ErrConfig for an invalid configuration, ErrEmpty
+// when no customer has a purchase, and ErrTime when asOf is before the
+// data, naming, of the customers whose last purchase is dated after
+// asOf's date, the one with the smallest id. The result never depends on
+// the order of the transactions, nor on GOMAXPROCS (large collections are
+// read and scored on several goroutines).
 //
 // Quantile bins: with n customers and k bins, a customer whose value is
 // strictly better than L customers' values (fewer days, more purchases,
 // more money) scores 1 + ⌊k·L/n⌋. Identical values always share a score, bin 1 holds the
 // worst value, and without ties the bins hold ⌊n/k⌋ or ⌈n/k⌉ customers.
 func (c *Collection) Score(asOf time.Time, cfg Config) (*Scores, error) {
-	k, err := cfg.bins()
+	k, monetaryCuts, err := cfg.check()
 	if err != nil {
 		return nil, err
 	}
@@ -211,7 +223,7 @@ func (c *Collection) Score(asOf time.Time, cfg Config) (*Scores, error) {
 	}
 	if first >= 0 {
 		e := &c.entries[first]
-		return nil, fmt.Errorf("customer %q: %w: last purchase %v, as of %v", e.id, ErrFuture,
+		return nil, fmt.Errorf("%w: customer %q: last purchase %v after the as-of date %v", ErrTime, e.id,
 			time.Unix(0, e.last).In(asOf.Location()), asOf)
 	}
 	scored := lists[0]
@@ -221,7 +233,7 @@ func (c *Collection) Score(asOf time.Time, cfg Config) (*Scores, error) {
 	s.Scored = len(scored)
 	s.Unscored = n - s.Scored
 	if s.Scored == 0 {
-		return nil, fmt.Errorf("score: %w with a purchase", ErrEmpty)
+		return nil, fmt.Errorf("%w: none with a purchase to score", ErrEmpty)
 	}
 	// Score the three dimensions at once.
 	r := make([]uint8, n)
@@ -231,9 +243,9 @@ func (c *Collection) Score(asOf time.Time, cfg Config) (*Scores, error) {
 		for d := w; d < 3; d += min(workers, 3) {
 			switch d {
 			case 0:
-				s.scoreMonetary(cfg.MonetaryCuts, scored, k, m)
+				s.scoreMonetary(monetaryCuts, scored, k, m)
 			case 1:
-				s.scoreRecency(cfg.RecencyCuts, scored, k, r)
+				s.scoreRecency(cfg.RecencyCutsDays, scored, k, r)
 			case 2:
 				s.scoreFrequency(cfg.FrequencyCuts, scored, k, f)
 			}
@@ -250,7 +262,7 @@ var parallelScore = 1 << 16
 
 func (s *Scores) scoreRecency(cuts []int64, scored []uint32, k int, out []uint8) {
 	if cuts != nil {
-		s.RecencyCuts = slices.Clone(cuts)
+		s.RecencyCutsDays = slices.Clone(cuts)
 		for _, i := range scored {
 			d := int64(s.recency[i])
 			score := 1
@@ -267,9 +279,9 @@ func (s *Scores) scoreRecency(cuts []int64, scored []uint32, k int, out []uint8)
 	for j, i := range scored {
 		keys[j] = uint64(math.MaxInt32 - s.recency[i]) // fewer days, larger key
 	}
-	s.RecencyCuts = []int64{}
+	s.RecencyCutsDays = []int64{}
 	for _, key := range quantileScores(keys, scored, k, out) {
-		s.RecencyCuts = append(s.RecencyCuts, int64(math.MaxInt32-key))
+		s.RecencyCutsDays = append(s.RecencyCutsDays, int64(math.MaxInt32-key))
 	}
 }
 
@@ -296,7 +308,7 @@ func (s *Scores) scoreFrequency(cuts []uint64, scored []uint32, k int, out []uin
 
 func (s *Scores) scoreMonetary(cuts []decimal.Decimal, scored []uint32, k int, out []uint8) {
 	if cuts != nil {
-		s.MonetaryCuts = slices.Clone(cuts)
+		s.MonetaryCutsAmount = slices.Clone(cuts)
 		cm := make([]money.Sum, len(cuts))
 		for j, c := range cuts {
 			cm[j] = money.Of(c)
@@ -313,10 +325,10 @@ func (s *Scores) scoreMonetary(cuts []decimal.Decimal, scored []uint32, k int, o
 		return
 	}
 	keys := make([]uint64, len(scored))
-	s.MonetaryCuts = []decimal.Decimal{}
+	s.MonetaryCutsAmount = []decimal.Decimal{}
 	if e, ok := s.monetaryKeys(scored, keys); ok {
 		for _, key := range quantileScores(keys, scored, k, out) {
-			s.MonetaryCuts = append(s.MonetaryCuts, decimal.New(int64(key^1<<63), e).Normalize())
+			s.MonetaryCutsAmount = append(s.MonetaryCutsAmount, decimal.New(int64(key^1<<63), e).Normalize())
 		}
 		return
 	}
@@ -336,7 +348,7 @@ func (s *Scores) scoreMonetary(cuts []decimal.Decimal, scored []uint32, k int, o
 		keys[j] = rank[i]
 	}
 	for _, key := range quantileScores(keys, scored, k, out) {
-		s.MonetaryCuts = append(s.MonetaryCuts, s.monetary[first[key]].Value().Normalize())
+		s.MonetaryCutsAmount = append(s.MonetaryCutsAmount, s.monetary[first[key]].Value().Normalize())
 	}
 }
 
@@ -361,11 +373,11 @@ func (s *Scores) monetaryKeys(scored []uint32, keys []uint64) (e int32, ok bool)
 // scored returns the customer at entry index i.
 func (s *Scores) scored(i int) Scored {
 	return Scored{
-		ID:        s.entries[i].id,
-		Recency:   int64(s.recency[i]),
-		Frequency: s.frequency[i],
-		Monetary:  s.monetary[i].Value(),
-		Score:     s.score[i],
+		ID:             s.entries[i].id,
+		RecencyDays:    int64(s.recency[i]),
+		Frequency:      s.frequency[i],
+		MonetaryAmount: s.monetary[i].Value(),
+		Score:          s.score[i],
 	}
 }
 
@@ -384,9 +396,9 @@ func (s *Scores) Get(id string) (Scored, bool) {
 	return s.scored(i), true
 }
 
-// All yields the scored customers in ascending id order (it sorts them:
-// O(n log n)).
-func (s *Scores) All() iter.Seq[Scored] {
+// Customers yields the scored customers in ascending id order (it sorts
+// them: O(n log n)).
+func (s *Scores) Customers() iter.Seq[Scored] {
 	return func(yield func(Scored) bool) {
 		c := Collection{entries: s.entries}
 		for _, i := range c.order() {
@@ -420,8 +432,8 @@ func (s *Scores) String() string {
 	if s.Unscored > 0 {
 		fmt.Fprintf(&b, " (%d refund-only left out)", s.Unscored)
 	}
-	fmt.Fprintf(&b, ": R ≤ %v days, F ≥ %v, M ≥ [", s.RecencyCuts, s.FrequencyCuts)
-	for i, m := range s.MonetaryCuts {
+	fmt.Fprintf(&b, ": R ≤ %v days, F ≥ %v, M ≥ [", s.RecencyCutsDays, s.FrequencyCuts)
+	for i, m := range s.MonetaryCutsAmount {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
@@ -431,10 +443,10 @@ func (s *Scores) String() string {
 	return b.String()
 }
 
-// ParseScore reads a combined code such as "543".
+// ParseScore reads a combined code such as "543": three digits 1..9.
 func ParseScore(code string) (Score, error) {
 	if len(code) != 3 {
-		return Score{}, fmt.Errorf("%w: score code %q", ErrConfig, code)
+		return Score{}, fmt.Errorf("%w: score code of %d bytes, want 3 digits", ErrConfig, len(code))
 	}
 	var d [3]uint8
 	for i := range d {

@@ -190,7 +190,7 @@ func (s *Scores) Segment(rs Rules, id string) (string, bool) {
 }
 
 // Labels returns every scored customer's segment, id → name (the
-// snapshot Transitions compares); customers no rule matches are left out.
+// snapshot Transition compares); customers no rule matches are left out.
 func (s *Scores) Labels(rs Rules) map[string]string {
 	labels := make(map[string]string, s.Scored)
 	for i, sc := range s.score {

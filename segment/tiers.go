@@ -9,35 +9,44 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Tier is a spend level: customers whose net amount is at least Min (and
-// below the next tier's Min) belong to it.
+// Tier is a spend level: customers whose net amount is at least
+// MinAmount (and below the next tier's MinAmount) belong to it.
 type Tier struct {
-	Name string          `json:"name"`
-	Min  decimal.Decimal `json:"min"`
+	Name      string          `json:"name"`
+	MinAmount decimal.Decimal `json:"min_amount"`
 }
 
-// Tiers are spend levels in ascending order of Min, built by NewTiers.
+// Tiers are spend levels in ascending order of MinAmount, built by
+// NewTiers.
 type Tiers struct {
 	tiers []Tier
 }
 
 // NewTiers validates tiers: at least one, distinct non-empty names,
-// strictly increasing minimums (ErrTier).
+// strictly increasing minimums (ErrTier), each within the bounds of an
+// amount (ErrTier and ErrAmount: at most 64 places, magnitude below
+// 10⁶⁴).
 func NewTiers(tiers ...Tier) (Tiers, error) {
 	if len(tiers) == 0 {
 		return Tiers{}, fmt.Errorf("%w: no tiers", ErrTier)
 	}
 	seen := make(map[string]bool)
-	for i, t := range tiers {
+	out := slices.Clone(tiers)
+	for i := range out {
+		t := &out[i]
 		if strings.TrimSpace(t.Name) == "" || seen[t.Name] {
 			return Tiers{}, fmt.Errorf("%w: tier %d: empty or duplicate name %q", ErrTier, i, t.Name)
 		}
 		seen[t.Name] = true
-		if i > 0 && !t.Min.GreaterThan(tiers[i-1].Min) {
-			return Tiers{}, fmt.Errorf("%w: tier %q: minimum %v not above %v", ErrTier, t.Name, t.Min, tiers[i-1].Min)
+		var err error
+		if t.MinAmount, err = checkAmount(t.MinAmount); err != nil {
+			return Tiers{}, fmt.Errorf("%w: tier %q: %w: %v", ErrTier, t.Name, ErrAmount, err)
+		}
+		if i > 0 && !t.MinAmount.GreaterThan(out[i-1].MinAmount) {
+			return Tiers{}, fmt.Errorf("%w: tier %q: minimum %v not above %v", ErrTier, t.Name, t.MinAmount, out[i-1].MinAmount)
 		}
 	}
-	return Tiers{tiers: slices.Clone(tiers)}, nil
+	return Tiers{tiers: out}, nil
 }
 
 // DefaultTiers returns bronze (from 0), silver (from 500), gold (from
@@ -53,11 +62,12 @@ func DefaultTiers() Tiers {
 	return t
 }
 
-// All returns the tiers in ascending order.
-func (t Tiers) All() []Tier { return slices.Clone(t.tiers) }
+// Thresholds returns the tiers, each a name and the net amount it starts
+// at, lowest first.
+func (t Tiers) Thresholds() []Tier { return slices.Clone(t.tiers) }
 
 // Levels returns the tier names from lowest to highest, the order
-// Transitions needs.
+// Transition needs.
 func (t Tiers) Levels() []string {
 	names := make([]string, len(t.tiers))
 	for i, x := range t.tiers {
@@ -66,12 +76,14 @@ func (t Tiers) Levels() []string {
 	return names
 }
 
-// Of returns the tier of a net amount: the highest tier whose Min it
-// reaches (the boundary belongs to the higher tier), or ok = false below
-// the lowest tier's Min.
+// Of returns the tier of a net amount: the highest tier whose MinAmount
+// it reaches (the boundary belongs to the higher tier), or ok = false
+// below the lowest tier's MinAmount. The comparison is exact and takes a
+// time bounded by the size of amount's coefficient, whatever its
+// exponent.
 func (t Tiers) Of(amount decimal.Decimal) (string, bool) {
 	for i := len(t.tiers) - 1; i >= 0; i-- {
-		if amount.GreaterThanOrEqual(t.tiers[i].Min) {
+		if compareAmount(amount, t.tiers[i].MinAmount) >= 0 {
 			return t.tiers[i].Name, true
 		}
 	}
@@ -79,7 +91,7 @@ func (t Tiers) Of(amount decimal.Decimal) (string, bool) {
 }
 
 // Labels returns the tier of every customer of the collection, id → name
-// (a snapshot for Transitions). Customers below the lowest tier are left
+// (a snapshot for Transition). Customers below the lowest tier are left
 // out.
 func (t Tiers) Labels(c *Collection) map[string]string {
 	return t.LabelsOf(func(yield func(string, decimal.Decimal) bool) {

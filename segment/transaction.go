@@ -17,34 +17,42 @@ type Transaction struct {
 	Amount     decimal.Decimal `json:"amount"`
 }
 
-// Options control how transactions are read.
+// Options control how a Collection reads transactions. Collections with
+// different options do not merge (ErrMismatch).
 type Options struct {
 	// Refunds accepts negative amounts as refunds: they lower the
 	// customer's net amount (Monetary) but are not purchases, so they
 	// change neither frequency nor recency. Without it a negative amount
-	// is an error (ErrNegativeAmount).
+	// is an error (ErrAmount), as it is in exports where a minus sign is
+	// a mistake.
 	Refunds bool `json:"refunds"`
 }
 
-// check validates t under the options and returns its time in Unix
-// nanoseconds.
-func (o Options) check(t *Transaction) (int64, error) {
+// check validates t, refunds allowed or not, and returns its time in
+// Unix nanoseconds and its amount with at most 64 places written (see
+// checkAmount).
+func (t *Transaction) check(refunds bool) (int64, amount, error) {
 	if t.CustomerID == "" {
-		return 0, ErrEmptyID
+		return 0, amount{}, fmt.Errorf("%w: empty", ErrID)
 	}
 	ns, err := nanos(t.At)
 	if err != nil {
-		return 0, fmt.Errorf("customer %q: %w", t.CustomerID, err)
+		return 0, amount{}, fmt.Errorf("%w: customer %q: %v", ErrTime, t.CustomerID, err)
 	}
-	if !o.Refunds && t.Amount.Sign() < 0 {
-		return 0, fmt.Errorf("customer %q: %w: %v (refunds not allowed)", t.CustomerID, ErrNegativeAmount, t.Amount)
+	a, err := checkedAmount(t.Amount)
+	if err != nil {
+		return 0, amount{}, fmt.Errorf("%w: customer %q: %v", ErrAmount, t.CustomerID, err)
 	}
-	return ns, nil
+	if !refunds && a.negative() {
+		return 0, amount{}, fmt.Errorf("%w: customer %q: %v is a refund and Options.Refunds is off", ErrAmount, t.CustomerID, a.d)
+	}
+	return ns, a, nil
 }
 
-// Summarize aggregates transactions into a collection of customers. The
-// first bad transaction stops it with an error naming its position.
-func Summarize(transactions iter.Seq[Transaction], o Options) (*Collection, error) {
+// CollectionOf aggregates transactions into a collection of customers
+// read with options o. The first bad transaction stops it with an error
+// naming its position (from 0).
+func CollectionOf(transactions iter.Seq[Transaction], o Options) (*Collection, error) {
 	c := NewCollection(o)
 	if err := c.AddAll(transactions); err != nil {
 		return nil, err
@@ -52,10 +60,10 @@ func Summarize(transactions iter.Seq[Transaction], o Options) (*Collection, erro
 	return c, nil
 }
 
-// SummarizeBy aggregates transactions into one collection per key: a
-// store, a country, a month (key might be
+// CollectionBy aggregates transactions into one collection per key, each
+// read with options o: a store, a country, a month (key might be
 // func(t Transaction) time.Month { return t.At.Month() }). The first bad
-// transaction stops it with an error naming its position.
-func SummarizeBy[K comparable](transactions iter.Seq[Transaction], key func(Transaction) K, o Options) (map[K]*Collection, error) {
+// transaction stops it with an error naming its position (from 0).
+func CollectionBy[K comparable](transactions iter.Seq[Transaction], o Options, key func(Transaction) K) (map[K]*Collection, error) {
 	return group.By(transactions, "transaction", key, func() *Collection { return NewCollection(o) }, (*Collection).Add)
 }

@@ -61,11 +61,11 @@ type Transitions struct {
 	Events []Event `json:"events"`
 }
 
-// Transition builds the transitions between two snapshots (id → level name)
-// on levels ordered from lowest to highest (Tiers.Levels; for RFM
+// Transition builds the transitions between two snapshots (id → level
+// name) on levels ordered from lowest to highest (Tiers.Levels; for RFM
 // segments, an order of the caller's choosing). A name not among the
-// levels is an error (ErrTier) naming the customer. Nothing depends on
-// the maps' iteration order.
+// levels is an error (ErrTier) naming, of the customers with one, the one
+// of the smallest id. Nothing depends on the maps' iteration order.
 func Transition(levels []string, before, after map[string]string) (Transitions, error) {
 	index := make(map[string]int, len(levels))
 	for i, l := range levels {
@@ -74,12 +74,8 @@ func Transition(levels []string, before, after map[string]string) (Transitions, 
 		}
 		index[l] = i
 	}
-	level := func(id, name string) (int, error) {
-		i, ok := index[name]
-		if !ok {
-			return 0, fmt.Errorf("customer %q: %w: level %q not in %v", id, ErrTier, name, levels)
-		}
-		return i, nil
+	if err := unknownLevel(index, levels, before, after); err != nil {
+		return Transitions{}, err
 	}
 	n := len(levels)
 	t := Transitions{Levels: slices.Clone(levels), Counts: make([][]uint64, n), New: make([]uint64, n), Lost: make([]uint64, n)}
@@ -87,10 +83,7 @@ func Transition(levels []string, before, after map[string]string) (Transitions, 
 		t.Counts[i] = make([]uint64, n)
 	}
 	for id, from := range before {
-		i, err := level(id, from)
-		if err != nil {
-			return Transitions{}, err
-		}
+		i := index[from]
 		to, ok := after[id]
 		if !ok {
 			t.Lost[i]++
@@ -98,10 +91,7 @@ func Transition(levels []string, before, after map[string]string) (Transitions, 
 			t.Events = append(t.Events, Event{ID: id, From: from, Move: Lost})
 			continue
 		}
-		j, err := level(id, to)
-		if err != nil {
-			return Transitions{}, err
-		}
+		j := index[to]
 		t.Counts[i][j]++
 		switch {
 		case j > i:
@@ -118,16 +108,31 @@ func Transition(levels []string, before, after map[string]string) (Transitions, 
 		if _, ok := before[id]; ok {
 			continue
 		}
-		j, err := level(id, to)
-		if err != nil {
-			return Transitions{}, err
-		}
+		j := index[to]
 		t.New[j]++
 		t.Added++
 		t.Events = append(t.Events, Event{ID: id, To: to, Move: New})
 	}
 	slices.SortFunc(t.Events, func(a, b Event) int { return strings.Compare(a.ID, b.ID) })
 	return t, nil
+}
+
+// unknownLevel returns ErrTier for the smallest id of the snapshots
+// whose level is not among the levels, or nil.
+func unknownLevel(index map[string]int, levels []string, snapshots ...map[string]string) error {
+	var id, name string
+	found := false
+	for _, s := range snapshots {
+		for k, v := range s {
+			if _, ok := index[v]; !ok && (!found || k < id) {
+				id, name, found = k, v, true
+			}
+		}
+	}
+	if !found {
+		return nil
+	}
+	return fmt.Errorf("%w: customer %q: level %q not in %v", ErrTier, id, name, levels)
 }
 
 // Before returns the number of customers at level i in the first

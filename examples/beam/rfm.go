@@ -9,6 +9,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 	"github.com/rapportkit/rapport/segment"
+	"github.com/shopspring/decimal"
 )
 
 func init() {
@@ -21,12 +22,36 @@ func init() {
 	register.DoFn2x1[segment.Collection, func(string), error](&scoreFn{})
 }
 
-func encodeTransaction(t segment.Transaction) ([]byte, error) { return json.Marshal(t) }
+// transactionJSON is a Transaction on the wire, its amount as decimal
+// text whatever package decimal's process-wide JSON settings.
+type transactionJSON struct {
+	CustomerID string    `json:"customer_id"`
+	At         time.Time `json:"at"`
+	Amount     string    `json:"amount"`
+}
+
+// maxAmountText bounds the amount text decodeTransaction parses (parsing
+// is quadratic in the digits): segment accepts no amount of more than 64
+// digits before and 64 after the point.
+const maxAmountText = 160
+
+func encodeTransaction(t segment.Transaction) ([]byte, error) {
+	return json.Marshal(transactionJSON{t.CustomerID, t.At, t.Amount.String()})
+}
 
 func decodeTransaction(b []byte) (segment.Transaction, error) {
-	var t segment.Transaction
-	err := json.Unmarshal(b, &t)
-	return t, err
+	var j transactionJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return segment.Transaction{}, err
+	}
+	if len(j.Amount) > maxAmountText {
+		return segment.Transaction{}, fmt.Errorf("rapportbeam: amount of %d characters", len(j.Amount))
+	}
+	amount, err := decimal.NewFromString(j.Amount)
+	if err != nil {
+		return segment.Transaction{}, fmt.Errorf("rapportbeam: amount: %w", err)
+	}
+	return segment.Transaction{CustomerID: j.CustomerID, At: j.At, Amount: amount}, nil
 }
 
 func encodeCollection(c segment.Collection) ([]byte, error) { return c.MarshalBinary() }
@@ -84,7 +109,7 @@ func (f scoreFn) ProcessElement(c segment.Collection, emit func(string)) error {
 	if err != nil {
 		return err
 	}
-	for sc := range s.All() {
+	for sc := range s.Customers() {
 		emit(sc.ID + " " + sc.Score.Code())
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -14,7 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// The pipeline's scores equal segment.Summarize + Score on the same
+// The pipeline's scores equal segment.CollectionOf + Score on the same
 // transactions, amounts with cents intact, and bad transactions come out
 // as rejections.
 func TestRFM(t *testing.T) {
@@ -30,7 +31,7 @@ func TestRFM(t *testing.T) {
 			Amount: decimal.New(int64(1000+rng.IntN(9000)), -2),
 		})
 	}
-	c, err := segment.Summarize(slices.Values(txs), segment.Options{})
+	c, err := segment.CollectionOf(slices.Values(txs), segment.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +40,7 @@ func TestRFM(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want []any
-	for sc := range s.All() {
+	for sc := range s.Customers() {
 		want = append(want, sc.ID+" "+sc.Score.Code())
 	}
 	bad := append(slices.Clone(txs), segment.Transaction{CustomerID: "", At: asOf.AddDate(0, 0, -1), Amount: decimal.NewFromInt(5)},
@@ -50,4 +51,22 @@ func TestRFM(t *testing.T) {
 	passert.Equals(sc, scores, want...)
 	passert.Count(sc, rejected, "rejected", 2)
 	ptest.RunAndValidate(t, p)
+}
+
+// The transaction coder keeps amounts exact and refuses amount text
+// longer than any amount segment accepts before parsing it.
+func TestTransactionCoder(t *testing.T) {
+	in := segment.Transaction{CustomerID: "C1", At: time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC), Amount: decimal.RequireFromString("12.340")}
+	b, err := encodeTransaction(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := decodeTransaction(b)
+	if err != nil || out.CustomerID != in.CustomerID || !out.At.Equal(in.At) || !out.Amount.Equal(in.Amount) {
+		t.Fatalf("%s decodes to %+v, %v", b, out, err)
+	}
+	long := fmt.Appendf(nil, `{"customer_id":"C1","at":"2025-03-01T12:00:00Z","amount":"1%s"}`, strings.Repeat("0", 3_000_000))
+	if _, err := decodeTransaction(long); err == nil {
+		t.Fatal("an amount of 3M digits decoded")
+	}
 }

@@ -71,10 +71,10 @@ func buildSegments(in *inputs, w window, asOf time.Time) (*segmentSection, error
 			return nil, err
 		}
 	}
-	if all.Len() == 0 {
+	if all.NumCustomers() == 0 {
 		return nil, nil
 	}
-	s := &segmentSection{Customers: all.Len()}
+	s := &segmentSection{Customers: all.NumCustomers()}
 	var err error
 	if s.Scores, err = all.Score(asOf, segment.Config{}); err != nil {
 		return nil, fmt.Errorf("RFM: %w", err)
@@ -106,12 +106,12 @@ func buildSegments(in *inputs, w window, asOf time.Time) (*segmentSection, error
 	}
 
 	positive := func(yield func(string, decimal.Decimal) bool) {
-		for id, c := range all.All() {
+		for c := range all.Customers() {
 			if !c.Monetary().IsPositive() {
 				s.Excluded++
 				continue
 			}
-			if !yield(id, c.Monetary()) {
+			if !yield(c.ID(), c.Monetary()) {
 				return
 			}
 		}
@@ -127,9 +127,7 @@ func buildSegments(in *inputs, w window, asOf time.Time) (*segmentSection, error
 	if s.For80, s.For80Share, err = conc.CustomersFor(0.8); err != nil {
 		return nil, err
 	}
-	if s.Gini, err = conc.Gini(); err != nil {
-		return nil, err
-	}
+	s.Gini = conc.Gini()
 	if s.ABC, err = conc.ABC(0.8, 0.95); err != nil {
 		return nil, err
 	}

@@ -47,12 +47,12 @@ func main() {
 func run(w io.Writer) error {
 	// One aggregate per customer and half-year; aggregates merge exactly, so
 	// the year is H1 merged with H2 (as shards from several machines would be).
-	halves, err := segment.SummarizeBy(slices.Values(orders), func(t segment.Transaction) string {
+	halves, err := segment.CollectionBy(slices.Values(orders), segment.Options{}, func(t segment.Transaction) string {
 		if t.At.Month() <= time.June {
 			return "H1"
 		}
 		return "H2"
-	}, segment.Options{})
+	})
 	if err != nil {
 		return err
 	}
@@ -72,7 +72,7 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintln(w, scores)
 	rules := segment.DefaultRules() // Champions, Loyal Customers … Lost, on R and F
-	for c := range scores.All() {
+	for c := range scores.Customers() {
 		name, _ := rules.Match(c.Score)
 		fmt.Fprintf(w, "  %-45v %s\n", c, name)
 	}
@@ -89,14 +89,17 @@ func run(w io.Writer) error {
 		fmt.Fprintf(w, "  %s %s: %q → %q\n", e.ID, e.Move, e.From, e.To)
 	}
 
-	pareto, err := year.Concentration()
+	// How concentrated revenue is: the share of the top 20 % of
+	// customers, the fewest who make 80 % of it, and the Gini coefficient.
+	conc, err := year.Concentration() // fails only without revenue or with negative net amounts
 	if err != nil {
 		return err
 	}
-	top, _ := pareto.TopShare(0.2) // errors only for a share outside [0, 1] or zero revenue
-	n, _, _ := pareto.CustomersFor(0.8)
-	gini, _ := pareto.Gini()
+	p, err := conc.Pareto(0.2, 0.8)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "revenue %s: the top 20%% of customers make %.1f%% of it, %d of %d make 80%%; Gini %.3f\n",
-		pareto.Total().StringFixed(2), 100*top, n, pareto.Len(), gini)
+		p.RevenueAmount.StringFixed(2), p.TopRevenuePct, p.TargetCustomers, p.Customers, p.GiniRatio)
 	return nil
 }
