@@ -312,7 +312,7 @@ func contactsDigest(cs []operations.Contact) string {
 	for _, c := range cs {
 		sec += c.Arrived.Unix()
 		talk += int64(c.Talk / time.Second)
-		cents += c.Cost.Shift(2).IntPart()
+		cents += c.Cost.Decimal.Shift(2).IntPart() // an unknown cost is 0 here, as in the peers
 		if !c.Answered.IsZero() {
 			answered++
 		}
