@@ -1,5 +1,11 @@
 module github.com/rapportkit/rapport
 
-go 1.24
+go 1.24.0
 
 require github.com/shopspring/decimal v1.6.0
+
+require (
+	github.com/stretchr/testify v1.11.1 // indirect
+	golang.org/x/tools v0.30.0 // indirect
+	gonum.org/v1/gonum v0.17.0 // indirect
+)
