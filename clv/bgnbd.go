@@ -134,7 +134,7 @@ func (m BGNBD) PNew(n int, t float64) (float64, error) {
 	fn := float64(n)
 	lb := lbeta(m.a, m.b)
 	alive := math.Exp(lbeta(m.a, m.b+fn-1) - lb + lnNBD(m.r, n, c))
-	dead := math.Exp(lbeta(m.a+1, m.b+fn-1) - lb) * nbdTail(m.r, n, c)
+	dead := math.Exp(lbeta(m.a+1, m.b+fn-1)-lb) * nbdTail(m.r, n, c)
 	return alive + dead, nil
 }
 

@@ -40,18 +40,23 @@ type day struct {
 	amount money.Sum
 }
 
-// The plausible window of transaction times, that of package segment:
-// the instants whose Unix nanoseconds fit an int64, 1678–2262.
-const minUnix, maxUnix = -9223372036, 9223372035
+// The plausible window of purchase dates, that of package segment: the
+// days whose midnights in Unix nanoseconds fit an int64, as days since
+// 1970-01-01 (1677-09-22 to 2262-04-11).
+const minDate, maxDate = -106751, 106751
 
 // dateOf returns the calendar date of t in its location as days since
 // 1970-01-01, or ErrTime.
 func dateOf(t time.Time) (int32, error) {
-	if t.IsZero() || t.Unix() < minUnix || t.Unix() > maxUnix {
-		return 0, fmt.Errorf("%w: %v, want a time in the years 1678–2262", ErrTime, t)
+	if !t.IsZero() {
+		y, m, d := t.Date()
+		if y > 1600 && y < 2300 {
+			if day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400; day >= minDate && day <= maxDate {
+				return int32(day), nil
+			}
+		}
 	}
-	y, m, d := t.Date()
-	return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400), nil
+	return 0, fmt.Errorf("%w: %v, want a date from 1677-09-22 to 2262-04-11", ErrTime, t)
 }
 
 // check validates a purchase for h and returns its date.
@@ -95,6 +100,11 @@ func (h *History) AddN(t segment.Transaction, n uint64) error {
 		h.days = slices.Insert(h.days, i, day{date: d})
 	}
 	amount := t.Amount
+	if amount.Exponent() < -money.MaxExponent {
+		// Within the bounds, so at most 64 significant places: the same
+		// amount at 64 places, so that every sum has an exponent ≥ −64.
+		amount = amount.Round(money.MaxExponent)
+	}
 	if n > 1 {
 		amount = amount.Mul(decimal.NewFromUint64(n))
 	}
