@@ -134,15 +134,40 @@ func (m BGNBD) PNew(n int, t float64) (float64, error) {
 	fn := float64(n)
 	lb := lbeta(m.a, m.b)
 	alive := math.Exp(lbeta(m.a, m.b+fn-1) - lb + lnNBD(m.r, n, c))
-	dead := math.Exp(lbeta(m.a+1, m.b+fn-1)-lb) * nbdTail(m.r, n, c)
-	return alive + dead, nil
+	tail, err := nbdTail(m.r, n, c)
+	if err != nil {
+		return 0, err
+	}
+	return alive + math.Exp(lbeta(m.a+1, m.b+fn-1)-lb)*tail, nil
 }
 
-// nbdTail returns P(N > n) for the NBD of shape r and odds c: the
+// nbdTail returns P(N > n) for the NBD of shape r and odds c: beyond
+// the mean, the sum of P(N = k) for k > n from Loader's P(N = n+1) and
+// the ratios of successive terms, until a geometric bound on the rest is
+// below 10⁻¹⁷ of the sum, so that a far tail keeps its relative
+// precision; below the mean, where the tail is not small, the
 // regularised incomplete beta function I_z(n+1, r), z = c/(1+c).
-func nbdTail(r float64, n int, c float64) float64 {
+func nbdTail(r float64, n int, c float64) (float64, error) {
 	if c == 0 {
-		return 0
+		return 0, nil
 	}
-	return mathext.RegIncBeta(float64(n)+1, r, c/(1+c))
+	z := c / (1 + c)
+	if float64(n) < r*c {
+		return mathext.RegIncBeta(float64(n)+1, r, z), nil
+	}
+	p := math.Exp(lnNBD(r, n+1, c))
+	sum := 0.0
+	for k := n + 1; k < n+1+maxTerms; k++ {
+		sum += p
+		ratio := (r + float64(k)) / float64(k+1) * z
+		p *= ratio
+		rho := ratio
+		if r < 1 {
+			rho = z
+		}
+		if p*rho/(1-rho) <= 1e-17*sum || p == 0 {
+			return sum, nil
+		}
+	}
+	return 0, fmt.Errorf("%w: the tail P(N > %d) did not converge in %.3g terms", ErrConverge, n, float64(maxTerms))
 }

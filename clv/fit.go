@@ -96,12 +96,14 @@ func groupSummaries(summaries iter.Seq[Summary]) (*sample, error) {
 	smp.rows = make([]triple, 0, len(counts))
 	for k, c := range counts {
 		smp.rows = append(smp.rows, triple{x: xs[k.x], tx: txs[k.tx], t: ts[k.t], w: float64(c)})
-		smp.sumX += float64(c) * float64(k.x)
-		smp.sumT += float64(c) * k.t
 	}
 	slices.SortFunc(smp.rows, func(a, b triple) int {
 		return cmp.Or(cmp.Compare(a.x, b.x), cmp.Compare(a.tx, b.tx), cmp.Compare(a.t, b.t))
 	})
+	for _, r := range smp.rows {
+		smp.sumX += r.w * float64(smp.xs[r.x])
+		smp.sumT += r.w * smp.ts[r.t]
+	}
 	return smp, nil
 }
 

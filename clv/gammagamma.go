@@ -178,7 +178,6 @@ func FitGammaGamma(summaries iter.Seq[Summary]) (GammaGamma, SpendFit, error) {
 	}
 	counts := make(map[key]uint64)
 	var fit SpendFit
-	var sx, sz, sxx, szz, sxz float64
 	i := 0
 	for s := range summaries {
 		if err := s.Validate(); err != nil {
@@ -192,24 +191,33 @@ func FitGammaGamma(summaries iter.Seq[Summary]) (GammaGamma, SpendFit, error) {
 			fit.ZeroSpend++
 			continue
 		}
-		x, z := float64(s.X), s.Spend.InexactFloat64()
-		counts[key{s.X, z}]++
+		counts[key{s.X, s.Spend.InexactFloat64()}]++
 		fit.N++
-		sx, sz, sxx, szz, sxz = sx+x, sz+z, sxx+x*x, szz+z*z, sxz+x*z
 	}
 	if fit.N == 0 {
 		return GammaGamma{}, fit, fmt.Errorf("%w: GammaGamma: no repeat customer with a positive mean spend", ErrEmpty)
-	}
-	n := float64(fit.N)
-	if vx, vz := sxx-sx*sx/n, szz-sz*sz/n; vx > 0 && vz > 0 {
-		c := math.Max(-1, math.Min(1, (sxz-sx*sz/n)/math.Sqrt(vx*vz)))
-		fit.Correlation = &c
 	}
 	rows := make([]spendRow, 0, len(counts))
 	for k, c := range counts {
 		rows = append(rows, spendRow{x: float64(k.x), z: k.z, lnX: math.Log(float64(k.x)), lnZ: math.Log(k.z), w: float64(c)})
 	}
+	// Sorted, so that the sums and the fit do not depend on the order of
+	// the summaries.
 	slices.SortFunc(rows, func(a, b spendRow) int { return cmp.Or(cmp.Compare(a.x, b.x), cmp.Compare(a.z, b.z)) })
+	n := float64(fit.N)
+	var sx, sz float64
+	for _, r := range rows {
+		sx, sz = sx+r.w*r.x, sz+r.w*r.z
+	}
+	var vx, vz, cxz float64
+	for _, r := range rows {
+		dx, dz := r.x-sx/n, r.z-sz/n
+		vx, vz, cxz = vx+r.w*dx*dx, vz+r.w*dz*dz, cxz+r.w*dx*dz
+	}
+	if vx > 0 && vz > 0 {
+		c := math.Max(-1, math.Min(1, cxz/math.Sqrt(vx*vz)))
+		fit.Correlation = &c
+	}
 	l := spendLikelihood{rows: rows, n: n}
 	theta0 := []float64{0, math.Log(2), math.Log(sz / n)}
 	p, f, err := maximise("GammaGamma", []string{"p", "q", "v"}, theta0, fit.N, len(rows), l.eval, describeSpend)

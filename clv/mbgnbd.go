@@ -101,6 +101,9 @@ func (m MBGNBD) PNew(n int, t float64) (float64, error) {
 	}
 	c, fn, lb := t/m.alpha, float64(n), lbeta(m.a, m.b)
 	alive := math.Exp(lbeta(m.a, m.b+fn) - lb + lnNBD(m.r, n, c))
-	dead := math.Exp(lbeta(m.a+1, m.b+fn)-lb) * nbdTail(m.r, n, c)
-	return alive + dead, nil
+	tail, err := nbdTail(m.r, n, c)
+	if err != nil {
+		return 0, err
+	}
+	return alive + math.Exp(lbeta(m.a+1, m.b+fn)-lb)*tail, nil
 }
