@@ -99,9 +99,9 @@ func (d Discount) check(h float64) error {
 func (d Discount) String() string {
 	switch d.Convention {
 	case Stepwise:
-		return fmt.Sprintf("stepwise %g%% per %g", 100*d.Rate, d.Step)
+		return fmt.Sprintf("stepwise %.4g%% per %.4g", 100*d.Rate, d.Step)
 	case Continuous:
-		return fmt.Sprintf("continuous %g%% per unit", 100*d.Rate)
+		return fmt.Sprintf("continuous %.4g%% per unit", 100*d.Rate)
 	}
 	return d.Convention.String()
 }

@@ -200,10 +200,22 @@ func maximise(model string, names []string, theta0 []float64, n uint64, groups i
 		}
 		return b.String()
 	}
+	var away []string
+	first := -1
 	for i, t := range theta {
-		if d := t - theta0[i]; math.Abs(d) > logBound {
-			return nil, fit, fmt.Errorf("%w: %s: %s runs to a bound (%s): %s", ErrConverge, model, names[i], describeParams(), describe(names[i], d > 0))
+		if math.Abs(t-theta0[i]) > logBound {
+			away = append(away, names[i])
+			if first < 0 {
+				first = i
+			}
 		}
+	}
+	if first >= 0 {
+		verb := "runs"
+		if len(away) > 1 {
+			verb = "run"
+		}
+		return nil, fit, fmt.Errorf("%w: %s: %s %s to a bound (%s): %s", ErrConverge, model, strings.Join(away, ", "), verb, describeParams(), describe(names[first], theta[first] > theta0[first]))
 	}
 	switch {
 	case math.IsInf(lastF, 1) || math.IsNaN(fit.Gradient):

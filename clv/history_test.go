@@ -1,6 +1,7 @@
 package clv
 
 import (
+	"encoding/binary"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -43,3 +44,23 @@ func TestHistoryLaws(t *testing.T) { laws.Check(t, historySpec()) }
 
 func FuzzHistoryBinary(f *testing.F) { laws.FuzzBinary(f, historySpec()) }
 func FuzzHistoryJSON(f *testing.F)   { laws.FuzzJSON(f, historySpec()) }
+
+// FuzzHistoryAdd adds purchases built from fuzzed bytes: an id (c1 or
+// another), a time anywhere in the years 1600–2400 in a zone of any
+// offset, and an amount of any digits and exponent.
+func FuzzHistoryAdd(f *testing.F) {
+	laws.FuzzAdd(f, historySpec(), func(b []byte) (segment.Transaction, bool) {
+		if len(b) < 12 {
+			return segment.Transaction{}, false
+		}
+		id := "c1"
+		if b[0]&1 == 1 {
+			id = string(b[1:2])
+		}
+		secs := int64(binary.LittleEndian.Uint32(b[2:6]))*8 - 11676096000 // 1600 to ~2600
+		zone := time.FixedZone("z", int(int8(b[6]))*900)
+		coef := int64(binary.LittleEndian.Uint32(b[7:11])) - 1<<31
+		exp := int32(int8(b[11]))
+		return segment.Transaction{CustomerID: id, At: time.Unix(secs, 0).In(zone), Amount: decimal.New(coef, exp)}, true
+	}, []byte("\x00c\x00\x00\x00\x80\x00\x10\x27\x00\x80\xfe"), []byte("\x01x\x00\x00\x00\x90\x2c\x10\x27\x00\x00\xc0"))
+}

@@ -208,14 +208,23 @@ func (h *History) Result(asOf time.Time, o Options) (HistoryResult, error) {
 }
 
 // String returns e.g. "c1: 3 orders on 2 days, x = 1, first 2024-01-02,
-// last 2024-03-01 (t_x 59 days, idle 30 days, age 89 days), total 75.50".
+// last 2024-03-01 (t_x 59 days, idle 30 days, age 89 days), total 75.50",
+// the amount with the places of its exact sum.
 func (r HistoryResult) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d orders on %d days", r.CustomerID, r.N, r.PurchaseDays)
+	fmt.Fprintf(&b, "%s: %s on %s", r.CustomerID, plural(r.N, "order"), plural(uint64(r.PurchaseDays), "day"))
 	if r.First == nil {
 		return b.String()
 	}
-	fmt.Fprintf(&b, ", x = %d, first %s, last %s (t_x %g days, idle %g days, age %g days), total %v",
-		r.X, r.First.Format(time.DateOnly), r.Last.Format(time.DateOnly), *r.RecencyDays, *r.IdleDays, *r.AgeDays, r.TotalAmount)
+	fmt.Fprintf(&b, ", x = %d, first %s, last %s (t_x %g days, idle %g days, age %g days), total %s",
+		r.X, r.First.Format(time.DateOnly), r.Last.Format(time.DateOnly), *r.RecencyDays, *r.IdleDays, *r.AgeDays, fixed(*r.TotalAmount))
 	return b.String()
+}
+
+// plural returns "1 order", "2 orders".
+func plural(n uint64, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

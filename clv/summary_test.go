@@ -165,7 +165,7 @@ func TestHistoryUndefined(t *testing.T) {
 	assert.False(t, ok)
 	r, err = h.Result(at(2024, 3, 31, 0, time.UTC), Options{})
 	require.NoError(t, err)
-	assert.Equal(t, "a: 1 orders on 1 days, x = 0, first 2024-03-01, last 2024-03-01 (t_x 0 days, idle 30 days, age 30 days), total 10", r.String())
+	assert.Equal(t, "a: 1 order on 1 day, x = 0, first 2024-03-01, last 2024-03-01 (t_x 0 days, idle 30 days, age 30 days), total 10", r.String())
 	assert.Nil(t, r.MeanRepeatAmount)
 }
 

@@ -73,7 +73,7 @@ func (c CustomerValue) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: P(alive) %.1f%%, %.3g purchases (%.3g discounted)", c.CustomerID, c.PAlivePct, c.ExpectedPurchases, c.DiscountedPurchases)
 	if c.CLVAmount != nil {
-		fmt.Fprintf(&b, " at %v: CLV %v", c.SpendAmount, c.CLVAmount)
+		fmt.Fprintf(&b, " at %s: CLV %s", fixed(*c.SpendAmount), fixed(*c.CLVAmount))
 	} else {
 		b.WriteString(": CLV undefined (infinite mean spend)")
 	}
@@ -182,7 +182,15 @@ func (g GroupValue) String() string {
 	if g.CLVAmount == nil {
 		return s + ", CLV undefined"
 	}
-	return fmt.Sprintf("%s, CLV %v (%v each)", s, g.CLVAmount, g.MeanCLVAmount)
+	return fmt.Sprintf("%s, CLV %s (%s each)", s, fixed(*g.CLVAmount), fixed(*g.MeanCLVAmount))
+}
+
+// fixed writes d with the places of its exponent: 12.30, not 12.3.
+func fixed(d decimal.Decimal) string {
+	if e := d.Exponent(); e < 0 {
+		return d.StringFixed(-e)
+	}
+	return d.String()
 }
 
 // ValueBy values every summary and sums the values per key: by RFM
