@@ -184,8 +184,8 @@ func model(t testing.TB, name string, p []float64) Model {
 	return m
 }
 
-// close checks got against want to a relative tolerance.
-func close(t *testing.T, what string, got, want, rel float64) {
+// near checks got against want to a relative tolerance.
+func near(t *testing.T, what string, got, want, rel float64) {
 	t.Helper()
 	if d := math.Abs(got - want); !(d <= rel*math.Abs(want)) {
 		t.Errorf("%s = %.17g, want %.17g (relative error %.2g > %.2g)", what, got, want, d/math.Abs(want), rel)
@@ -204,7 +204,7 @@ func TestPublishedCDNOW(t *testing.T) {
 				require.NoError(t, err)
 				ll += v
 			}
-			close(t, "log-likelihood", ll, g.Published[name].LogLikelihood, 1e-12)
+			near(t, "log-likelihood", ll, g.Published[name].LogLikelihood, 1e-12)
 		})
 	}
 	t.Run("GammaGamma", func(t *testing.T) {
@@ -219,7 +219,7 @@ func TestPublishedCDNOW(t *testing.T) {
 				ll += v
 			}
 		}
-		close(t, "log-likelihood", ll, g.Published["GammaGamma"].LogLikelihood, 1e-12)
+		near(t, "log-likelihood", ll, g.Published["GammaGamma"].LogLikelihood, 1e-12)
 	})
 	t.Run("customer 1", func(t *testing.T) {
 		// Fader, Hardie & Lee (2005) report 1.226 purchases in the next 39
@@ -228,7 +228,7 @@ func TestPublishedCDNOW(t *testing.T) {
 		c := g.Customer1
 		e, err := m.Expected(Summary{X: c.X, Tx: c.Tx, T: c.T}, c.Horizon)
 		require.NoError(t, err)
-		close(t, "expected purchases", e, c.Expected, 1e-12)
+		near(t, "expected purchases", e, c.Expected, 1e-12)
 		assert.Equal(t, "1.226", strconv.FormatFloat(e, 'f', 3, 64))
 	})
 }
@@ -264,13 +264,13 @@ func TestFitCDNOW(t *testing.T) {
 			assert.GreaterOrEqual(t, fit.LogLikelihood, want.LogLikelihood-1e-7)
 			assert.InDelta(t, want.LogLikelihood, fit.LogLikelihood, 1e-5)
 			for i := range p {
-				close(t, fmt.Sprintf("parameter %d", i), p[i], want.Params[i], 1e-4)
+				near(t, fmt.Sprintf("parameter %d", i), p[i], want.Params[i], 1e-4)
 			}
 			if pub, ok := g.Published[name]; ok {
 				// The published parameters are the fit rounded to 3 or 4
 				// significant digits.
 				for i := range p {
-					close(t, fmt.Sprintf("published parameter %d", i), p[i], pub.Params[i], 2e-3)
+					near(t, fmt.Sprintf("published parameter %d", i), p[i], pub.Params[i], 2e-3)
 				}
 			}
 		})
@@ -286,14 +286,14 @@ func TestPointsReference(t *testing.T) {
 			s := Summary{X: c.X, Tx: c.Tx, T: c.T}
 			ll, err := m.LogLikelihood(s)
 			require.NoError(t, err)
-			close(t, "log-likelihood", ll, c.LogLikelihood, 1e-12)
+			near(t, "log-likelihood", ll, c.LogLikelihood, 1e-12)
 			p, err := m.PAlive(s)
 			require.NoError(t, err)
-			close(t, "P(alive)", p, c.PAlive, 5e-12)
+			near(t, "P(alive)", p, c.PAlive, 5e-12)
 			for i, h := range c.Horizons {
 				e, err := m.Expected(s, h)
 				require.NoError(t, err)
-				close(t, fmt.Sprintf("expected in %g", h), e, c.Expected[i], tolerance(c.X))
+				near(t, fmt.Sprintf("expected in %g", h), e, c.Expected[i], tolerance(c.X))
 			}
 		})
 	}
@@ -317,11 +317,11 @@ func TestNewCustomersReference(t *testing.T) {
 			m := model(t, c.Model, c.Params)
 			e, err := m.ExpectedNew(c.T)
 			require.NoError(t, err)
-			close(t, "E[X(t)]", e, c.ExpectedNew, 1e-12)
+			near(t, "E[X(t)]", e, c.ExpectedNew, 1e-12)
 			for i, n := range c.N {
 				p, err := m.PNew(n, c.T)
 				require.NoError(t, err)
-				close(t, fmt.Sprintf("P(X(t) = %d)", n), p, c.PNew[i], 1e-11)
+				near(t, fmt.Sprintf("P(X(t) = %d)", n), p, c.PNew[i], 1e-11)
 			}
 		})
 	}
@@ -336,10 +336,10 @@ func TestSpendReference(t *testing.T) {
 			s := Summary{X: c.X, Tx: 1, T: 1, Spend: decimal.NewFromFloat(c.Spend)}
 			ll, err := m.LogLikelihood(s)
 			require.NoError(t, err)
-			close(t, "log-likelihood", ll, c.LogLikelihood, 1e-12)
+			near(t, "log-likelihood", ll, c.LogLikelihood, 1e-12)
 			e, err := m.ExpectedSpend(s, 10)
 			require.NoError(t, err)
-			close(t, "expected spend", e.InexactFloat64(), c.ExpectedSpend, 1e-9)
+			near(t, "expected spend", e.InexactFloat64(), c.ExpectedSpend, 1e-9)
 		})
 	}
 }
@@ -362,8 +362,8 @@ func TestCLVReference(t *testing.T) {
 			cv, err := v.Value(Summary{ID: "c", X: c.X, Tx: c.Tx, T: c.T, Spend: decimal.NewFromFloat(c.Spend)})
 			require.NoError(t, err)
 			p := cv.PAlivePct / 100
-			close(t, "expected purchases", cv.ExpectedPurchases, c.Expected, 1e-11)
-			close(t, "discounted purchases", cv.DiscountedPurchases, c.Discounted, 1e-11)
+			near(t, "expected purchases", cv.ExpectedPurchases, c.Expected, 1e-11)
+			near(t, "discounted purchases", cv.DiscountedPurchases, c.Discounted, 1e-11)
 			_ = p
 			want := decimal.RequireFromString(c.CLV)
 			require.NotNil(t, cv.CLVAmount)
