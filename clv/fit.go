@@ -2,6 +2,7 @@ package clv
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"iter"
 	"math"
@@ -43,10 +44,45 @@ func (f Fit) String() string {
 const (
 	maxIterations  = 1000
 	maxEvaluations = 20000
-	gradientStop   = 1e-9
+	gradientStop   = 1e-8
 	gradientAccept = 1e-6
 	logBound       = 18
 )
+
+// gradientStopper stops the optimiser at the first point evaluated
+// whose gradient is below gradientStop, line-search trials included:
+// gonum checks the gradient at major iterations only, and near the
+// optimum its line search can spend tens of evaluations on differences
+// of the likelihood below rounding after it has passed a point that was
+// good enough. Every evaluation here computes the gradient with the
+// likelihood, so found is set by the evaluation and Record ends the run.
+type gradientStopper struct {
+	found []float64
+}
+
+var errStop = errors.New("gradient below the threshold")
+
+func (g *gradientStopper) Init() error { return nil }
+
+func (g *gradientStopper) Record(*optimize.Location, optimize.Operation, *optimize.Stats) error {
+	if g.found != nil {
+		return errStop
+	}
+	return nil
+}
+
+// check remembers x if the gradient there is small enough.
+func (g *gradientStopper) check(x, grad []float64) {
+	if g.found != nil {
+		return
+	}
+	for _, v := range grad {
+		if !(math.Abs(v) <= gradientStop) {
+			return
+		}
+	}
+	g.found = slices.Clone(x)
+}
 
 // sample is customer summaries grouped by (x, t_x, T): the distinct
 // values of each and the distinct triples with their counts.
@@ -135,6 +171,7 @@ func maximise(model string, names []string, theta0 []float64, n uint64, groups i
 	grad := make([]float64, dim)
 	var lastF float64
 	var evalErr error
+	stop := &gradientStopper{}
 	evals := 0
 	have := false
 	eval := func(x []float64) {
@@ -159,6 +196,8 @@ func maximise(model string, names []string, theta0 []float64, n uint64, groups i
 				evalErr = err
 			}
 			v = math.Inf(1)
+		} else {
+			stop.check(x, grad)
 		}
 		lastF = v
 	}
@@ -172,12 +211,16 @@ func maximise(model string, names []string, theta0 []float64, n uint64, groups i
 		FuncEvaluations:   maxEvaluations,
 		Converger:         &optimize.FunctionConverge{Absolute: 1e-15, Relative: 1e-15, Iterations: 50},
 	}
+	settings.Recorder = stop
 	res, err := optimize.Minimize(p, theta0, settings, &optimize.BFGS{})
 	fit := Fit{N: n, Groups: groups}
 	if res == nil {
 		return nil, fit, fmt.Errorf("%w: %s: %v", ErrConverge, model, err)
 	}
 	theta := res.Location.X
+	if stop.found != nil {
+		theta, err = stop.found, nil
+	}
 	eval(theta)
 	fit.LogLikelihood = -lastF * float64(n)
 	fit.Iterations, fit.Evaluations = res.Stats.MajorIterations, evals
