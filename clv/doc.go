@@ -142,9 +142,11 @@
 // # Accuracy and bounds
 //
 // Every quantity is computed in log space and checked against 40-digit
-// mpmath evaluations of the papers' closed forms (testdata/reference.py):
-// likelihoods and P(alive) to 10⁻¹², expectations to 10⁻¹² (10⁻¹⁰ for
-// a thousand repeat purchases), P(X(t) = n) to 10⁻¹¹. The BG/NBD and
+// mpmath evaluations of the papers' closed forms (testdata/reference.py).
+// The largest relative errors measured: 2·10⁻¹⁴ on log-likelihoods,
+// 8·10⁻¹³ on P(alive), 2·10⁻¹³ on expectations (8·10⁻¹³ for a thousand
+// repeat purchases, 2·10⁻¹¹ when the mean count over the horizon passes
+// a thousand), 7·10⁻¹⁴ on P(X(t) = n). The BG/NBD and
 // MBG/NBD expectations are summed as a series of positive terms rather
 // than through ₂F₁, which loses digits or fails near a = 1 and for large
 // x as t grows; the Pareto/NBD integral is integrated numerically (adaptive

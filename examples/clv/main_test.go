@@ -59,3 +59,24 @@ func TestRun(t *testing.T) {
 func histogramLine(line string, lo, hi, n *int) (int, error) {
 	return fmt.Sscanf(strings.TrimSpace(line), "%d–%d%% %d", lo, hi, n)
 }
+
+// -orders reads an export of orders into weekly summaries: the 40
+// customers of clv's reference orders (summarised with pandas in
+// clv/testdata/golden.json: c02 has 4 repeat days, the last 201 days
+// after the first, 603 days before the as-of date).
+func TestSummarise(t *testing.T) {
+	s, err := summarise("../../clv/testdata/orders.csv", "2024-12-31")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s) != 40 {
+		t.Fatalf("%d customers, want 40", len(s))
+	}
+	c := s[2]
+	if c.ID != "c02" || c.X != 4 || c.Tx != 201.0/7 || c.T != 603.0/7 {
+		t.Errorf("c02: %+v", c)
+	}
+	if _, err := summarise("../../clv/testdata/orders.csv", "31/12/2024"); err == nil {
+		t.Error("a bad -asof was accepted")
+	}
+}
