@@ -3,6 +3,7 @@ package clv_test
 import (
 	"encoding/csv"
 	"fmt"
+	"math"
 	"os"
 	"slices"
 	"strconv"
@@ -248,4 +249,45 @@ func ExampleSummarize() {
 	// Output:
 	// ann x=1 t_x=46 T=86
 	// bob x=0 t_x=0 T=30
+}
+
+func ExampleHistory_Summary() {
+	paris := time.FixedZone("CET", 3600)
+	h := new(clv.History)
+	for _, t := range []segment.Transaction{
+		{CustomerID: "ann", At: time.Date(2024, 1, 5, 23, 30, 0, 0, paris), Amount: decimal.RequireFromString("40.00")},
+		{CustomerID: "ann", At: time.Date(2024, 1, 5, 23, 50, 0, 0, paris), Amount: decimal.RequireFromString("10.00")},
+		{CustomerID: "ann", At: time.Date(2024, 1, 19, 9, 0, 0, 0, paris), Amount: decimal.RequireFromString("30.00")},
+	} {
+		if err := h.Add(t); err != nil {
+			panic(err)
+		}
+	}
+	asOf := time.Date(2024, 2, 2, 0, 0, 0, 0, time.UTC)
+	days, _, _ := h.Summary(asOf, clv.Options{})                  // the two late orders are one occasion
+	orders, _, _ := h.Summary(asOf, clv.Options{EachOrder: true}) // or two
+	fmt.Println(days.X, days.Tx, days.T, days.Spend)
+	fmt.Println(orders.X, orders.Tx, orders.T, orders.Spend)
+	// Output:
+	// 1 14 28 30
+	// 2 14 28 27.5
+}
+
+func ExampleValuation_Values() {
+	customers := cdnow()
+	bg, _, _ := clv.FitBGNBD(slices.Values(customers))
+	gg, _, _ := clv.FitGammaGamma(slices.Values(customers))
+	v := clv.Valuation{Purchases: bg, Spend: gg, Horizon: 52, Discount: clv.Discount{Convention: clv.Continuous, Rate: math.Log(1.15) / 52}, Places: 2}
+	values, err := v.Values(slices.Values(customers))
+	if err != nil {
+		panic(err)
+	}
+	slices.SortStableFunc(values, func(a, b clv.CustomerValue) int { return b.CLVAmount.Cmp(*a.CLVAmount) })
+	for _, c := range values[:3] {
+		fmt.Println(c)
+	}
+	// Output:
+	// 509: P(alive) 94.6%, 16 purchases (15.1 discounted) at 77.59: CLV 1167.83
+	// 1081: P(alive) 91.7%, 10.2 purchases (9.6 discounted) at 103.79: CLV 996.83
+	// 1516: P(alive) 96.9%, 25.8 purchases (24.2 discounted) at 39.89: CLV 966.54
 }
