@@ -124,9 +124,9 @@
 //	                Discount{Convention: NoDiscount}, Horizon 360; a non-zero rate
 //	                is Stepwise as lifetimes'
 //	CLVTools        predict(…, continuous.discount.factor=δ), DERT: Discount{Continuous, δ, 0}
-//	                with a Horizon long enough that e^(−δ·Horizon) is negligible
-//	                (DERT runs for ever); Fader, Hardie & Lee's 15 % a year is
-//	                δ = ln(1.15)/52 per week
+//	                with a Horizon of 40/δ (DERT runs for ever; 40/δ leaves out
+//	                e^−40 of it and reproduces Fader, Hardie & Lee's closed form
+//	                to 10⁻¹¹); their 15 % a year is δ = ln(1.15)/52 per week
 //
 // Stepwise discounts the purchases of the i-th step by (1+Rate)^−i;
 // Continuous discounts a purchase at time u by e^(−Rate·u), computed as

@@ -98,6 +98,14 @@ type golden struct {
 			Tail float64 `json:"tail"`
 		} `json:"nbd"`
 	} `json:"series"`
+	DERT []struct {
+		Params []float64 `json:"params"`
+		Rate   float64   `json:"rate"`
+		X      int       `json:"x"`
+		Tx     float64   `json:"t_x"`
+		T      float64   `json:"T"`
+		DERT   float64   `json:"dert"`
+	} `json:"dert"`
 	Summaries struct {
 		AsOf      string `json:"as_of"`
 		Cut       string `json:"cut"`
@@ -369,6 +377,28 @@ func TestCLVReference(t *testing.T) {
 			require.NotNil(t, cv.CLVAmount)
 			assert.True(t, cv.CLVAmount.Equal(want.Round(2)), "CLV %v, want %v rounded to cents", cv.CLVAmount, want)
 			assert.True(t, cv.SpendAmount.Equal(decimal.NewFromFloat(c.MeanSpend).Round(2)), "spend %v, want %v", cv.SpendAmount, c.MeanSpend)
+		})
+	}
+}
+
+// CLVTools' DERT is the continuous discount over an unlimited horizon:
+// a horizon of 40/δ leaves out e^−40 of it.
+func TestDERTReference(t *testing.T) {
+	g := readGolden(t)
+	gg, err := NewGammaGamma(6.25, 3.74, 15.44)
+	require.NoError(t, err)
+	for _, c := range g.DERT {
+		t.Run(fmt.Sprintf("x=%d,t_x=%g", c.X, c.Tx), func(t *testing.T) {
+			v := Valuation{
+				Purchases: model(t, "ParetoNBD", c.Params),
+				Spend:     gg,
+				Horizon:   40 / c.Rate,
+				Discount:  Discount{Convention: Continuous, Rate: c.Rate},
+				Places:    2,
+			}
+			cv, err := v.Value(Summary{X: c.X, Tx: c.Tx, T: c.T})
+			require.NoError(t, err)
+			near(t, "DERT", cv.DiscountedPurchases, c.DERT, 1e-11)
 		})
 	}
 }
