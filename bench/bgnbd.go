@@ -162,7 +162,7 @@ func bgnbdPredictOurs(d *data, reps int) (result, error) {
 		return result{}, err
 	}
 	return timeIt("bgnbd-predict", reps, func() ([]clv.Prediction, error) {
-		return clv.Predict(m, slices.Values(s), bgnbdHorizon)
+		return clv.Predict(slices.Values(s), m, bgnbdHorizon)
 	}, func(ps []clv.Prediction) string {
 		var alive, expected float64
 		for _, p := range ps {

@@ -56,7 +56,7 @@ func BenchmarkPredict1M(b *testing.B) {
 	start := cpuTime()
 	defer reportCPU(b, start)
 	for b.Loop() {
-		if _, err := Predict(m, slices.Values(s), 39); err != nil {
+		if _, err := Predict(slices.Values(s), m, 39); err != nil {
 			b.Fatal(err)
 		}
 	}

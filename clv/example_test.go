@@ -154,7 +154,7 @@ func ExampleValueBy() {
 	bg, _, _ := clv.FitBGNBD(slices.Values(customers))
 	gg, _, _ := clv.FitGammaGamma(slices.Values(customers))
 	v := clv.Valuation{Purchases: bg, Spend: gg, Horizon: 52, Discount: clv.Discount{Convention: clv.Stepwise, Rate: 0.01, Step: 4.345}, Places: 2}
-	groups, err := clv.ValueBy(v, slices.Values(customers), func(s clv.Summary) string {
+	groups, err := clv.ValueBy(slices.Values(customers), v, func(s clv.Summary) string {
 		switch {
 		case s.X == 0:
 			return "one-time"
@@ -182,7 +182,7 @@ func ExamplePredict() {
 		{ID: "gone quiet", X: 8, Tx: 12, T: 38.86},
 		{ID: "new", X: 0, T: 2},
 	}
-	preds, _ := clv.Predict(m, slices.Values(base), 13)
+	preds, _ := clv.Predict(slices.Values(base), m, 13)
 	for _, p := range preds {
 		fmt.Printf("%-10s risk %.2f, %.2f purchases in 13 weeks\n", p.CustomerID, 1-p.PAlive, p.Expected)
 	}

@@ -198,7 +198,7 @@ func fixed(d decimal.Decimal) string {
 // any comparable key. The floating-point sums run in the order of the
 // summaries; the CLV sums are exact. The first invalid summary stops it
 // with an error naming its position.
-func ValueBy[K comparable](v Valuation, summaries iter.Seq[Summary], key func(Summary) K) (map[K]GroupValue, error) {
+func ValueBy[K comparable](summaries iter.Seq[Summary], v Valuation, key func(Summary) K) (map[K]GroupValue, error) {
 	if err := v.check(); err != nil {
 		return nil, err
 	}
@@ -262,7 +262,7 @@ type Prediction struct {
 // base of a million customers costs about a million P(alive). 1 − PAlive
 // is the churn risk of a customer who has no contract to end. The first
 // invalid summary stops it with an error naming its position.
-func Predict(m Model, summaries iter.Seq[Summary], t float64) ([]Prediction, error) {
+func Predict(summaries iter.Seq[Summary], m Model, t float64) ([]Prediction, error) {
 	if m == nil {
 		return nil, fmt.Errorf("%w: no model", ErrArgument)
 	}

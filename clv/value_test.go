@@ -88,9 +88,9 @@ func TestValuesAgree(t *testing.T) {
 	all, err := v.Values(slices.Values(data))
 	require.NoError(t, err)
 	require.Len(t, all, len(data))
-	groups, err := ValueBy(v, slices.Values(data), func(s Summary) bool { return s.X > 0 })
+	groups, err := ValueBy(slices.Values(data), v, func(s Summary) bool { return s.X > 0 })
 	require.NoError(t, err)
-	preds, err := Predict(v.Purchases, slices.Values(data), 52.14)
+	preds, err := Predict(slices.Values(data), v.Purchases, 52.14)
 	require.NoError(t, err)
 	sums := map[bool]decimal.Decimal{}
 	alive := map[bool]float64{}
@@ -129,7 +129,7 @@ func TestValueUndefined(t *testing.T) {
 	repeat, err := v.Value(Summary{ID: "old", X: 3, Tx: 5, T: 10, Spend: decimal.New(20, 0)})
 	require.NoError(t, err)
 	assert.NotNil(t, repeat.CLVAmount)
-	g, err := ValueBy(v, slices.Values([]Summary{{T: 10}, {X: 3, Tx: 5, T: 10, Spend: decimal.New(20, 0)}}), func(Summary) int { return 0 })
+	g, err := ValueBy(slices.Values([]Summary{{T: 10}, {X: 3, Tx: 5, T: 10, Spend: decimal.New(20, 0)}}), v, func(Summary) int { return 0 })
 	require.NoError(t, err)
 	assert.Nil(t, g[0].CLVAmount)
 	assert.Contains(t, g[0].String(), "undefined")
