@@ -136,8 +136,10 @@
 //
 // P(alive) is the churn signal of a customer without a contract: 1 −
 // P(alive) is the probability that the customer has already left, and
-// Expected the purchases to expect if not. Predict gives both for a whole
-// base, sharing the expectation between customers of equal x and T.
+// Expected the purchases to expect of the customer (P(alive) times those
+// of an active one). Predict gives both for a whole base, sharing the
+// expectation between customers of equal x and T; ValueBy sums P(alive),
+// the expected purchases and the CLV per group.
 //
 // # Accuracy and bounds
 //
