@@ -104,6 +104,21 @@ var tasks = []task{
 		},
 	},
 	{
+		name:  "bgnbd-fit",
+		bytes: func(*data) int64 { return 0 }, // compute-bound: no floor
+		ours:  bgnbdFitOurs,
+		peers: []peer{
+			{impl: "scipy BFGS, grouped", cmd: append(python("bgnbd_scipy.py"), "fit-grouped"), task: "bgnbd-fit"},
+			{impl: "scipy BFGS, every row", cmd: append(python("bgnbd_scipy.py"), "fit"), task: "bgnbd-fit"},
+		},
+	},
+	{
+		name:  "bgnbd-predict",
+		bytes: func(*data) int64 { return 0 },
+		ours:  bgnbdPredictOurs,
+		peers: []peer{{impl: "numpy + scipy hyp2f1", cmd: append(python("bgnbd_scipy.py"), "predict"), task: "bgnbd-predict"}},
+	},
+	{
 		name:  "sum",
 		bytes: func(d *data) int64 { return int64(d.sizes.Transactions) * 8 }, // one int64 per amount
 		ours:  sumOurs,
