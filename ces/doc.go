@@ -55,8 +55,8 @@
 // step-down method (Holm 1979, Scandinavian Journal of Statistics 6):
 // sorted ascending, p̃₍ⱼ₎ = max over i ≤ j of min(1, (k − i)·p₍ᵢ₎) for
 // i, j counted from 1 as in R's p.adjust(method = "holm"); a channel is
-// Significant, significantly harder than the best, when p̃ < alpha (the
-// decimal alpha as written). Holm controls the family-wise error rate like
+// Significant, significantly harder than the best, when p̃ ≤ alpha (the
+// decimal alpha as written; package adjust decides it exactly). Holm controls the family-wise error rate like
 // Bonferroni but rejects more.
 //
 // # Accumulators and results

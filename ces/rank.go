@@ -6,7 +6,9 @@ import (
 	"math/big"
 	"slices"
 
-	"github.com/rapportkit/rapport/internal/counts"
+	"github.com/rapportkit/rapport/adjust"
+	"github.com/rapportkit/rapport/internal/stat"
+
 	"github.com/rapportkit/rapport/internal/unit"
 )
 
@@ -33,7 +35,7 @@ type Ranked[K cmp.Ordered] struct {
 	// correction across the tested groups.
 	PValue         *float64 `json:"p_value"`
 	AdjustedPValue *float64 `json:"adjusted_p_value"`
-	// Significant reports an adjusted p-value below alpha: the group is
+	// Significant reports an adjusted p-value at most alpha: the group is
 	// significantly harder than the best one.
 	Significant bool `json:"significant"`
 }
@@ -66,14 +68,13 @@ func (r Ranked[K]) String() string {
 // for the multiple comparisons by Holm's step-down method, which keeps
 // the family-wise error rate at alpha (e.g. 0.05, compared as that
 // decimal), and a group is flagged Significant when its adjusted p-value
-// is below alpha.
+// is at most alpha (package adjust: Holm's method, decided on decimals).
 //
 // The tallies must all be on the same scale. Rank fails with ErrAlpha,
 // ErrMismatch, or ErrID for a key that is not equal to itself (a NaN,
 // which no map lookup finds). No groups give an empty ranking.
 func Rank[K cmp.Ordered](groups map[K]*Tally, alpha float64) ([]Ranked[K], error) {
-	a, ok := counts.Decimal(alpha)
-	if !ok || a.Sign() <= 0 || a.Cmp(big.NewRat(1, 1)) >= 0 {
+	if a := stat.Decimal(alpha); a == nil || a.Sign() <= 0 || a.Cmp(big.NewRat(1, 1)) >= 0 {
 		return nil, fmt.Errorf("%w: Rank got %v", ErrAlpha, alpha)
 	}
 	type group struct {
@@ -121,31 +122,26 @@ func Rank[K cmp.Ordered](groups map[K]*Tally, alpha float64) ([]Ranked[K], error
 		}
 		ranked = append(ranked, r)
 	}
-	for j, adj := range holm(p) {
+	ps := make([]*float64, len(p))
+	for j := range p {
+		ps[j] = &p[j]
+	}
+	// Welch p-values are in [0, 1]; the one failure left is a map of more
+	// than adjust.MaxTests groups.
+	adjusted, err := adjust.P(ps, adjust.Holm)
+	if err != nil {
+		return nil, fmt.Errorf("rank: %w", err)
+	}
+	significant, err := adjust.Significant(ps, adjust.Holm, alpha)
+	if err != nil {
+		return nil, fmt.Errorf("rank: %w", err)
+	}
+	for j := range p {
 		r := &ranked[tested[j]]
-		r.PValue, r.AdjustedPValue = unit.Value(p[j], true), unit.Value(adj, true)
-		r.Significant = new(big.Rat).SetFloat64(adj).Cmp(a) < 0
+		r.PValue, r.AdjustedPValue, r.Significant = unit.Value(p[j], true), adjusted[j], significant[j]
 	}
 	for _, g := range empty {
 		ranked = append(ranked, Ranked[K]{Key: g.key})
 	}
 	return ranked, nil
-}
-
-// holm returns the p-values adjusted by Holm's step-down method: with the
-// m p-values sorted ascending, p̃₍ⱼ₎ = max over i ≤ j of
-// min(1, (m − i + 1)·p₍ᵢ₎) (R's p.adjust(method = "holm")).
-func holm(p []float64) []float64 {
-	order := make([]int, len(p))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(p[a], p[b]) })
-	adjusted := make([]float64, len(p))
-	running := 0.0
-	for j, i := range order {
-		running = max(running, min(1, float64(len(p)-j)*p[i]))
-		adjusted[i] = running
-	}
-	return adjusted
 }

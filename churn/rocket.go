@@ -2,9 +2,9 @@ package churn
 
 import (
 	"fmt"
-	"math"
 	"math/big"
-	"strconv"
+
+	"github.com/rapportkit/rapport/internal/stat"
 )
 
 // Voice counts, over one period, how many customers complained and how
@@ -89,7 +89,7 @@ func Diagnose(v Voice, r HoleRule) (Diagnosis, error) {
 	}
 	complaint := big.NewRat(int64(v.Complainants), int64(v.Customers))
 	dissatisfied := big.NewRat(int64(v.Dissatisfied), int64(v.Respondents))
-	voiced := new(big.Rat).Mul(decimalRat(r.Voice), dissatisfied)
+	voiced := new(big.Rat).Mul(stat.Decimal(r.Voice), dissatisfied)
 	hundred := big.NewRat(100, 1)
 	d := Diagnosis{Voice: v, Rule: r, RuleDissatisfactionPct: 100 * r.Dissatisfaction, RuleVoiceRatio: r.Voice}
 	d.ComplaintPct, _ = new(big.Rat).Mul(complaint, hundred).Float64()
@@ -98,16 +98,6 @@ func Diagnose(v Voice, r HoleRule) (Diagnosis, error) {
 		q, _ := new(big.Rat).Quo(complaint, dissatisfied).Float64()
 		d.VoiceRatio = &q
 	}
-	d.Hole = dissatisfied.Cmp(decimalRat(r.Dissatisfaction)) > 0 && complaint.Cmp(voiced) < 0
+	d.Hole = dissatisfied.Cmp(stat.Decimal(r.Dissatisfaction)) > 0 && complaint.Cmp(voiced) < 0
 	return d, nil
-}
-
-// decimalRat returns the decimal number x is written as (0.1 is 1/10,
-// not the binary 0.1000000000000000055…).
-func decimalRat(x float64) *big.Rat {
-	r, ok := new(big.Rat).SetString(strconv.FormatFloat(x, 'g', -1, 64))
-	if !ok {
-		r = new(big.Rat).SetFloat64(math.Max(x, 0))
-	}
-	return r
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/big"
 
+	"github.com/rapportkit/rapport/internal/stat"
+
 	"github.com/rapportkit/rapport/internal/counts"
 )
 
@@ -64,8 +66,8 @@ var DefaultLevels = Levels{Fair: 0.60, Good: 0.70, VeryGood: 0.80}
 // thresholds are out of order or the share is outside [0, 1] (a
 // percentage passed by mistake, say).
 func (l Levels) Classify(share float64) (Level, error) {
-	x, ok := counts.Decimal(share)
-	if !ok || x.Sign() < 0 || x.Cmp(big.NewRat(1, 1)) > 0 {
+	x := stat.Decimal(share)
+	if x == nil || x.Sign() < 0 || x.Cmp(big.NewRat(1, 1)) > 0 {
 		return 0, fmt.Errorf("%w: share %v not in [0, 1]", ErrBenchmark, share)
 	}
 	return l.classify(x)
@@ -73,10 +75,8 @@ func (l Levels) Classify(share float64) (Level, error) {
 
 // classify returns the level of the exact share x.
 func (l Levels) classify(x *big.Rat) (Level, error) {
-	fair, ok1 := counts.Decimal(l.Fair)
-	good, ok2 := counts.Decimal(l.Good)
-	veryGood, ok3 := counts.Decimal(l.VeryGood)
-	if !ok1 || !ok2 || !ok3 || fair.Sign() < 0 || fair.Cmp(good) > 0 || good.Cmp(veryGood) > 0 || veryGood.Cmp(big.NewRat(1, 1)) > 0 {
+	fair, good, veryGood := stat.Decimal(l.Fair), stat.Decimal(l.Good), stat.Decimal(l.VeryGood)
+	if fair == nil || good == nil || veryGood == nil || fair.Sign() < 0 || fair.Cmp(good) > 0 || good.Cmp(veryGood) > 0 || veryGood.Cmp(big.NewRat(1, 1)) > 0 {
 		return 0, fmt.Errorf("%w: need 0 ≤ fair ≤ good ≤ very good ≤ 1, got %v, %v, %v", ErrBenchmark, l.Fair, l.Good, l.VeryGood)
 	}
 	switch {

@@ -5,7 +5,7 @@ import (
 	"math"
 	"math/big"
 
-	"github.com/rapportkit/rapport/internal/counts"
+	"github.com/rapportkit/rapport/internal/stat"
 )
 
 // Plan describes a survey to size: the promoter and detractor shares you
@@ -41,9 +41,8 @@ func (p Plan) SampleSize() (uint64, error) {
 	if err != nil {
 		return 0, err
 	}
-	pro, okP := counts.Decimal(p.Promoters)
-	det, okD := counts.Decimal(p.Detractors)
-	if !okP || !okD || pro.Sign() < 0 || det.Sign() < 0 || new(big.Rat).Add(pro, det).Cmp(big.NewRat(1, 1)) > 0 {
+	pro, det := stat.Decimal(p.Promoters), stat.Decimal(p.Detractors)
+	if pro == nil || det == nil || pro.Sign() < 0 || det.Sign() < 0 || new(big.Rat).Add(pro, det).Cmp(big.NewRat(1, 1)) > 0 {
 		return 0, fmt.Errorf("%w: shares %v and %v must be in [0, 1] and add up to at most 1", ErrPlan, p.Promoters, p.Detractors)
 	}
 	if !(p.Margin > 0 && p.Margin <= 2) {

@@ -1,12 +1,13 @@
 package operations
 
 import (
-	"bytes"
 	"math"
 	"math/big"
 	"math/bits"
 	"strconv"
 	"time"
+
+	"github.com/rapportkit/rapport/internal/stat"
 )
 
 // A share, a target or a forecast the caller types as a decimal (0.85,
@@ -15,59 +16,12 @@ import (
 // to the float, which is what strconv.FormatFloat(x, 'g', -1, 64) prints
 // and what the caller typed whenever it had at most 15 significant digits.
 
-// shortestDecimal returns s ≥ 0 as num/den with den = 10ᵏ, from the
-// shortest decimal that rounds to s, or ok = false if num or den do not
-// fit in 64 bits (s ≥ 1.8·10¹⁹, or with more than 19 decimal places).
-func shortestDecimal(s float64) (num, den uint64, ok bool) {
-	if s >= 0 && s < 1<<53 && s == math.Trunc(s) { // an integer is its own shortest decimal
-		return uint64(s), 1, true
-	}
-	var buf [32]byte
-	b := strconv.AppendFloat(buf[:0], s, 'e', -1, 64) // d.ddde±xx
-	i := bytes.IndexByte(b, 'e')
-	digits := 0
-	for _, c := range b[:i] {
-		if c != '.' {
-			num = 10*num + uint64(c-'0')
-			digits++
-		}
-	}
-	e := 0
-	for _, c := range b[i+2:] {
-		e = 10*e + int(c-'0')
-	}
-	if b[i+1] == '-' {
-		e = -e
-	}
-	k := digits - 1 - e // s = num / 10ᵏ
-	for ; k < 0; k++ {  // 1e+02: num = 1, k = −2
-		if num > math.MaxUint64/10 {
-			return 0, 0, false
-		}
-		num *= 10
-	}
-	if k > 19 {
-		return 0, 0, false
-	}
-	den = 1
-	for range k {
-		den *= 10
-	}
-	return num, den, true
-}
-
-// ratOf returns the shortest decimal that rounds to the finite x, exactly.
-func ratOf(x float64) *big.Rat {
-	r, _ := new(big.Rat).SetString(strconv.FormatFloat(x, 'g', -1, 64))
-	return r
-}
-
 // ceilShare returns ⌈p·n⌉ exactly for p ∈ [0, 1] read as its decimal.
 func ceilShare(p float64, n uint64) uint64 {
-	num, den, ok := shortestDecimal(p)
+	num, den, ok := stat.DecimalFraction(p)
 	if !ok { // more than 19 decimal places
-		x := new(big.Int).Mul(new(big.Int).SetUint64(n), ratOf(p).Num())
-		q, m := x.QuoRem(x, ratOf(p).Denom(), new(big.Int))
+		x := new(big.Int).Mul(new(big.Int).SetUint64(n), stat.Decimal(p).Num())
+		q, m := x.QuoRem(x, stat.Decimal(p).Denom(), new(big.Int))
 		if m.Sign() != 0 {
 			q.Add(q, big.NewInt(1))
 		}
@@ -100,7 +54,7 @@ func (l limit) rat() *big.Rat {
 	if l.ns != 0 {
 		return new(big.Rat).SetInt64(int64(l.ns))
 	}
-	return ratOf(l.f)
+	return stat.Decimal(l.f)
 }
 
 // cmp compares a computed value x ≥ 0 (a service level, an abandonment
@@ -143,7 +97,7 @@ func scaled(x float64, k *big.Rat) float64 {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return x
 	}
-	r := ratOf(x)
+	r := stat.Decimal(x)
 	f, _ := r.Mul(r, k).Float64()
 	return f
 }

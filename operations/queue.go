@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/rapportkit/rapport/internal/unit"
+
+	"github.com/rapportkit/rapport/internal/stat"
 )
 
 // Queue describes the demand on a group of agents over an interval: the
@@ -117,11 +119,11 @@ func (q Queue) load() (load, error) {
 // exact returns the traffic exactly, Contacts × AHT / (Interval ×
 // Concurrency) with Contacts and Concurrency read as their decimals.
 func (l *load) exact() *big.Rat {
-	a := ratOf(l.q.Contacts)
+	a := stat.Decimal(l.q.Contacts)
 	a.Mul(a, new(big.Rat).SetInt64(int64(l.q.AHT)))
 	d := new(big.Rat).SetInt64(int64(l.q.Interval))
 	if l.q.Concurrency != 0 {
-		d.Mul(d, ratOf(l.q.Concurrency))
+		d.Mul(d, stat.Decimal(l.q.Concurrency))
 	}
 	return a.Quo(a, d)
 }
@@ -132,13 +134,13 @@ func (l *load) exact() *big.Rat {
 // concurrency 2, share 0.85: A/x = 153·AHT·100 / (Interval·85)), and
 // with big.Rat otherwise. With floor, it returns ⌊A/x⌋ instead.
 func (l *load) ratioOver(x float64, floor bool) int {
-	cn, cd, ok1 := shortestDecimal(l.q.Contacts)
+	cn, cd, ok1 := stat.DecimalFraction(l.q.Contacts)
 	kn, kd := uint64(1), uint64(1)
 	ok2 := true
 	if l.q.Concurrency != 0 {
-		kn, kd, ok2 = shortestDecimal(l.q.Concurrency)
+		kn, kd, ok2 = stat.DecimalFraction(l.q.Concurrency)
 	}
-	xn, xd, ok3 := shortestDecimal(x)
+	xn, xd, ok3 := stat.DecimalFraction(x)
 	if ok1 && ok2 && ok3 && xn != 0 {
 		// A/x = cn·AHT·kd·xd / (cd·Interval·kn·xn)
 		nhi, nlo, ok4 := product([4]uint64{cn, uint64(l.q.AHT), kd, xd})
@@ -155,7 +157,7 @@ func (l *load) ratioOver(x float64, floor bool) int {
 		}
 	}
 	r := l.exact()
-	r.Quo(r, ratOf(x))
+	r.Quo(r, stat.Decimal(x))
 	q, m := new(big.Int).QuoRem(r.Num(), r.Denom(), new(big.Int))
 	if m.Sign() != 0 && !floor {
 		q.Add(q, big.NewInt(1))

@@ -6,8 +6,9 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
-	"strconv"
 	"time"
+
+	"github.com/rapportkit/rapport/internal/stat"
 )
 
 // Targets are the performance a staffing must reach, as the caller types
@@ -274,9 +275,9 @@ func Positions(agents int, shrinkage float64) (int, error) {
 	if !(shrinkage >= 0 && shrinkage < 1) {
 		return 0, fmt.Errorf("%w: shrinkage %v not in [0, 1)", ErrTargets, shrinkage)
 	}
-	num, den, ok := shortestDecimal(shrinkage)
+	num, den, ok := stat.DecimalFraction(shrinkage)
 	if !ok { // more than 19 decimal places
-		s, _ := new(big.Rat).SetString(strconv.FormatFloat(shrinkage, 'g', -1, 64))
+		s := stat.Decimal(shrinkage)
 		n := new(big.Int).Mul(big.NewInt(int64(agents)), s.Denom())
 		d := new(big.Int).Sub(s.Denom(), s.Num()) // > 0
 		q, m := n.QuoRem(n, d, new(big.Int))

@@ -5,8 +5,9 @@ import (
 	"iter"
 	"math/big"
 	"slices"
-	"strconv"
 	"strings"
+
+	"github.com/rapportkit/rapport/internal/stat"
 
 	"github.com/rapportkit/rapport/internal/unit"
 	"github.com/shopspring/decimal"
@@ -126,8 +127,7 @@ func share(what string, x float64) (*big.Rat, error) {
 	if !(x >= 0 && x <= 1) {
 		return nil, fmt.Errorf("%w: %s %v, want [0, 1]", ErrShare, what, x)
 	}
-	r, _ := new(big.Rat).SetString(strconv.FormatFloat(x, 'g', -1, 64))
-	return r, nil
+	return stat.Decimal(x), nil
 }
 
 // pct returns 100·r as the nearest float64.

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
-	"math/big"
 	"strconv"
 )
 
@@ -64,14 +62,4 @@ func Name(i int, names ...string) string {
 		return names[len(names)-1]
 	}
 	return names[i]
-}
-
-// Decimal returns x as the shortest decimal that reads back as x (7/10
-// for the float64 nearest 0.7), exactly, so that a share or threshold a
-// person typed compares as what they typed; ok is false for NaN and ±Inf.
-func Decimal(x float64) (*big.Rat, bool) {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return nil, false
-	}
-	return new(big.Rat).SetString(strconv.FormatFloat(x, 'g', -1, 64))
 }

@@ -141,16 +141,6 @@ func TestName(t *testing.T) {
 	}
 }
 
-func TestDecimal(t *testing.T) {
-	d, ok := Decimal(0.7)
-	require.True(t, ok)
-	assert.Equal(t, "7/10", d.String())
-	_, ok = Decimal(math.NaN())
-	assert.False(t, ok)
-	_, ok = Decimal(math.Inf(-1))
-	assert.False(t, ok)
-}
-
 func TestLabels(t *testing.T) {
 	l, err := NewLabels(&testKind, scale{1, 3}, map[string]int{"Low": 1, "Élevé": 3})
 	require.NoError(t, err)

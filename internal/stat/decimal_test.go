@@ -3,6 +3,7 @@ package stat
 import (
 	"math"
 	"math/big"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -33,5 +34,44 @@ func TestDecimal(t *testing.T) {
 		if Decimal(x) != nil {
 			t.Errorf("Decimal(%v) is not nil", x)
 		}
+	}
+}
+
+// DecimalFraction is Decimal without allocating, where the fraction fits
+// 64 bits, and says so where it does not.
+func TestDecimalFraction(t *testing.T) {
+	for _, c := range []struct {
+		x        float64
+		num, den uint64
+		ok       bool
+	}{
+		{0.85, 85, 100, true},
+		{0.3, 3, 10, true},
+		{153, 153, 1, true},
+		{1e2, 100, 1, true},
+		{12.5, 125, 10, true},
+		{0, 0, 1, true},
+		{1e-20, 0, 0, false},
+		{2e19, 0, 0, false},
+	} {
+		num, den, ok := DecimalFraction(c.x)
+		if num != c.num || den != c.den || ok != c.ok {
+			t.Errorf("DecimalFraction(%v) = %d/%d, %v; want %d/%d, %v", c.x, num, den, ok, c.num, c.den, c.ok)
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 10000 {
+		x := math.Ldexp(r.Float64(), r.IntN(80)-60)
+		num, den, ok := DecimalFraction(x)
+		if !ok {
+			continue
+		}
+		got := new(big.Rat).SetFrac(new(big.Int).SetUint64(num), new(big.Int).SetUint64(den))
+		if got.Cmp(Decimal(x)) != 0 {
+			t.Fatalf("DecimalFraction(%v) = %v, Decimal = %v", x, got, Decimal(x))
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { DecimalFraction(0.85) }); n != 0 {
+		t.Errorf("DecimalFraction allocates %v times", n)
 	}
 }
