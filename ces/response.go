@@ -23,7 +23,7 @@ func TallyBy[K comparable](responses iter.Seq[Response], s Scale, key func(Respo
 
 // TallyOf tallies responses on scale s, like TallyBy in a single group.
 func TallyOf(responses iter.Seq[Response], s Scale) (*Tally, error) {
-	return counts.Of(responses, "response", NewTally(s), (*Tally).addResponse)
+	return group.Of(responses, "response", NewTally(s), (*Tally).addResponse)
 }
 
 func (t *Tally) addResponse(r Response) error { return t.Add(r.Score) }

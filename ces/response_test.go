@@ -19,9 +19,9 @@ func TestTallyOfAndBy(t *testing.T) {
 	bad := append(slices.Clone(responses), Response{Score: 6})
 	_, err = TallyBy(slices.Values(bad), FivePointEffort, func(Response) int { return 0 })
 	assert.ErrorIs(t, err, ErrScoreOutOfRange)
-	assert.EqualError(t, err, "response 4: ces: score out of range: 6 not in 1..5")
+	assert.EqualError(t, err, "ces: response 4: score out of range: 6 not in 1..5")
 	_, err = TallyOf(slices.Values(bad), FivePointEffort)
-	assert.EqualError(t, err, "response 4: ces: score out of range: 6 not in 1..5")
+	assert.EqualError(t, err, "ces: response 4: score out of range: 6 not in 1..5")
 }
 
 // R: t.test(c(7, 6, 6, 5, 4, 2, 7, 6)) (testdata/reference.R, "TallyOf sample").

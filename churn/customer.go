@@ -5,6 +5,8 @@ import (
 	"iter"
 	"slices"
 	"time"
+
+	"github.com/rapportkit/rapport/internal/group"
 )
 
 // Customer is one customer relationship. Its lifetime is the half-open
@@ -143,11 +145,11 @@ func checked(customers iter.Seq[Customer], err *error) iter.Seq[Customer] {
 		i := 0
 		for c := range customers {
 			if e := c.Validate(); e != nil {
-				*err = fmt.Errorf("customer %d: %w", i, e)
+				*err = group.At("customer", i, e)
 				return
 			}
 			if j, dup := seen[c.ID]; dup {
-				*err = fmt.Errorf("customer %d: %w: %q (positions %d and %d)", i, ErrDuplicateID, c.ID, j, i)
+				*err = group.At("customer", i, fmt.Errorf("%w: %q (positions %d and %d)", ErrDuplicateID, c.ID, j, i))
 				return
 			}
 			seen[c.ID] = i

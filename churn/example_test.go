@@ -35,8 +35,8 @@ func ExampleValidate() {
 	err = churn.Validate([]churn.Customer{{ID: "ada", Start: date(2025, 1, 1)}, {ID: "ada", Start: date(2025, 2, 1)}})
 	fmt.Println(err)
 	// Output:
-	// customer 1: churn: invalid time: customer "bob": end 2025-02-01T00:00:00Z before start 2025-03-01T00:00:00Z
-	// customer 1: churn: duplicate customer id: "ada" (positions 0 and 1)
+	// churn: customer 1: invalid time: customer "bob": end 2025-02-01T00:00:00Z before start 2025-03-01T00:00:00Z
+	// churn: customer 1: duplicate customer id: "ada" (positions 0 and 1)
 }
 
 func ExampleCustomer_Lifetime() {

@@ -312,7 +312,7 @@ func FlowOf(customers iter.Seq[Customer], p Period) (*Flow, error) {
 	i := 0
 	for c := range checked(customers, &bad) {
 		if err := f.Add(c); err != nil {
-			return nil, fmt.Errorf("customer %d: %w", i, err)
+			return nil, group.At("customer", i, err)
 		}
 		i++
 	}
@@ -362,7 +362,7 @@ func FlowSeries(customers iter.Seq[Customer], cal Calendar, first, last time.Tim
 	for c := range checked(customers, &bad) {
 		for _, f := range flows {
 			if err := f.Add(c); err != nil {
-				return nil, fmt.Errorf("customer %d: %w", i, err)
+				return nil, group.At("customer", i, err)
 			}
 		}
 		i++

@@ -165,12 +165,12 @@ func TestFlowByErrors(t *testing.T) {
 	seq := []Customer{{ID: "a", Start: ts("2024-01-01")}, {ID: "b", Start: ts("2024-01-02")}, {ID: "a", Start: ts("2024-01-03")}, {ID: ""}}
 	_, err := FlowBy(slices.Values(seq), january, key)
 	assert.ErrorIs(t, err, ErrDuplicateID)
-	assert.Equal(t, `customer 2: churn: duplicate customer id: "a" (positions 0 and 2)`, err.Error())
+	assert.Equal(t, `churn: customer 2: duplicate customer id: "a" (positions 0 and 2)`, err.Error())
 	assert.Equal(t, 2, keyed)
 	seq[2].ID = "c"
 	_, err = FlowBy(slices.Values(seq), january, key)
 	assert.ErrorIs(t, err, ErrID)
-	assert.Equal(t, "customer 3: "+ErrID.Error(), err.Error())
+	assert.Equal(t, "churn: customer 3: empty customer id", err.Error())
 }
 
 // Splitting customers into groups and merging gives the one flow, in any
@@ -271,7 +271,7 @@ func TestValidate(t *testing.T) {
 	err := Validate([]Customer{{ID: "acme", Start: t0, End: t0.Add(-time.Hour)}})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `"acme"`)
-	assert.True(t, strings.HasPrefix(err.Error(), "customer 0: churn: invalid time: "), err.Error())
+	assert.True(t, strings.HasPrefix(err.Error(), "churn: customer 0: invalid time: "), err.Error())
 	c := Customer{ID: "x", Start: t0, End: t0.Add(time.Hour)}
 	assert.True(t, c.Active(t0))
 	assert.False(t, c.Active(c.End))

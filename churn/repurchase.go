@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"iter"
 	"time"
+
+	"github.com/rapportkit/rapport/internal/group"
 )
 
 // Purchase is one order of a customer.
@@ -44,7 +46,7 @@ func RepurchaseOf(purchases iter.Seq[Purchase], base, window Period) (Repurchase
 	i := 0
 	for p := range purchases {
 		if err := p.check(); err != nil {
-			return Repurchase{}, fmt.Errorf("purchase %d: %w", i, err)
+			return Repurchase{}, group.At("purchase", i, err)
 		}
 		switch {
 		case base.Contains(p.At):
@@ -85,7 +87,7 @@ func RepeatOf(purchases iter.Seq[Purchase], p Period) (Repurchase, error) {
 	i := 0
 	for q := range purchases {
 		if err := q.check(); err != nil {
-			return Repurchase{}, fmt.Errorf("purchase %d: %w", i, err)
+			return Repurchase{}, group.At("purchase", i, err)
 		}
 		if p.Contains(q.At) {
 			orders[q.CustomerID]++

@@ -423,12 +423,8 @@ func LedgerOf(rows iter.Seq[Revenue], cal Calendar) (*Ledger, error) {
 	if err != nil {
 		return nil, err
 	}
-	i := 0
-	for r := range rows {
-		if err := l.Add(r); err != nil {
-			return nil, fmt.Errorf("revenue row %d: %w", i, err)
-		}
-		i++
+	if _, err := group.Of(rows, "revenue row", l, (*Ledger).Add); err != nil {
+		return nil, err
 	}
 	return l, nil
 }

@@ -139,7 +139,7 @@ func TestLedgerErrors(t *testing.T) {
 	}
 	_, err := LedgerOf(slices.Values([]Revenue{{CustomerID: "x", At: ts("2025-01-01"), Amount: dec("-2")}}), Monthly)
 	assert.ErrorIs(t, err, ErrAmount)
-	assert.True(t, strings.HasPrefix(err.Error(), "revenue row 0: churn: invalid amount"), err.Error())
+	assert.True(t, strings.HasPrefix(err.Error(), "churn: revenue row 0: invalid amount"), err.Error())
 	_, err = NewLedger(Calendar{Months: 7})
 	assert.ErrorIs(t, err, ErrPeriod)
 	var l Ledger

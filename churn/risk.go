@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/rapportkit/rapport/internal/group"
 )
 
 // Reason is a reason code of the churn-risk scorecard.
@@ -364,7 +366,7 @@ func (s Scorecard) Rank(signals []Signals, asOf time.Time) ([]Risk, error) {
 		seen[sig.CustomerID] = i
 		r, err := s.score(sig, asOf)
 		if err != nil {
-			return nil, fmt.Errorf("signals %d: %w", i, err)
+			return nil, group.At("signals", i, err)
 		}
 		out = append(out, r)
 	}

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/rapportkit/rapport/internal/group"
+
 	"gonum.org/v1/gonum/optimize"
 )
 
@@ -113,7 +115,7 @@ func groupSummaries(summaries iter.Seq[Summary]) (*sample, error) {
 	i := 0
 	for s := range summaries {
 		if err := s.Validate(); err != nil {
-			return nil, fmt.Errorf("summary %d: %w", i, err)
+			return nil, group.At("summary", i, err)
 		}
 		counts[[3]uint64{uint64(s.X), math.Float64bits(s.Tx + 0), math.Float64bits(s.T + 0)}]++
 		n++

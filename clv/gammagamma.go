@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 
+	"github.com/rapportkit/rapport/internal/group"
+
 	"github.com/rapportkit/rapport/internal/money"
 	"github.com/shopspring/decimal"
 	"gonum.org/v1/gonum/mathext"
@@ -181,7 +183,7 @@ func FitGammaGamma(summaries iter.Seq[Summary]) (GammaGamma, SpendFit, error) {
 	i := 0
 	for s := range summaries {
 		if err := s.Validate(); err != nil {
-			return GammaGamma{}, fit, fmt.Errorf("summary %d: %w", i, err)
+			return GammaGamma{}, fit, group.At("summary", i, err)
 		}
 		i++
 		switch {

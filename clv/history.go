@@ -201,15 +201,7 @@ func civil(d int32) time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
 // HistoryOf adds every transaction of one customer to a new History. The
 // first bad transaction stops it with an error naming its position.
 func HistoryOf(transactions iter.Seq[segment.Transaction]) (*History, error) {
-	h := new(History)
-	i := 0
-	for t := range transactions {
-		if err := h.Add(t); err != nil {
-			return nil, fmt.Errorf("transaction %d: %w", i, err)
-		}
-		i++
-	}
-	return h, nil
+	return group.Of(transactions, "transaction", new(History), (*History).Add)
 }
 
 // HistoryBy adds every transaction to the History of its key, made on

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/group"
+
 	"github.com/rapportkit/rapport/internal/money"
 	"github.com/rapportkit/rapport/internal/wire"
 	"github.com/shopspring/decimal"
@@ -158,7 +160,7 @@ func (h *History) UnmarshalJSON(b []byte) error {
 			return fmt.Errorf("%w: day %d: amount %q: %v", ErrEncoding, i, dj.Amount, err)
 		}
 		if err := u.appendDay(t.Unix()/86400, dj.Orders, money.Of(a)); err != nil {
-			return fmt.Errorf("day %d: %w", i, err)
+			return group.At("day", i, err)
 		}
 	}
 	if err := u.checkID(); err != nil {

@@ -5,6 +5,8 @@ import (
 	"iter"
 	"strings"
 
+	"github.com/rapportkit/rapport/internal/group"
+
 	"github.com/rapportkit/rapport/internal/money"
 	"github.com/shopspring/decimal"
 )
@@ -145,11 +147,11 @@ func (v Valuation) Values(summaries iter.Seq[Summary]) ([]CustomerValue, error) 
 	i := 0
 	for s := range summaries {
 		if err := s.Validate(); err != nil {
-			return nil, fmt.Errorf("summary %d: %w", i, err)
+			return nil, group.At("summary", i, err)
 		}
 		c, err := v.value(s, cache)
 		if err != nil {
-			return nil, fmt.Errorf("summary %d: %w", i, err)
+			return nil, group.At("summary", i, err)
 		}
 		out = append(out, c)
 		i++
@@ -212,11 +214,11 @@ func ValueBy[K comparable](summaries iter.Seq[Summary], v Valuation, key func(Su
 	i := 0
 	for s := range summaries {
 		if err := s.Validate(); err != nil {
-			return nil, fmt.Errorf("summary %d: %w", i, err)
+			return nil, group.At("summary", i, err)
 		}
 		c, err := v.value(s, cache)
 		if err != nil {
-			return nil, fmt.Errorf("summary %d: %w", i, err)
+			return nil, group.At("summary", i, err)
 		}
 		k := key(s)
 		a := accs[k]
@@ -274,17 +276,17 @@ func Predict(summaries iter.Seq[Summary], m Model, t float64) ([]Prediction, err
 	i := 0
 	for s := range summaries {
 		if err := s.Validate(); err != nil {
-			return nil, fmt.Errorf("summary %d: %w", i, err)
+			return nil, group.At("summary", i, err)
 		}
 		p, err := m.alive(s)
 		if err != nil {
-			return nil, fmt.Errorf("summary %d: %w", i, err)
+			return nil, group.At("summary", i, err)
 		}
 		key := [2]float64{float64(s.X), s.T}
 		r, ok := cache[key]
 		if !ok {
 			if r, err = m.residual(s.X, s.T, t); err != nil {
-				return nil, fmt.Errorf("summary %d: %w", i, err)
+				return nil, group.At("summary", i, err)
 			}
 			cache[key] = r
 		}

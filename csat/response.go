@@ -19,7 +19,7 @@ func (t *Tally) addResponse(r Response) error { return t.Add(r.Score) }
 // TallyOf tallies responses on scale s. The first bad response stops it
 // with an error naming its position.
 func TallyOf(responses iter.Seq[Response], s Scale) (*Tally, error) {
-	return counts.Of(responses, "response", NewTally(s), (*Tally).addResponse)
+	return group.Of(responses, "response", NewTally(s), (*Tally).addResponse)
 }
 
 // TallyBy is TallyOf in groups chosen by key: a channel

@@ -22,9 +22,9 @@ func TestTallyOfAndBy(t *testing.T) {
 	bad := append(slices.Clone(responses), Response{Score: 2})
 	_, err = TallyBy(slices.Values(bad), Binary, func(Response) int { return 0 })
 	assert.ErrorIs(t, err, ErrScoreOutOfRange)
-	assert.EqualError(t, err, "response 4: csat: score out of range: 2 not in 0..1")
+	assert.EqualError(t, err, "csat: response 4: score out of range: 2 not in 0..1")
 	_, err = TallyOf(slices.Values(bad), Binary)
-	assert.EqualError(t, err, "response 4: csat: score out of range: 2 not in 0..1")
+	assert.EqualError(t, err, "csat: response 4: score out of range: 2 not in 0..1")
 }
 
 func TestResult(t *testing.T) {

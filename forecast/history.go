@@ -281,14 +281,7 @@ func HistoryOf(contacts iter.Seq[operations.Contact], interval time.Duration, lo
 	if err != nil {
 		return nil, err
 	}
-	i := 0
-	for c := range contacts {
-		if err := h.Add(c); err != nil {
-			return nil, fmt.Errorf("contact %d: %w", i, err)
-		}
-		i++
-	}
-	return h, nil
+	return group.Of(contacts, "contact", h, (*History).Add)
 }
 
 // HistoryBy bins the contacts into a history per key: a channel, a

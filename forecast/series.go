@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"time"
+
+	"github.com/rapportkit/rapport/internal/group"
 )
 
 // Series is the history of one queue: the contacts that arrived in each
@@ -99,7 +101,7 @@ func SeriesOf(counts iter.Seq[Count], interval time.Duration, loc *time.Location
 		}
 		s, err := c.intervalStart(x.Start)
 		if err != nil {
-			return Series{}, fmt.Errorf("count %d: %w", i, err)
+			return Series{}, group.At("count", i, err)
 		}
 		if !s.Equal(x.Start) {
 			return Series{}, fmt.Errorf("count %d: %w: %v is inside the %v interval starting %v", i, ErrAlign,

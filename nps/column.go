@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"unsafe"
+
+	"github.com/rapportkit/rapport/internal/group"
 )
 
 // columnPairsFrom is the column length from which AddUint8s counts byte
@@ -53,7 +55,7 @@ func (t *Tally) addEach(n int, score func(int) int) error {
 	u := *t
 	for i := range n {
 		if err := u.Add(score(i)); err != nil {
-			return fmt.Errorf("score %d: %w", i, err)
+			return group.At("score", i, err)
 		}
 	}
 	*t = u

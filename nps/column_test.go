@@ -3,6 +3,7 @@ package nps
 import (
 	"errors"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -65,7 +66,7 @@ func TestAddUint8sRejects(t *testing.T) {
 					if !errors.Is(err, ErrScoreOutOfRange) {
 						t.Fatalf("%v n=%d bad %d at %d: err = %v", s, n, bad, pos, err)
 					}
-					if want := "score " + itoa(pos) + ":"; err.Error()[:len(want)] != want {
+					if want := "nps: score " + itoa(pos) + ":"; !strings.HasPrefix(err.Error(), want) {
 						t.Fatalf("error %q does not name index %d", err, pos)
 					}
 					if *tally != before {

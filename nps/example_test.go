@@ -45,7 +45,7 @@ func ExampleTallyOf_error() {
 	_, err := nps.TallyOf(slices.Values(responses), nps.Standard)
 	fmt.Println(err)
 	// Output:
-	// response 2: nps: score out of range: 42 not in 0..10
+	// nps: response 2: score out of range: 42 not in 0..10
 }
 
 func ExampleTally() {
@@ -110,7 +110,7 @@ func ExampleTally_AddUint8s() {
 	fmt.Println(err, t.N()) // nothing of the bad column was counted
 	// Output:
 	// 10 6
-	// score 2: nps: score out of range: 42 not in 0..10 10
+	// nps: score 2: score out of range: 42 not in 0..10 10
 }
 
 func ExampleTally_AddInt8s() {

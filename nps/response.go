@@ -5,7 +5,6 @@ import (
 	"iter"
 	"time"
 
-	"github.com/rapportkit/rapport/internal/counts"
 	"github.com/rapportkit/rapport/internal/group"
 )
 
@@ -38,7 +37,7 @@ func (t *Tally) addResponse(r Response) error {
 // otherwise). The first bad response stops it with an error naming its
 // position.
 func TallyOf(responses iter.Seq[Response], s Scale) (*Tally, error) {
-	return counts.Of(responses, "response", NewTally(s), (*Tally).addResponse)
+	return group.Of(responses, "response", NewTally(s), (*Tally).addResponse)
 }
 
 // TallyBy is TallyOf in groups chosen by key: a segment, a channel, a
@@ -49,7 +48,7 @@ func TallyBy[K comparable](responses iter.Seq[Response], s Scale, key func(Respo
 
 // WeightedOf tallies weighted responses on scale s, like TallyOf.
 func WeightedOf(responses iter.Seq[Response], s Scale) (*Weighted, error) {
-	return counts.Of(responses, "response", NewWeighted(s), (*Weighted).Add)
+	return group.Of(responses, "response", NewWeighted(s), (*Weighted).Add)
 }
 
 // WeightedBy is WeightedOf in groups chosen by key, like TallyBy.

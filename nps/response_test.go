@@ -25,7 +25,7 @@ func TestTallyOfAndBy(t *testing.T) {
 	bad := append(slices.Clone(responses), Response{Score: 12})
 	_, err = TallyOf(slices.Values(bad), Standard)
 	assert.ErrorIs(t, err, ErrScoreOutOfRange)
-	assert.EqualError(t, err, "response 4: nps: score out of range: 12 not in 0..10")
+	assert.EqualError(t, err, "nps: response 4: score out of range: 12 not in 0..10")
 	_, err = TallyBy(slices.Values(bad), Standard, func(Response) int { return 0 })
 	assert.ErrorIs(t, err, ErrScoreOutOfRange)
 	weighted := append(slices.Clone(responses), Response{Score: 9, Weight: 2})

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/rapportkit/rapport/internal/group"
 )
 
 // FCRStatus places a handled contact in its customer's history for
@@ -109,7 +111,7 @@ func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 		err := c.Validate()
 		c.FCR = saved
 		if err != nil {
-			return atRecord(i, err)
+			return group.At("record", i, err)
 		}
 		if c.Outcome.Handled() {
 			handled = append(handled, i)

@@ -2,8 +2,8 @@ package operations
 
 import (
 	"iter"
-	"strconv"
-	"strings"
+
+	"github.com/rapportkit/rapport/internal/group"
 )
 
 // TallyOf tallies a sequence of contacts (slices.Values(contacts) for a
@@ -13,15 +13,7 @@ import (
 // `operations: record 14: invalid time: contact "zz": answered contact
 // without an answer time`.
 func TallyOf(contacts iter.Seq[Contact]) (*Tally, error) {
-	t := new(Tally)
-	i := 0
-	for c := range contacts {
-		if err := t.Add(c); err != nil {
-			return nil, atRecord(i, err)
-		}
-		i++
-	}
-	return t, nil
+	return group.Of(contacts, "record", new(Tally), (*Tally).Add)
 }
 
 // TallyBy tallies contacts in groups chosen by key: a channel
@@ -30,34 +22,5 @@ func TallyOf(contacts iter.Seq[Contact]) (*Tally, error) {
 // key. The first invalid contact stops it with an error naming its
 // position and ID, as TallyOf does.
 func TallyBy[K comparable](contacts iter.Seq[Contact], key func(Contact) K) (map[K]*Tally, error) {
-	groups := make(map[K]*Tally)
-	i := 0
-	for c := range contacts {
-		k := key(c)
-		t, ok := groups[k]
-		if !ok {
-			t = new(Tally)
-			groups[k] = t
-		}
-		if err := t.Add(c); err != nil {
-			return nil, atRecord(i, err)
-		}
-		i++
-	}
-	return groups, nil
+	return group.By(contacts, "record", key, func() *Tally { return new(Tally) }, (*Tally).Add)
 }
-
-// recordError places an error in a sequence of contacts, keeping the
-// message's start with the package's name.
-type recordError struct {
-	i   int
-	err error
-}
-
-func atRecord(i int, err error) error { return &recordError{i, err} }
-
-func (e *recordError) Error() string {
-	return "operations: record " + strconv.Itoa(e.i) + ": " + strings.TrimPrefix(e.err.Error(), "operations: ")
-}
-
-func (e *recordError) Unwrap() error { return e.err }

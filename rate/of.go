@@ -1,7 +1,6 @@
 package rate
 
 import (
-	"fmt"
 	"iter"
 
 	"github.com/rapportkit/rapport/internal/group"
@@ -12,15 +11,7 @@ import (
 // say. A slice s is slices.Values(s). It fails only with ErrOverflow past
 // 2⁶⁴−1 records, naming the record.
 func TallyOf[R any](records iter.Seq[R], success func(R) bool) (*Tally, error) {
-	var t Tally
-	i := 0
-	for r := range records {
-		if err := t.Add(success(r)); err != nil {
-			return nil, fmt.Errorf("record %d: %w", i, err)
-		}
-		i++
-	}
-	return &t, nil
+	return group.Of(records, "record", new(Tally), func(t *Tally, r R) error { return t.Add(success(r)) })
 }
 
 // TallyBy is TallyOf with one tally per key: per campaign, channel or

@@ -8,6 +8,8 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+
+	"github.com/rapportkit/rapport/internal/group"
 )
 
 // Collection holds one Customer per customer id. It keeps the rapport
@@ -194,7 +196,7 @@ func (c *Collection) AddAll(transactions iter.Seq[Transaction]) error {
 			e = fmt.Errorf("%w: customer %q: the collection has 2⁶⁴−1 transactions", ErrOverflow, t.CustomerID)
 		}
 		if e != nil {
-			err = fmt.Errorf("transaction %d: %w", i, e)
+			err = group.At("transaction", i, e)
 			break
 		}
 		b.id[b.n], b.amount[b.n], b.ns[b.n] = t.CustomerID, a, ns

@@ -54,7 +54,7 @@ func TestCollectionAddAllStops(t *testing.T) {
 	var c Collection
 	err := c.AddAll(slices.Values(txs))
 	require.ErrorIs(t, err, ErrID)
-	assert.Equal(t, "transaction 2: segment: invalid customer id: empty", err.Error())
+	assert.Equal(t, "segment: transaction 2: invalid customer id: empty", err.Error())
 	assert.Equal(t, 2, c.NumCustomers())
 	assert.Equal(t, uint64(2), c.N())
 }
@@ -153,7 +153,7 @@ func TestCollectionOverflow(t *testing.T) {
 	require.ErrorIs(t, err, ErrOverflow)
 	err = c.AddAll(slices.Values([]Transaction{tx("x", asOf, "1")}))
 	require.ErrorIs(t, err, ErrOverflow)
-	assert.Equal(t, `transaction 0: segment: count overflow: customer "x": the collection has 2⁶⁴−1 transactions`, err.Error())
+	assert.Equal(t, `segment: transaction 0: count overflow: customer "x": the collection has 2⁶⁴−1 transactions`, err.Error())
 	after, _ := c.MarshalBinary()
 	assert.Equal(t, before, after)
 

@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/group"
+
 	"github.com/rapportkit/rapport/internal/money"
 	"github.com/shopspring/decimal"
 )
@@ -370,7 +372,7 @@ func (a *aggregator) chunk(lo, hi int) error {
 		}
 	}
 	if a.full >= lo && a.full < hi && (bad < 0 || a.full < bad) {
-		return fmt.Errorf("row %d: %w: customer %q: the collection has 2⁶⁴−1 transactions", a.full, ErrOverflow, a.cols.CustomerIDs[a.full])
+		return group.At("row", a.full, fmt.Errorf("%w: customer %q: the collection has 2⁶⁴−1 transactions", ErrOverflow, a.cols.CustomerIDs[a.full]))
 	}
 	if bad >= 0 {
 		return a.rowError(bad)
@@ -415,7 +417,7 @@ func (a *aggregator) rowError(i int) error {
 	if err == nil {
 		err = fmt.Errorf("%w: %d ns", ErrTime, a.cols.At[i]) // unreachable: the checks agree
 	}
-	return fmt.Errorf("row %d: %w", i, err)
+	return group.At("row", i, err)
 }
 
 // aggregate adds the rows of one partition of the chunk whose ids are

@@ -252,7 +252,7 @@ func TestAddColumnsErrors(t *testing.T) {
 					continue
 				}
 				if err == nil || want == nil || err.Error() != strings.Replace(want.Error(), "transaction", "row", 1) ||
-					!strings.HasPrefix(err.Error(), fmt.Sprintf("row %d: ", bad)) {
+					!strings.HasPrefix(err.Error(), fmt.Sprintf("segment: row %d: ", bad)) {
 					t.Fatalf("%s, trial %d: error %v, AddAll %v, bad row %d", tu.name, trial, err, want, bad)
 				}
 				for _, sentinel := range []error{ErrID, ErrTime, ErrAmount} {
@@ -312,8 +312,8 @@ func TestAddColumnsOverflow(t *testing.T) {
 			row  string
 			want error
 		}{
-			{"the second row", []string{"a", "big", "b", "big", "c", ""}, "row 1: ", ErrOverflow},
-			{"after an empty id", []string{"", "big", "b"}, "row 0: ", ErrID},
+			{"the second row", []string{"a", "big", "b", "big", "c", ""}, "segment: row 1: ", ErrOverflow},
+			{"after an empty id", []string{"", "big", "b"}, "segment: row 0: ", ErrID},
 		} {
 			t.Run(tu.name+"/"+x.name, func(t *testing.T) {
 				withTuning(tu, func() {
@@ -515,7 +515,7 @@ func TestAddColumnsStaleScratch(t *testing.T) {
 			b := rows(1000, "other")
 			b.CustomerIDs[273] = "big"
 			b.CustomerIDs[900] = ""
-			if err := c.AddColumns(b); err == nil || !strings.HasPrefix(err.Error(), "row 900: ") {
+			if err := c.AddColumns(b); err == nil || !strings.HasPrefix(err.Error(), "segment: row 900: ") {
 				t.Fatalf("error %v, want row 900", err)
 			}
 			if after, _ := c.MarshalBinary(); !bytes.Equal(after, before) {

@@ -59,7 +59,7 @@ func ExampleCollectionOf_badInput() {
 	bob, _ := c.Get("bob")
 	fmt.Println(bob.Frequency(), bob.Refunds(), bob.Monetary())
 	// Output:
-	// transaction 1: segment: invalid amount: customer "bob": -5 is a refund and Options.Refunds is off
+	// segment: transaction 1: invalid amount: customer "bob": -5 is a refund and Options.Refunds is off
 	// 0 1 -5
 }
 
@@ -152,7 +152,7 @@ func ExampleCollection_AddColumns() {
 	// ann 2 2 0 200.5
 	// bob 40 1 0 15
 	// cee 3 1 1 74
-	// row 1: segment: invalid customer id: empty 3
+	// segment: row 1: invalid customer id: empty 3
 }
 
 func ExampleCollection_Score() {

@@ -3,7 +3,6 @@ package counts
 import (
 	"errors"
 	"math"
-	"slices"
 	"testing"
 
 	"github.com/rapportkit/rapport/internal/stat"
@@ -159,15 +158,6 @@ func TestLabels(t *testing.T) {
 	_, err = l.With(&testKind, map[string]int{"low": 2})
 	assert.ErrorIs(t, err, errLabels)
 	assert.Panics(t, func() { MustLabels(&testKind, scale{1, 3}, map[string]int{"x": 9}) })
-}
-
-func TestOf(t *testing.T) {
-	u := New(scale{1, 5})
-	got, err := Of(slices.Values([]int{1, 2, 3}), "answer", &u, func(t *Tally[scale], x int) error { return t.AddN(&testKind, 1, 5, x, 1) })
-	require.NoError(t, err)
-	assert.Equal(t, uint64(3), got.N())
-	_, err = Of(slices.Values([]int{1, 9}), "answer", &u, func(t *Tally[scale], x int) error { return t.AddN(&testKind, 1, 5, x, 1) })
-	assert.EqualError(t, err, "answer 1: test: score: 9 not in 1..5")
 }
 
 func TestComparison(t *testing.T) {

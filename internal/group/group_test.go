@@ -4,23 +4,55 @@ import (
 	"errors"
 	"slices"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
+
+var errBad = errors.New("pkg: bad number")
+
+func add(s *int, n int) error {
+	if n < 0 {
+		return errBad
+	}
+	*s += n
+	return nil
+}
 
 func TestBy(t *testing.T) {
 	sums, err := By(slices.Values([]int{1, 2, 3, 4, 5}), "number", func(n int) bool { return n%2 == 0 },
-		func() *int { return new(int) }, func(s *int, n int) error { *s += n; return nil })
-	if err != nil || *sums[true] != 6 || *sums[false] != 9 {
-		t.Fatalf("%v %v", sums, err)
-	}
-	bad := errors.New("bad")
-	_, err = By(slices.Values([]int{1, 2, -3}), "number", func(int) int { return 0 },
-		func() *int { return new(int) }, func(s *int, n int) error {
-			if n < 0 {
-				return bad
-			}
-			return nil
+		func() *int { return new(int) }, add)
+	require.NoError(t, err)
+	assert.Equal(t, 6, *sums[true])
+	assert.Equal(t, 9, *sums[false])
+
+	_, err = By(slices.Values([]int{1, 2, -3}), "number", func(int) int { return 0 }, func() *int { return new(int) }, add)
+	assert.ErrorIs(t, err, errBad)
+	assert.EqualError(t, err, "pkg: number 2: bad number")
+}
+
+func TestOf(t *testing.T) {
+	sum, err := Of(slices.Values([]int{1, 2, 3}), "number", new(int), add)
+	require.NoError(t, err)
+	assert.Equal(t, 6, *sum)
+	sum, err = Of(slices.Values([]int{1, -2}), "number", new(int), add)
+	assert.Nil(t, sum)
+	assert.ErrorIs(t, err, errBad)
+	assert.EqualError(t, err, "pkg: number 1: bad number")
+}
+
+func TestAt(t *testing.T) {
+	for _, c := range []struct{ name, err, want string }{
+		{"package first", "nps: score out of range: 11", "nps: response 3: score out of range: 11"},
+		{"no package", "score out of range", "response 3: score out of range"},
+		{"a phrase is not a package", "bad score: 11", "response 3: bad score: 11"},
+		{"a quoted id is not a package", `"C1": duplicate`, `response 3: "C1": duplicate`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			base := errors.New(c.err)
+			err := At("response", 3, base)
+			assert.EqualError(t, err, c.want)
+			assert.ErrorIs(t, err, base)
 		})
-	if !errors.Is(err, bad) || err.Error() != "number 2: bad" {
-		t.Errorf("err = %v", err)
 	}
 }
