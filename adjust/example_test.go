@@ -127,7 +127,7 @@ func Example_grid() {
 				return
 			}
 			cells = append(cells, cell{month, c, cmp})
-			ps = append(ps, cmp.P) // nil if a month had no answers
+			ps = append(ps, cmp.PValue) // nil if a month had no answers
 		}
 	}
 	raw, _ := adjust.Significant(ps, adjust.None, 0.05)
@@ -154,7 +154,7 @@ func Example_grid() {
 		if bh[i] {
 			verdict = "kept"
 		}
-		fmt.Printf("%-9s %-6s %+5.1f points  p = %.4f  BH %.4f  %-7s (%s)\n", time.Month(c.month), channels[c.channel], *c.cmp.DifferencePoints, *c.cmp.P, *q[i], verdict, truth)
+		fmt.Printf("%-9s %-6s %+5.1f points  p = %.4f  BH %.4f  %-7s (%s)\n", time.Month(c.month), channels[c.channel], *c.cmp.DifferencePoints, *c.cmp.PValue, *q[i], verdict, truth)
 	}
 	// Output:
 	// 72 comparisons; significant at 0.05: 6 unadjusted, 3 after Benjamini–Hochberg

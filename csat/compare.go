@@ -35,25 +35,8 @@ func Compare(a, b *Tally, level float64) (Comparison, error) {
 		return Comparison{}, err
 	}
 	xa, xb, na, nb := a.Satisfied(), b.Satisfied(), a.N(), b.N()
-	pa, pb := stat.Ratio(xa, na, 1), stat.Ratio(xb, nb, 1)
-	wa, _ := stat.Proportion(float64(xa), float64(na), level, Wilson)
-	wb, _ := stat.Proportion(float64(xb), float64(nb), level, Wilson)
-	d := exactDelta(xa, na, xb, nb)
-	ci := Interval{
-		Lo:     d - math.Hypot(pa-wa.Lo, wb.Hi-pb),
-		Hi:     d + math.Hypot(wa.Hi-pa, pb-wb.Lo),
-		Level:  level,
-		Method: Newcombe,
-	}
-	return counts.Compared(d, pooledStdErr(xa, na, xb, nb), ci.Clamp(-1, 1)), nil
-}
-
-// exactDelta returns xa/na − xb/nb correctly rounded.
-func exactDelta(xa, na, xb, nb uint64) float64 {
-	d := new(big.Rat).SetFrac(new(big.Int).SetUint64(xa), new(big.Int).SetUint64(na))
-	d.Sub(d, new(big.Rat).SetFrac(new(big.Int).SetUint64(xb), new(big.Int).SetUint64(nb)))
-	f, _ := d.Float64()
-	return f
+	ci, _ := stat.NewcombeInterval(xa, na, xb, nb, level) // the level is checked above
+	return counts.Compared(stat.Difference(xa, na, xb, nb), pooledStdErr(xa, na, xb, nb), ci), nil
 }
 
 // pooledStdErr returns √(p̄(1 − p̄)(1/nₐ + 1/n_b)) with p̄ = X/N the pooled

@@ -29,7 +29,7 @@ const (
 	Wald = stat.Wald
 	// Newcombe is the hybrid score interval of a difference of two
 	// proportions (Newcombe 1998, method 10), used by Compare.
-	Newcombe Method = "newcombe"
+	Newcombe = stat.Newcombe
 )
 
 // Interval returns the confidence interval of the score (the satisfied

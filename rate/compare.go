@@ -34,7 +34,7 @@ type Comparison struct {
 	LiftPct                  *float64  `json:"lift_pct"`
 	LiftIntervalPct          *Interval `json:"lift_interval_pct"`
 	Z                        *float64  `json:"z"`
-	P                        *float64  `json:"p_value"`
+	PValue                   *float64  `json:"p_value"`
 }
 
 // Compare compares the rate of variant with the rate of base, both
@@ -78,7 +78,7 @@ func Compare(base, variant *Tally, level float64, m Method) (Comparison, error) 
 	pb, pv := stat.Ratio(xb, nb, 1), stat.Ratio(xv, nv, 1)
 	var ci Interval
 	if m == Newcombe {
-		ci = newcombe(xb, nb, xv, nv, d, pb, pv, level)
+		ci, _ = stat.NewcombeInterval(xv, nv, xb, nb, level) // the level is checked above
 	} else {
 		h := z * math.Sqrt(pv*(1-pv)/float64(nv)+pb*(1-pb)/float64(nb))
 		ci = Interval{Lo: d - h, Hi: d + h, Level: level, Method: Wald}.Clamp(-1, 1)
@@ -99,23 +99,9 @@ func Compare(base, variant *Tally, level float64, m Method) (Comparison, error) 
 		nf := float64(nb) + float64(nv)
 		zs := bigFloat(diff) * math.Sqrt(nf/(float64(nv)*float64(nb)*x*y))
 		c.Z = unit.Value(zs, true)
-		c.P = unit.Value(stat.TwoSidedP(zs), true)
+		c.PValue = unit.Value(stat.TwoSidedP(zs), true)
 	}
 	return c, nil
-}
-
-// newcombe returns the hybrid score interval of d = p_v − p_b from the
-// Wilson intervals [l, u] of both rates (Newcombe 1998, method 10):
-// [d − √((p_v − l_v)² + (u_b − p_b)²), d + √((u_v − p_v)² + (p_b − l_b)²)].
-func newcombe(xb, nb, xv, nv uint64, d, pb, pv, level float64) Interval {
-	wb, _ := rateInterval(xb, nb, level, Wilson)
-	wv, _ := rateInterval(xv, nv, level, Wilson)
-	return Interval{
-		Lo:     d - math.Hypot(pv-wv.Lo, wb.Hi-pb),
-		Hi:     d + math.Hypot(wv.Hi-pv, pb-wb.Lo),
-		Level:  level,
-		Method: Newcombe,
-	}.Clamp(-1, 1)
 }
 
 // katz returns the interval of the lift p_v/p_b − 1 from the Katz log
@@ -161,7 +147,7 @@ func (c Comparison) String() string {
 	if ci := c.LiftIntervalPct; ci != nil {
 		s += fmt.Sprintf(" (%g%% %s %+.1f…%+.1f%%)", 100*ci.Level, ci.Method, ci.Lo, ci.Hi)
 	}
-	return s + fmt.Sprintf(", z = %s, p = %s", figure(c.Z, "%.2f"), figure(c.P, "%.2g"))
+	return s + fmt.Sprintf(", z = %s, p = %s", figure(c.Z, "%.2f"), figure(c.PValue, "%.2g"))
 }
 
 // figure formats *v, or "n/a" for nil.

@@ -48,7 +48,7 @@ func TestCompareMatchesR(t *testing.T) {
 			near(t, 100**float(t, row["wald_hi"]), c.DifferenceIntervalPoints.Hi, 1e-13, 1e-13, "wald hi")
 			assert.Equal(t, rate.Wald, c.DifferenceIntervalPoints.Method)
 			nearOrNil(t, float(t, row["z"]), c.Z, 1, 1e-13, 1e-15, "z")
-			nearOrNil(t, float(t, row["p"]), c.P, 1, 1e-12, 1e-300, "p")
+			nearOrNil(t, float(t, row["p"]), c.PValue, 1, 1e-12, 1e-300, "p")
 		})
 	}
 }
@@ -134,7 +134,7 @@ func TestCompareUndefined(t *testing.T) {
 				diff:    got.DifferencePoints != nil && got.DifferenceIntervalPoints != nil,
 				lift:    got.LiftPct != nil,
 				liftCI:  got.LiftIntervalPct != nil,
-				z:       got.Z != nil && got.P != nil,
+				z:       got.Z != nil && got.PValue != nil,
 			})
 			js, err := json.Marshal(got)
 			require.NoError(t, err, "every Comparison marshals")

@@ -36,8 +36,8 @@ func FuzzCompare(f *testing.F) {
 			if ci := c.LiftIntervalPct; ci != nil && !(ci.Lo >= -100 && ci.Lo <= ci.Hi) {
 				t.Fatalf("lift interval %v", ci)
 			}
-			if c.P != nil && !(*c.P >= 0 && *c.P <= 1) {
-				t.Fatalf("p = %v", *c.P)
+			if c.PValue != nil && !(*c.PValue >= 0 && *c.PValue <= 1) {
+				t.Fatalf("p = %v", *c.PValue)
 			}
 		}
 		if nb+nv >= nb && nb+nv <= 1<<20 { // keep each run fast

@@ -40,7 +40,7 @@ const (
 	// Newcombe is the hybrid score interval of a difference of two rates
 	// (Newcombe 1998, method 10), built from the Wilson intervals of
 	// both: the recommended default for a difference.
-	Newcombe Method = "newcombe"
+	Newcombe = stat.Newcombe
 	// KatzLog is the interval of a ratio of two rates on the log scale
 	// (Katz et al. 1978), which Compare uses for the lift.
 	KatzLog Method = "katz-log"
