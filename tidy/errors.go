@@ -12,7 +12,7 @@ var (
 	// ErrResult reports a Result that cannot be written as rows: one that
 	// does not marshal to a JSON object or array of objects, an interval
 	// without its figure or with other keys than lo, hi, level and
-	// method, an array mixing objects and numbers, duplicate keys, or
+	// method, an array mixing objects and numbers, an empty or duplicate key, or
 	// nesting deeper than MaxDepth.
 	ErrResult = errors.New("tidy: malformed result")
 	// ErrKey reports a key type whose columns cannot be written: a field
