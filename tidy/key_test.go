@@ -36,8 +36,10 @@ func (h halfHour) String() string {
 // slot has pointer-receiver text and a Compare method.
 type slot struct{ start, width int }
 
-func (s *slot) MarshalText() ([]byte, error) { return fmt.Appendf(nil, "%d/%dm", s.start, s.width), nil }
-func (s slot) Compare(o slot) int           { return o.start - s.start } // latest first
+func (s *slot) MarshalText() ([]byte, error) {
+	return fmt.Appendf(nil, "%d/%dm", s.start, s.width), nil
+}
+func (s slot) Compare(o slot) int { return o.start - s.start } // latest first
 
 type badText struct{}
 
@@ -139,7 +141,10 @@ func TestKeyRefused(t *testing.T) {
 			return err
 		}, `"Queue Name" is not`},
 		{"a slice", func() error { _, err := tidy.NewWriter[struct{ Tags []string }](nil, tidy.Options{}); return err }, "tags of type []string"},
-		{"a nested struct", func() error { _, err := tidy.NewWriter[struct{ Who struct{ ID string } }](nil, tidy.Options{}); return err }, "who of type struct"},
+		{"a nested struct", func() error {
+			_, err := tidy.NewWriter[struct{ Who struct{ ID string } }](nil, tidy.Options{})
+			return err
+		}, "who of type struct"},
 		{"an unknown format", func() error { _, err := tidy.NewWriter[string](nil, tidy.Options{Format: 7}); return err }, "unknown format 7"},
 	}
 	for _, c := range cases {
@@ -177,7 +182,9 @@ func TestPeriodMismatch(t *testing.T) {
 func TestPeriods(t *testing.T) {
 	paris, err := time.LoadLocation("Europe/Paris")
 	require.NoError(t, err)
-	in := func(loc *time.Location, y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, loc) }
+	in := func(loc *time.Location, y int, m time.Month, d int) time.Time {
+		return time.Date(y, m, d, 0, 0, 0, 0, loc)
+	}
 	cases := []struct {
 		name     string
 		from, to time.Time
