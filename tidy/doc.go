@@ -122,7 +122,9 @@
 // writes one column per exported field, named by its tidy tag, else its
 // json tag, else the field name in snake case (AgentID is agent_id); a
 // field tagged `tidy:"-"` is left out, and the field named (or tagged)
-// period fills the period column. Any other key is one column named
+// period fills the period column (when its text is empty, the Result's
+// own period does, if it has one; a Result's period that is not the
+// key's non-empty one is refused with ErrPeriod). Any other key is one column named
 // Options.Key ("key" by default; "period" for a period key). A column
 // holds a string, a bool, an integer, a time.Time (a date at midnight,
 // else RFC 3339), a period (a struct with From and To times, as

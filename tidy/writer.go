@@ -149,7 +149,7 @@ func (w *Writer[K]) Write(key K, result string, r any) error {
 			default:
 				return fmt.Errorf("%w: %s: key \"period\" holds %s, not a period", ErrResult, result, show(v))
 			}
-			if w.schema.period != nil && own != period {
+			if period != "" && own != period {
 				return fmt.Errorf("%w: %s is for %s, its key for %s", ErrPeriod, result, own, period)
 			}
 			period = own
