@@ -221,11 +221,15 @@ func methodName(m adjust.Method) string {
 
 func trimFloat(x float64) string { return fmt.Sprint(x) }
 
-// finite checks optional figures.
+// MaxValue bounds the magnitude of a figure drawn: ±10¹⁵, beyond any
+// KPI and within what a float64 scale can be drawn on.
+const MaxValue = 1e15
+
+// finite checks optional figures: a number within ±MaxValue.
 func finite(what string, vs ...*float64) error {
 	for _, v := range vs {
-		if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
-			return fmt.Errorf("%w: %s is %v", ErrInput, what, *v)
+		if v != nil && !(math.Abs(*v) <= MaxValue) {
+			return fmt.Errorf("%w: %s is %v, not a number within ±%g", ErrInput, what, *v, MaxValue)
 		}
 	}
 	return nil

@@ -137,6 +137,8 @@ func TestRefused(t *testing.T) {
 			d.Sections[0].Charts[0].(*dashboard.Trend).Lines[0].Points[2].Value = nan
 		},
 			dashboard.ErrInput, `section 0 "All", chart 0 "NPS by month": dashboard: invalid input: line "NPS", period "2025-03"`},
+		{"a value too large to draw", func(d *dashboard.Dashboard) { d.Sections[0].Charts[1].(*dashboard.Bars).Bars[1].Value = f(-1.6e308) },
+			dashboard.ErrInput, "not a number within ±1e+15"},
 		{"points for periods", func(d *dashboard.Dashboard) {
 			tr := d.Sections[0].Charts[0].(*dashboard.Trend)
 			tr.Periods = tr.Periods[:3]

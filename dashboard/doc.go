@@ -90,8 +90,8 @@
 //
 // A chart has at most MaxItems items: the points of all its lines, its
 // bars, steps, cells or slots; Render fails with ErrInput beyond, and for
-// NaN or infinite figures, series of different lengths, intervals upside
-// down and curves that go back. It writes nothing when it fails. A
+// figures that are NaN, infinite or beyond ±MaxValue, series of different
+// lengths, intervals upside down and curves that go back. It writes nothing when it fails. A
 // survival curve of more than 120 steps is drawn without a mark per step,
 // so that a curve of thousands of customers stays a few kilobytes.
 package dashboard

@@ -185,7 +185,7 @@ func niceScale(lo, hi float64, n int, from, to float64) scale {
 	step := nice((hi-lo)/float64(max(1, n-1)), true)
 	s := scale{lo: math.Floor(lo/step) * step, hi: math.Ceil(hi/step) * step, from: from, to: to, step: step}
 	s.tickDecimals = max(0, int(-math.Floor(math.Log10(step)+1e-9)))
-	for i := 0; ; i++ {
+	for i := 0; i <= 4*n; i++ { // about n ticks; the bound is a guard
 		v := s.lo + float64(i)*step
 		if v > s.hi+step/2 {
 			break

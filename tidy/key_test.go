@@ -176,6 +176,20 @@ func TestPeriodMismatch(t *testing.T) {
 	err = w.Write(yearMonth(2025, 2), "churn", r)
 	require.ErrorIs(t, err, tidy.ErrPeriod)
 	require.ErrorContains(t, err, "churn is for 2025-01, its key for 2025-02")
+
+	// A key whose period is empty takes the Result's.
+	type k struct {
+		Period  string
+		Channel string
+	}
+	got := write(t, tidy.Options{}, k{Channel: "chat"})
+	require.Contains(t, got, "\n,chat,r,")
+	var buf bytes.Buffer
+	wk, err := tidy.NewWriter[k](&buf, tidy.Options{})
+	require.NoError(t, err)
+	require.NoError(t, wk.Write(k{Channel: "chat"}, "churn", r))
+	require.NoError(t, wk.Flush())
+	require.Contains(t, buf.String(), "\n2025-01,chat,churn,start,,count,0,")
 }
 
 // TestPeriods writes the periods of Results in the calendar's words.
