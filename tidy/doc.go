@@ -76,6 +76,16 @@
 // yes/no figure (significant, hole) is 1 or 0, so that its average over
 // groups is a share. n and the counts are integers.
 //
+// # Texts
+//
+// Texts — key values, labels, result names — are written as they are,
+// invalid UTF-8 replaced by U+FFFD: CSV quotes what needs quoting
+// (RFC 4180), JSON Lines escapes it, so every text reads back whole
+// (a CR LF inside a quoted CSV cell reads back as LF with most CSV
+// readers, Go's among them). A text that starts with =, +, − or @ is a
+// formula to a spreadsheet that opens a CSV file directly: import the
+// file as text columns, as BI tools do, rather than opening it.
+//
 // # What is a row
 //
 // Every number, null and yes/no of the Result is a row, with these
@@ -84,8 +94,8 @@
 // an integer) is a period or a label (see Arrays), never a figure; a
 // period object under another key is a description. Texts are labels (a customer id, a reason)
 // or descriptions (an interval method, an as-of date) and are not rows,
-// except under an _amount key. A number under a key in DefaultParameters
-// or Options.Parameters is a parameter row.
+// except under an _amount key. A number under a parameter key (scale,
+// alpha, beta, and Options.Parameters) is a parameter row.
 //
 // Refused, with ErrUnit: a number that is not an integer, or a null,
 // under a key without a unit suffix that is neither a statistic nor a

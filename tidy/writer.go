@@ -33,14 +33,13 @@ type Options struct {
 	Key string
 	// Parameters are keys, at any depth of a Result, whose numbers are
 	// parameters rather than figures (unit "parameter"), in addition to
-	// DefaultParameters.
+	// those of the rapport packages: scale (a survey scale's bounds and
+	// breaks), alpha and beta (of a fitted model).
 	Parameters []string
 }
 
-// DefaultParameters are the parameter keys of the rapport packages: the
-// survey scale (its min, max and breaks) and the α and β of a fitted
-// model.
-var DefaultParameters = []string{"scale", "alpha", "beta"}
+// parameters are the parameter keys of the rapport packages.
+var parameters = []string{"scale", "alpha", "beta"}
 
 // Writer writes Results as tidy rows, one row per figure, to CSV or
 // JSON Lines. Rows go out as they are written, through a buffer, so a
@@ -74,7 +73,7 @@ func NewWriter[K any](w io.Writer, opt Options) (*Writer[K], error) {
 	}
 	tw := &Writer[K]{out: bufio.NewWriterSize(w, 64<<10), format: opt.Format, schema: s}
 	tw.walk.params = map[string]bool{}
-	for _, p := range DefaultParameters {
+	for _, p := range parameters {
 		tw.walk.params[p] = true
 	}
 	for _, p := range opt.Parameters {
