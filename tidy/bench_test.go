@@ -2,6 +2,7 @@ package tidy_test
 
 import (
 	"io"
+	"runtime"
 	"testing"
 
 	"github.com/rapportkit/rapport/rate"
@@ -49,5 +50,32 @@ func BenchmarkWriteLedger(b *testing.B) {
 		if err := w.Write(struct{}{}, "mrr", r); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestMemoryBounded writes a hundred times more Results than a first
+// batch: the heap in use does not grow with them.
+func TestMemoryBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 200,000 Results")
+	}
+	tally, _ := rate.FromCounts(412, 1500)
+	r, _ := tally.Result(0.95, rate.Wilson)
+	w, _ := tidy.NewWriter[string](io.Discard, tidy.Options{Key: "channel"})
+	heap := func(n int) uint64 {
+		for range n {
+			if err := w.Write("e-mail", "response", r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	first := heap(2000)
+	after := heap(198000)
+	if after > first+256<<10 {
+		t.Fatalf("heap grew from %d to %d bytes over 200,000 Results", first, after)
 	}
 }
