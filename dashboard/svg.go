@@ -183,8 +183,11 @@ func niceScale(lo, hi float64, n int, from, to float64) scale {
 		lo, hi = lo-pad, hi+pad
 	}
 	step := nice((hi-lo)/float64(max(1, n-1)), true)
-	s := scale{lo: math.Floor(lo/step) * step, hi: math.Ceil(hi/step) * step, from: from, to: to, step: step}
-	s.tickDecimals = max(0, int(-math.Floor(math.Log10(step)+1e-9)))
+	// lo/step is 50.99999999999999 for 5.1/0.1: round off the float's
+	// error before taking the tick below (and above).
+	decimals := max(0, int(-math.Floor(math.Log10(step)+1e-9)))
+	s := scale{from: from, to: to, step: step, tickDecimals: decimals,
+		lo: roundTo(math.Floor(lo/step+1e-9)*step, decimals), hi: roundTo(math.Ceil(hi/step-1e-9)*step, decimals)}
 	for i := 0; i <= 4*n; i++ { // about n ticks; the bound is a guard
 		v := s.lo + float64(i)*step
 		if v > s.hi+step/2 {
