@@ -91,6 +91,11 @@ func mainResults(t testing.TB) []mainResult {
 	must(err)
 	sr, err := sbg.Result(4)
 	add("churn.SBGResult", sr, err)
+	add("churn.SBG (its parameters)", sbg, nil)
+
+	orders := []churn.Purchase{{CustomerID: "ada", At: date(2025, 3, 2)}, {CustomerID: "ada", At: date(2025, 3, 9)}, {CustomerID: "bob", At: date(2025, 3, 5)}}
+	repeat, err := churn.RepeatOf(slices.Values(orders), churn.Period{From: date(2025, 3, 1), To: date(2025, 4, 1)})
+	add("churn.Repurchase", repeat, err)
 
 	risks, err := churn.DefaultScorecard().Rank([]churn.Signals{
 		{CustomerID: "bob", Complaints: []time.Time{date(2025, 5, 2), date(2025, 5, 20)}, ContractEnd: date(2025, 7, 1), LastContact: date(2025, 3, 1), PriorOrders: 4, RecentOrders: 3},
