@@ -63,8 +63,8 @@ type Section struct {
 	Tables []Table
 }
 
-// Chart is one of *Trend, *Bars, *Survival, *Lorenz, *Matrix and
-// *Staffing.
+// Chart is one of *Trend, *Bars, *Survival, *Lorenz, *Matrix, *Heatmap
+// and *Staffing.
 type Chart interface {
 	// heading returns the chart's title.
 	heading() string

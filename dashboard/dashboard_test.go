@@ -20,7 +20,7 @@ import (
 func TestEveryChart(t *testing.T) {
 	page := render(t, every())
 	charts := svgs(page)
-	require.Len(t, charts, 6)
+	require.Len(t, charts, 7)
 	want := []struct {
 		name     string
 		elements []string
@@ -30,6 +30,7 @@ func TestEveryChart(t *testing.T) {
 		{"survival", []string{`<path`, `class="band"`, `class="censor"`, `class="median"`}},
 		{"lorenz", []string{`<path`, `class="equality"`}},
 		{"matrix", []string{`class="cell diag"`, `class="cell"`}},
+		{"heatmap", []string{`class="cell"`, `class="ink share"`, `class="ink light share"`}},
 		{"staffing", []string{`class="bar short"`, `class="line required"`, `<pattern id="hatch"`}},
 	}
 	for i, w := range want {
@@ -46,7 +47,8 @@ func TestEveryChart(t *testing.T) {
 	d := descs(page)
 	require.Equal(t, "NPS by month, Jan 2025 to Apr 2025. NPS: +20.0 in Jan 2025, +30.0 in Apr 2025; lowest +20.0 in Jan 2025, highest +31.0 in Mar 2025. Target +30.0. Significant changes: NPS in Mar 2025 (up, p < 0.001, adjusted < 0.001: significant).", d[0])
 	require.Equal(t, "NPS by channel: voice +25.0, chat −5.0. Target +20.0. Significantly different from the other channels: chat (p < 0.001, adjusted < 0.001: significant).", d[1])
-	require.Equal(t, "Staffing. 3 slots from 09:00 to 10:00. Short of the requirement in 1 slots: 09:30 (short by 3).", d[5])
+	require.Equal(t, "Cohorts. acquired by months on, 2 rows and 3 columns, from 70.0\u00a0% (lightest) to 100.0\u00a0% (darkest); 5 cells with a value, 1 without. 2025-01: 0 100%, 1 83%, 2 70%; 2025-02: 0 100%, 1 90%.", d[5])
+	require.Equal(t, "Staffing. 3 slots from 09:00 to 10:00. Short of the requirement in 1 slots: 09:30 (short by 3).", d[6])
 	require.True(t, strings.Contains(page, "n/a"), "the unknown cost")
 	require.True(t, strings.Contains(page, "adjusted by Benjamini–Hochberg across the 5 tests on this page, is at most 0.05"))
 	require.False(t, strings.Contains(page, "<script"))
@@ -99,7 +101,9 @@ func TestHostileTexts(t *testing.T) {
 			l.Title, l.Of = h, h
 			m := s.Charts[4].(*dashboard.Matrix)
 			m.Title, m.RowAxis, m.ColAxis, m.Rows[0], m.Cols[1] = h, h, h, h, h
-			st := s.Charts[5].(*dashboard.Staffing)
+			hm := s.Charts[5].(*dashboard.Heatmap)
+			hm.Title, hm.RowAxis, hm.ColAxis, hm.Rows[0], hm.Cols[2] = h, h, h, h, h
+			st := s.Charts[6].(*dashboard.Staffing)
 			st.Title, st.Slots[1].Label = h, h
 			s.Tables[0].Title, s.Tables[0].Header[0], s.Tables[0].Rows[0][0], s.Tables[0].Note = h, h, h, h
 			s.Tiles = append(s.Tiles, dashboard.Tile{Label: "cost", Unit: tidy.Amount, Currency: h})
@@ -152,7 +156,10 @@ func TestRefused(t *testing.T) {
 			d.Sections[0].Charts[3].(*dashboard.Lorenz).Points = []dashboard.LorenzPoint{{50, 30}, {40, 35}}
 		}, dashboard.ErrInput, "a Lorenz curve rises"},
 		{"a ragged matrix", func(d *dashboard.Dashboard) { d.Sections[0].Charts[4].(*dashboard.Matrix).Counts[1] = []uint64{1} }, dashboard.ErrInput, `row 1 "silver" has 1 counts for 2 columns`},
-		{"negative agents", func(d *dashboard.Dashboard) { d.Sections[0].Charts[5].(*dashboard.Staffing).Slots[0].Staffed = -1 }, dashboard.ErrInput, "negative agents"},
+		{"negative agents", func(d *dashboard.Dashboard) { d.Sections[0].Charts[6].(*dashboard.Staffing).Slots[0].Staffed = -1 }, dashboard.ErrInput, "negative agents"},
+		{"a heatmap row too long", func(d *dashboard.Dashboard) {
+			d.Sections[0].Charts[5].(*dashboard.Heatmap).Values[1] = []*float64{f(1), f(2), f(3), f(4)}
+		}, dashboard.ErrInput, `row 1 "2025-02" has 4 values for 3 columns`},
 		{"a ragged table", func(d *dashboard.Dashboard) { d.Sections[0].Tables[0].Rows[0] = []string{"x"} }, dashboard.ErrInput, "row 0 has 1 cells for 2 columns"},
 		{"a p-value above 1", func(d *dashboard.Dashboard) { d.Sections[0].Tiles[0].P = f(1.5) }, dashboard.ErrInput, "p-value 1.5"},
 		{"a warning on the better side", func(d *dashboard.Dashboard) { d.Sections[0].Tiles[0].Warn = f(35) }, dashboard.ErrInput, "Warn 35 on the better side of Target 30"},

@@ -38,6 +38,9 @@
 //     largest 20 %.
 //   - Matrix: a tier transition matrix, counts and row shares, shaded by
 //     share of the row, the diagonal (customers who stayed) outlined.
+//   - Heatmap: a grid of figures shaded by value, a cohort table (the
+//     share of each acquisition month still active k months on) or an RFM
+//     grid; undefined cells blank.
 //   - Staffing: agents required (a step line) against agents staffed
 //     (bars) through the day, the slots short of the requirement hatched.
 //   - Table: texts, numbers right-aligned; format cells with FormatValue,

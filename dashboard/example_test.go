@@ -72,7 +72,7 @@ func ExampleFormatValue() {
 	fmt.Println(dashboard.FormatValue(nil, tidy.Pct))
 	// Output:
 	// 82.4 %
-	// +31.2
+	// +31.3
 	// −4.0
 	// 6 min 12 s
 	// 12,345

@@ -118,10 +118,18 @@ func FormatAmount(d *decimal.Decimal, currency string) string {
 	return s
 }
 
+// fixed writes |x| with the given decimals, rounding the shortest decimal
+// that reads back as x half away from zero, as FormatAmount rounds
+// money: 82.5 is 83, 0.25 is 0.3 (strconv would round the binary value
+// half to even: 82, 0.2).
+func fixed(x float64, decimals int) string {
+	return decimal.NewFromFloat(math.Abs(x)).StringFixed(int32(decimals))
+}
+
 // signed formats x with the given decimals, with a minus sign, and a
 // plus sign when plus is set and x > 0; −0.0 is 0.0.
 func signed(x float64, decimals int, plus bool) string {
-	s := strconv.FormatFloat(math.Abs(x), 'f', decimals, 64)
+	s := fixed(x, decimals)
 	zero := strings.Trim(s, "0.") == ""
 	switch {
 	case zero:
@@ -136,7 +144,7 @@ func signed(x float64, decimals int, plus bool) string {
 
 // grouped formats x with thousands separators.
 func grouped(x float64, decimals int) string {
-	s := strconv.FormatFloat(math.Abs(x), 'f', decimals, 64)
+	s := fixed(x, decimals)
 	whole, frac, hasFrac := strings.Cut(s, ".")
 	out := groupDigits(whole)
 	if hasFrac {
@@ -173,9 +181,9 @@ func duration(x float64) string {
 	var s string
 	switch {
 	case x < 10 && x != math.Trunc(x):
-		s = strconv.FormatFloat(x, 'f', 1, 64) + " s"
+		s = fixed(x, 1) + " s"
 	case x < 60:
-		s = strconv.FormatFloat(x, 'f', 0, 64) + " s"
+		s = fixed(x, 0) + " s"
 	case x < 3600:
 		t := int64(math.Round(x))
 		s = fmt.Sprintf("%d min %02d s", t/60, t%60)

@@ -51,10 +51,10 @@ func TestFormatValue(t *testing.T) {
 		{f(math.Inf(1)), tidy.Pct, "n/a"},
 		{f(82.449), tidy.Pct, "82.4\u00a0%"},
 		{f(-0.04), tidy.Pct, "0.0\u00a0%"},
-		{f(31.25), tidy.Points, "+31.2"},
-		{f(-12.35), tidy.Points, "−12.3"},
+		{f(31.25), tidy.Points, "+31.3"},
+		{f(-12.35), tidy.Points, "−12.4"},
 		{f(0), tidy.Points, "0.0"},
-		{f(4.125), tidy.Score, "4.12"},
+		{f(4.125), tidy.Score, "4.13"},
 		{f(4.5), tidy.Seconds, "4.5 s"},
 		{f(42), tidy.Seconds, "42 s"},
 		{f(372.4), tidy.Seconds, "6 min 12 s"},
@@ -64,6 +64,8 @@ func TestFormatValue(t *testing.T) {
 		{f(1234567), tidy.Count, "1,234,567"},
 		{f(-1234), tidy.Count, "−1,234"},
 		{f(2.498), tidy.Ratio, "2.50"},
+		{f(82.25), tidy.Pct, "82.3\u00a0%"}, // half away from zero, not to even
+		{f(0.125), tidy.Score, "0.13"},
 		{f(12.34), tidy.Erlangs, "12.3\u00a0Erl"},
 	}
 	for _, c := range cases {

@@ -30,7 +30,8 @@ func FuzzRender(f *testing.F) {
 		sv := s.Charts[2].(*dashboard.Survival)
 		sv.Curves[0].Steps[1].Days, sv.Curves[0].MedianDays = days, &days
 		s.Charts[4].(*dashboard.Matrix).Rows[1] = text
-		s.Charts[5].(*dashboard.Staffing).Slots[2].Required = v
+		s.Charts[5].(*dashboard.Heatmap).Values[0][1] = &v
+		s.Charts[6].(*dashboard.Staffing).Slots[2].Required = v
 		s.Tables[0].Rows[1][1] = text
 		var buf bytes.Buffer
 		err := d.Render(&buf)

@@ -45,6 +45,8 @@ func every() *dashboard.Dashboard {
 				&dashboard.Lorenz{Title: "Revenue", GiniRatio: f(0.5), Points: []dashboard.LorenzPoint{{50, 10}, {80, 35}}},
 				&dashboard.Matrix{Title: "Tiers", RowAxis: "before", ColAxis: "after", Rows: []string{"gold", "silver"}, Cols: []string{"gold", "silver"},
 					Counts: [][]uint64{{8, 2}, {1, 9}}},
+				&dashboard.Heatmap{Title: "Cohorts", RowAxis: "acquired", ColAxis: "months on", Rows: []string{"2025-01", "2025-02"}, Cols: []string{"0", "1", "2"},
+					Unit: tidy.Pct, Values: [][]*float64{{f(100), f(82.5), f(70)}, {f(100), f(90)}}},
 				&dashboard.Staffing{Title: "Staffing", Slots: []dashboard.Slot{{"09:00", 10, 10}, {"09:30", 12, 9}, {"10:00", 8.5, 9}}},
 			},
 			Tables: []dashboard.Table{{Title: "Costs", Header: []string{"channel", "cost"}, Rows: [][]string{{"voice", "1.00"}, {"e-mail", dashboard.FormatAmount(nil, "EUR")}}}},

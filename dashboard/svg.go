@@ -258,7 +258,7 @@ func (c *canvas) legend(x, y, right float64, keys []key) {
 		case "band":
 			c.add(elem{Tag: "rect", X: num(cx), Y: num(y - 10), W: "14", H: "12", Fill: k.colour, Opacity: "0.25"})
 		case "bar":
-			c.rect(cx, y-10, 14, 12, "", k.colour, "", "")
+			c.rect(cx, y-10, 14, 12, "", k.colour, "#9a9a9a", "")
 		case "hatch":
 			c.rect(cx, y-10, 14, 12, "short", "url(#hatch)", vermilion, "")
 		case "ring":

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 
+	"github.com/rapportkit/rapport/churn"
 	"github.com/rapportkit/rapport/dashboard"
 	"github.com/rapportkit/rapport/rate"
 	"github.com/rapportkit/rapport/tidy"
@@ -222,6 +224,7 @@ func build(f figures) (*dashboard.Dashboard, error) {
 			survival(f),
 			&dashboard.Lorenz{Title: "Concentration of 2025 revenue", Points: lorenz, GiniRatio: &gini, Note: "2,000 customers; the further the curve from the diagonal, the more revenue rests on few customers."},
 			tiers(f.revenue),
+			cohorts(f.cohorts),
 		},
 	})
 	return d, nil
@@ -360,4 +363,21 @@ func tiers(revenue [2][]decimal.Decimal) *dashboard.Matrix {
 	}
 	return &dashboard.Matrix{Title: "Tier moves, 2024 to 2025", RowAxis: "tier in 2024", ColAxis: "tier in 2025", Rows: names, Cols: names, Counts: counts,
 		Note: "Gold from 2,000 EUR of yearly revenue, silver from 500 EUR."}
+}
+
+// cohorts draws the retention of the 2025 cohorts, month by month.
+func cohorts(t *churn.CohortTable) *dashboard.Heatmap {
+	h := &dashboard.Heatmap{Title: "Cohorts of 2025: still subscribed k months on", RowAxis: "joined in", ColAxis: "months since joining",
+		Unit: tidy.Pct, Lo: ptr(50), Hi: ptr(100), Note: "Share of each month's new subscribers still there at the start of each later month."}
+	for k := range 12 {
+		h.Cols = append(h.Cols, strconv.Itoa(k))
+	}
+	for _, c := range t.Cohorts {
+		if c.Period.From.Year() != year {
+			continue
+		}
+		h.Rows = append(h.Rows, c.Period.From.Format("Jan 2006"))
+		h.Values = append(h.Values, c.RetainedPct)
+	}
+	return h
 }

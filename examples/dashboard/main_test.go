@@ -23,8 +23,8 @@ func TestSample(t *testing.T) {
 	html, err := os.ReadFile(page)
 	require.NoError(t, err)
 	s := string(html)
-	require.Equal(t, 17, strings.Count(s, "<svg "), "charts")
-	require.Equal(t, 17, strings.Count(s, "<desc id="), "text alternatives")
+	require.Equal(t, 18, strings.Count(s, "<svg "), "charts")
+	require.Equal(t, 18, strings.Count(s, "<desc id="), "text alternatives")
 	for _, class := range []string{`class="band"`, `class="ring"`, `class="whisker"`, `class="censor"`, `class="equality"`, `class="cell diag"`, `class="bar short"`} {
 		require.True(t, strings.Contains(s, class), "no %s", class)
 	}

@@ -81,6 +81,7 @@ type figures struct {
 	months   []month // January to December, all channels
 	channels []month // the fourth quarter, per channel
 	curves   map[string]churn.CurveResult
+	cohorts  *churn.CohortTable
 	revenue  [2][]decimal.Decimal
 	slots    []slotPlan
 	cost     []*decimal.Decimal // December's cost per channel, nil when unknown
@@ -123,6 +124,7 @@ func compute(s sample) (figures, error) {
 		g.label = channels[ch]
 		f.channels = append(f.channels, g)
 	}
+	var err error
 	// December's cost per contact.
 	for ch, cost := range costs {
 		var n uint64
@@ -136,6 +138,9 @@ func compute(s sample) (figures, error) {
 			per := cost.DivRound(decimal.NewFromUint64(n), 2)
 			f.channels[ch].contacts.CostPerContactAmount = &per
 		}
+	}
+	if f.cohorts, err = churn.Cohorts(slices.Values(s.customers), churn.Monthly, asOf.Add(-time.Nanosecond)); err != nil {
+		return f, err
 	}
 	bySegment, err := churn.SurvivalBy(slices.Values(s.customers), asOf, 24*time.Hour, func(c churn.Customer) string { return c.Segment })
 	if err != nil {
