@@ -36,7 +36,7 @@ func build(f figures) (*dashboard.Dashboard, error) {
 				if err != nil {
 					return l, err
 				}
-				p.P = c.P
+				p.P = c.PValue
 			}
 			l.Points = append(l.Points, p)
 		}
@@ -174,7 +174,7 @@ func build(f figures) (*dashboard.Dashboard, error) {
 		if err != nil {
 			return nil, err
 		}
-		b = dashboard.Bar{Label: g.label, Value: g.csat.RatePct, N: g.csat.N, P: c.P}
+		b = dashboard.Bar{Label: g.label, Value: g.csat.RatePct, N: g.csat.N, P: c.PValue}
 		if ci := g.csat.RateIntervalPct; ci != nil {
 			b.Lo, b.Hi = ptr(ci.Lo), ptr(ci.Hi)
 		}
