@@ -93,12 +93,16 @@
 //	Erlangs  _erlangs   offered load
 //	Amount   _amount    money, a decimal string in the currency of the input
 //	Ratio    _ratio     a dimensionless ratio that is not a share (quick ratio)
+//	Count    _count     an expected or forecast number of things (expected purchases)
 //
-// Counts carry no suffix (n, promoters, answered), and neither do the
-// parameters of a fitted model (alpha, beta), which are pure numbers named
-// as their paper names them, nor test statistics: z, t, df, and p_value and
-// adjusted_p_value, fractions read against a significance level (package
-// adjust adjusts them for many tests). An interval sits next
+// Counts of things that happened carry no suffix (n, promoters,
+// answered), and neither do the parameters of a fitted model (alpha,
+// beta), which are pure numbers named as their paper names them, nor test
+// statistics and the diagnostics of a fit: z, t, df, log_likelihood,
+// gradient, and p_value and adjusted_p_value, fractions read against a
+// significance level (package adjust adjusts them for many tests). The
+// vocabulary lives in one list that package tidy and the law checker
+// share. An interval sits next
 // to its figure with the same unit (score_points, score_interval_points)
 // and has the keys lo, hi, level (the confidence level as a fraction,
 // 0.95) and method.

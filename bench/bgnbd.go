@@ -166,8 +166,8 @@ func bgnbdPredictOurs(d *data, reps int) (result, error) {
 	}, func(ps []clv.Prediction) string {
 		var alive, expected float64
 		for _, p := range ps {
-			alive += p.PAlive
-			expected += p.Expected
+			alive += p.PAlivePct / 100
+			expected += p.ExpectedPurchases
 		}
 		return digestOf(fmt.Sprintf("%.6g,%.6g", alive, expected))
 	})

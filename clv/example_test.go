@@ -184,12 +184,12 @@ func ExamplePredict() {
 	}
 	preds, _ := clv.Predict(slices.Values(base), m, 13)
 	for _, p := range preds {
-		fmt.Printf("%-10s risk %.2f, %.2f purchases in 13 weeks\n", p.CustomerID, 1-p.PAlive, p.Expected)
+		fmt.Printf("%-10s risk %.0f%%, %.2f purchases in 13 weeks\n", p.CustomerID, 100-p.PAlivePct, p.ExpectedPurchases)
 	}
 	// Output:
-	// steady     risk 0.11, 2.02 purchases in 13 weeks
-	// gone quiet risk 1.00, 0.01 purchases in 13 weeks
-	// new        risk 0.00, 0.39 purchases in 13 weeks
+	// steady     risk 11%, 2.02 purchases in 13 weeks
+	// gone quiet risk 100%, 0.01 purchases in 13 weeks
+	// new        risk 0%, 0.39 purchases in 13 weeks
 }
 
 func tx(id string, date string, amount string) segment.Transaction {

@@ -91,7 +91,7 @@ type Holdout struct {
 	// Amount is their exact total amount.
 	Amount decimal.Decimal `json:"amount"`
 	// T is the length of the holdout period, end − cut, in the unit.
-	T float64 `json:"T"`
+	T float64 `json:"age_periods"`
 }
 
 // Holdout splits the history at the calendar day of cut: the summary as

@@ -25,10 +25,10 @@ type Summary struct {
 	X int `json:"x"`
 	// Tx is the time of the last purchase after the first, 0 ≤ Tx ≤ T,
 	// and 0 when X = 0.
-	Tx float64 `json:"t_x"`
+	Tx float64 `json:"recency_periods"`
 	// T is the time from the first purchase to the end of the
 	// observation (the as-of date or the calibration cut), finite, ≥ 0.
-	T float64 `json:"T"`
+	T float64 `json:"age_periods"`
 	// Spend is the mean value of the X repeat purchases, ≥ 0; the spend
 	// model uses it when X > 0 and ignores it otherwise.
 	Spend decimal.Decimal `json:"spend"`

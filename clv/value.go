@@ -60,8 +60,8 @@ type CustomerValue struct {
 	PAlivePct float64 `json:"p_alive_pct"`
 	// ExpectedPurchases is the expected purchases over the horizon,
 	// DiscountedPurchases their present value under the discount.
-	ExpectedPurchases   float64 `json:"expected_purchases"`
-	DiscountedPurchases float64 `json:"discounted_purchases"`
+	ExpectedPurchases   float64 `json:"expected_purchases_count"`
+	DiscountedPurchases float64 `json:"discounted_purchases_count"`
 	// SpendAmount is the expected mean spend per purchase and CLVAmount
 	// the customer's lifetime value over the horizon, both nil when the
 	// spend model's mean is infinite for the customer.
@@ -166,10 +166,10 @@ type GroupValue struct {
 	// PAliveMeanPct is the mean P(alive) in percent, and ExpectedAlive
 	// the expected number of customers still active, Σ P(alive).
 	PAliveMeanPct float64 `json:"p_alive_mean_pct"`
-	ExpectedAlive float64 `json:"expected_alive"`
+	ExpectedAlive float64 `json:"expected_alive_count"`
 	// ExpectedPurchases is the group's expected purchases over the
 	// horizon.
-	ExpectedPurchases float64 `json:"expected_purchases"`
+	ExpectedPurchases float64 `json:"expected_purchases_count"`
 	// CLVAmount is the exact sum of the customers' rounded values and
 	// MeanCLVAmount its mean, rounded to the valuation's places; both nil
 	// when a customer's value is undefined.
@@ -251,12 +251,13 @@ func ValueBy[K comparable](summaries iter.Seq[Summary], v Valuation, key func(Su
 }
 
 // Prediction is what a churn signal needs of a non-contractual customer:
-// the probability that the customer is still active and the purchases
-// expected over a horizon, as fractions and counts.
+// the probability that the customer is still active, in percent
+// (100 − PAlivePct is the churn risk), and the purchases expected over a
+// horizon.
 type Prediction struct {
-	CustomerID string
-	PAlive     float64
-	Expected   float64
+	CustomerID        string  `json:"customer_id"`
+	PAlivePct         float64 `json:"p_alive_pct"`
+	ExpectedPurchases float64 `json:"expected_purchases_count"`
 }
 
 // Predict returns the prediction of every summary over the horizon t, in
@@ -290,7 +291,7 @@ func Predict(summaries iter.Seq[Summary], m Model, t float64) ([]Prediction, err
 			}
 			cache[key] = r
 		}
-		out = append(out, Prediction{CustomerID: s.ID, PAlive: p, Expected: p * r})
+		out = append(out, Prediction{CustomerID: s.ID, PAlivePct: 100 * p, ExpectedPurchases: p * r})
 		i++
 	}
 	return out, nil

@@ -104,7 +104,7 @@ func TestValuesAgree(t *testing.T) {
 		require.NoError(t, err)
 		e, err := v.Purchases.Expected(s, 52.14)
 		require.NoError(t, err)
-		assert.Equal(t, Prediction{CustomerID: s.ID, PAlive: p, Expected: e}, preds[i])
+		assert.Equal(t, Prediction{CustomerID: s.ID, PAlivePct: 100 * p, ExpectedPurchases: e}, preds[i])
 		assert.InEpsilon(t, e, one.ExpectedPurchases, 1e-15)
 	}
 	for k, g := range groups {

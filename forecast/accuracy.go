@@ -23,8 +23,8 @@ import (
 type Errors struct {
 	N        int      `json:"n"`    // periods compared
 	Zero     int      `json:"zero"` // of them with no actual contact
-	Actual   float64  `json:"actual_contacts"`
-	Forecast float64  `json:"forecast_contacts"`
+	Actual   float64  `json:"actual_count"`
+	Forecast float64  `json:"forecast_count"`
 	WAPEPct  *float64 `json:"wape_pct"`
 	MAPEPct  *float64 `json:"mape_pct"`
 	BiasPct  *float64 `json:"bias_pct"`

@@ -114,7 +114,7 @@ func (f *Fitted) InSample() ([]float64, bool) {
 // arrive in it and their AHT.
 type Demand struct {
 	Start    time.Time `json:"start"`
-	Contacts float64   `json:"contacts"`
+	Contacts float64   `json:"contacts_count"`
 	// AHTSeconds is the AHT forecast, nil when the history has no
 	// handle times.
 	AHTSeconds *float64 `json:"aht_seconds"`
@@ -123,10 +123,10 @@ type Demand struct {
 // Day is the forecast of one day.
 type Day struct {
 	Date     Date    `json:"date"`
-	Contacts float64 `json:"contacts"`
+	Contacts float64 `json:"contacts_count"`
 	// ContactsInterval is the prediction interval of the day's
 	// contacts, nil where the method gives none.
-	ContactsInterval *Interval `json:"contacts_interval"`
+	ContactsInterval *Interval `json:"contacts_interval_count"`
 	// AHTSeconds is the day's AHT forecast, the intervals' weighted by
 	// their contacts; nil without handle times or contacts.
 	AHTSeconds *float64 `json:"aht_seconds"`

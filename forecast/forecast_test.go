@@ -301,7 +301,7 @@ func TestErrorsByHand(t *testing.T) {
 	assert.Nil(t, r.BiasPct)
 	js, err := json.Marshal(r)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"n":1,"zero":1,"actual_contacts":0,"forecast_contacts":0,"wape_pct":null,"mape_pct":null,"bias_pct":null}`, string(js))
+	assert.JSONEq(t, `{"n":1,"zero":1,"actual_count":0,"forecast_count":0,"wape_pct":null,"mape_pct":null,"bias_pct":null}`, string(js))
 }
 
 func TestBacktest(t *testing.T) {

@@ -36,10 +36,11 @@
 //	item     text     which element of an array the figure is in (see
 //	                  Arrays); empty outside arrays
 //	unit     text     pct, points, score, seconds, days, periods, erlangs,
-//	                  amount, ratio (the key's suffix); count (an integer
-//	                  under a key without a suffix), number (a test
-//	                  statistic: z, t, df, p_value, adjusted_p_value),
-//	                  parameter, bool
+//	                  amount, ratio, count (the key's suffix); count also
+//	                  for an integer under a key without a suffix; number
+//	                  (a test statistic or a fit's diagnostic: z, t, df,
+//	                  p_value, adjusted_p_value, log_likelihood,
+//	                  gradient), parameter, bool
 //	value    decimal  the figure; empty (null) when it is undefined
 //	lo, hi   decimal  the bounds of the figure's interval, when the Result
 //	                  has one next to it (<figure>_interval_<unit>);

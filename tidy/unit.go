@@ -1,6 +1,10 @@
 package tidy
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/rapportkit/rapport/internal/unit"
+)
 
 // Unit is what a row's value is measured in: the unit suffix of the
 // Result key it comes from (pct for churn_pct), or, for a key without a
@@ -18,15 +22,17 @@ const (
 	Erlangs Unit = "erlangs" // offered load
 	Amount  Unit = "amount"  // money, an exact decimal in the input's currency
 	Ratio   Unit = "ratio"   // a dimensionless ratio that is not a share
+	// Count is a number of things: an integer under a key without a
+	// suffix (n, promoters, at_risk), or an expected or forecast number
+	// under a key ending in _count (expected_purchases_count).
+	Count Unit = "count"
 )
 
 // The units of keys without a suffix.
 const (
-	// Count is an integer under a key without a suffix: n, promoters,
-	// at_risk.
-	Count Unit = "count"
-	// Number is a test statistic, a pure number: z, t, df, p_value and
-	// adjusted_p_value (p-values are fractions, read against α).
+	// Number is a pure number: a test statistic (z, t, df, p_value and
+	// adjusted_p_value; p-values are fractions, read against α) or the
+	// diagnostic of a fit (log_likelihood, gradient).
 	Number Unit = "number"
 	// Parameter is a number under a parameter key (Options.Parameters):
 	// the bounds of a survey scale, the α and β of a fitted model.
@@ -36,10 +42,23 @@ const (
 )
 
 // suffixed are the units a key names by its suffix.
-var suffixed = []Unit{Pct, Points, Score, Seconds, Days, Periods, Erlangs, Amount, Ratio}
+var suffixed = func() []Unit {
+	us := make([]Unit, len(unit.Suffixes))
+	for i, s := range unit.Suffixes {
+		us[i] = Unit(s)
+	}
+	return us
+}()
 
-// statistics are the keys of test statistics.
-var statistics = map[string]bool{"z": true, "t": true, "df": true, "p_value": true, "adjusted_p_value": true}
+// statistics are the keys of pure numbers: test statistics and the
+// diagnostics of a fit.
+var statistics = func() map[string]bool {
+	m := make(map[string]bool, len(unit.Statistics))
+	for _, k := range unit.Statistics {
+		m[k] = true
+	}
+	return m
+}()
 
 // split returns the key without its unit suffix and the unit, or ok =
 // false for a key without a suffix: "churn_pct" is ("churn", Pct).

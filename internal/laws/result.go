@@ -7,21 +7,16 @@ import (
 	"slices"
 	"strings"
 	"testing"
-)
 
-// units are the suffixes of the contract: every JSON key of a Result
-// that holds a measured, non-integer quantity ends in one of them.
-var units = []string{"_pct", "_points", "_score", "_seconds", "_days", "_periods", "_erlangs", "_amount", "_ratio"}
+	"github.com/rapportkit/rapport/internal/unit"
+)
 
 // intervalKeys are the keys of an interval, whose unit is its parent's.
 var intervalKeys = map[string]bool{"lo": true, "hi": true, "level": true}
 
-// statistics are the keys of test statistics, pure numbers.
-var statistics = []string{"z", "t", "df", "p_value", "adjusted_p_value"}
-
 func hasUnit(key string) bool {
-	for _, u := range units {
-		if strings.HasSuffix(key, u) {
+	for _, u := range unit.Suffixes {
+		if strings.HasSuffix(key, "_"+u) {
 			return true
 		}
 	}
@@ -54,7 +49,7 @@ func (c *checker[A, X, P]) result(t *testing.T) {
 			}
 		}
 		if key, ok := unitless(v, "", c.spec.Parameters); !ok {
-			t.Fatalf("Result key %q holds a non-integer number without a unit suffix %v: %s", key, units, js)
+			t.Fatalf("Result key %q holds a non-integer number without a unit suffix %v: %s", key, unit.Suffixes, js)
 		}
 		if s, ok := r.(interface{ String() string }); ok && s.String() == "" {
 			t.Fatal("Result.String() is empty")
@@ -70,7 +65,7 @@ func unitless(v any, parent string, params []string) (string, bool) {
 	case map[string]any:
 		for k, e := range v {
 			if n, ok := e.(json.Number); ok && strings.ContainsAny(n.String(), ".eE") {
-				if !hasUnit(k) && !(intervalKeys[k] && hasUnit(parent)) && !slices.Contains(params, k) && !slices.Contains(statistics, k) {
+				if !hasUnit(k) && !(intervalKeys[k] && hasUnit(parent)) && !slices.Contains(params, k) && !slices.Contains(unit.Statistics, k) {
 					return k, false
 				}
 			}

@@ -54,3 +54,14 @@ func Interval(ci stat.Interval, err error, k float64) *stat.Interval {
 	}
 	return &ci
 }
+
+// Suffixes are the unit suffixes of the contract (the root package's
+// documentation): every key of a Result that holds a measured quantity
+// ends in one of them. Package tidy reads them; the law checker holds
+// Results to them.
+var Suffixes = []string{"pct", "points", "score", "seconds", "days", "periods", "erlangs", "amount", "ratio", "count"}
+
+// Statistics are the keys of pure numbers without a suffix: test
+// statistics (z, t, df, p_value, adjusted_p_value) and the diagnostics of
+// a fit (log_likelihood, gradient).
+var Statistics = []string{"z", "t", "df", "p_value", "adjusted_p_value", "log_likelihood", "gradient"}
