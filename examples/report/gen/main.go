@@ -75,8 +75,8 @@ type customer struct {
 	start, end    time.Time   // end zero while active
 	contractEnd   time.Time   // the end of the current term
 	renewals      []time.Time // the term ends at which the customer renewed
-	contractYears int  // the length of a term
-	contract      bool // false: no contract end nor renewals in the file
+	contractYears int         // the length of a term
+	contract      bool        // false: no contract end nor renewals in the file
 	segment       string
 	satisfaction  float64 // latent, 0 (unhappy) … 1 (delighted)
 	spend         float64 // mean basket in euros
