@@ -82,7 +82,7 @@ func (r *report) dashboardView() dashboardView {
 				if c.Significant {
 					flag = "harder"
 				}
-				t.Rows = append(t.Rows, []string{c.Key, fmt.Sprint(c.N), mean(c.MeanScore), pct(c.EasePct), p, flag})
+				t.Rows = append(t.Rows, []string{clean(c.Key), fmt.Sprint(c.N), mean(c.MeanScore), pct(c.EasePct), p, flag})
 			}
 			v.Tables = append(v.Tables, t)
 		}
@@ -155,7 +155,7 @@ func (r *report) dashboardView() dashboardView {
 				for _, rc := range risk.Reasons {
 					reasons = append(reasons, fmt.Sprintf("%s %.0f", reasonText(rc, r.Surveys), rc.Points))
 				}
-				t.Rows = append(t.Rows, []string{risk.CustomerID, fmt.Sprintf("%.0f", risk.Points), strings.Join(reasons, ", ")})
+				t.Rows = append(t.Rows, []string{clean(risk.CustomerID), fmt.Sprintf("%.0f", risk.Points), strings.Join(reasons, ", ")})
 			}
 			v.Tables = append(v.Tables, t)
 		}

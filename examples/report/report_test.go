@@ -128,7 +128,7 @@ func TestUserFiles(t *testing.T) {
 	}
 	assert.Equal(t, 8, strings.Count(errs, "rejected "), errs)
 	for _, c := range []struct {
-		file                       string
+		file                     string
 		read, accepted, rejected int
 	}{{"surveys.csv", 5, 2, 3}, {"customers.csv", 4, 2, 2}, {"contacts.csv", 3, 1, 2}, {"transactions.csv", 3, 2, 1}} {
 		read, accepted, rejected := fileLine(t, out, filepath.Join(dir, c.file))

@@ -511,6 +511,7 @@ func (r *report) writeSegments(t *text) {
 				clvHorizon, share(clvAnnualRate), v.Discount.Rate)
 			t.line("Both models are fitted to every purchase before the as-of date, times in weeks: %s (%d with a repeat purchase); %s left out.",
 				counted(v.Customers, "customer"), v.Repeat, counted(v.Refunds, "refund"))
+			t.line("They count from each customer's first purchase in the file: a file that starts after it makes the customer look newer.")
 			t.line("%v, log-likelihood %.1f; %v, spend–frequency correlation %s (the model assumes none; beyond ±0.3 the CLV is biased)",
 				v.Model, v.Fit.LogLikelihood, v.Spend, correlation(v.SpendFit.Correlation))
 		}

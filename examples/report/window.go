@@ -51,14 +51,6 @@ func (w window) contains(t time.Time) bool {
 	return !t.Before(w.from) && t.Before(w.to)
 }
 
-// index returns the position of t's month in the window, or ok = false.
-func (w window) index(t time.Time) (int, bool) {
-	if !w.contains(t) {
-		return 0, false
-	}
-	return int(period.MonthOf(t, time.UTC) - w.months[0]), true
-}
-
 // partialNote explains the star of a partial month, or is empty.
 func (w window) partialNote() string {
 	if !w.partial {
