@@ -102,9 +102,9 @@
 // occupancy at most 85 %), positions (30 % shrinkage), FTE (35 h a week
 // over 5 days) and cost (-hourly and -per-contact), day by day, and a
 // cost–service table of the week with every staffed half hour given k
-// agents more (k = −1 … +2). A queue whose busiest half hour holds a
-// couple of contacts is said to be small: its plan is set by the hours to
-// cover, and the report says so.
+// agents more (k = −1 … +2). A queue that never needs more than two
+// agents at once is said to be small: its plan is set by the hours to
+// cover rather than by the load, and the report says so.
 //
 // Customers: churn and retention month by month, renewal churn, the
 // compounded annual churn, repeat buyers and repurchase, the Kaplan–Meier
