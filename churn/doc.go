@@ -149,7 +149,9 @@
 // A Scorecard turns Signals into points: each signal's measure x gives
 // Weight · clamp((x − Zero)/(Full − Zero), 0, 1) (complaints in a window,
 // days to the contract end, days since the last contact — the "wear" —,
-// fall in orders, CSAT, likelihood to recommend). The score is the sum
+// fall in orders, CSAT, likelihood to recommend, and 1 − P(alive) for a
+// customer without a contract, from a purchase model of package clv).
+// The score is the sum
 // clamped to 0–100 and the reasons (typed codes) are sorted by points, ties
 // by code. Diagnose finds a "hole in the rocket": dissatisfaction above 10 %
 // while fewer than 1 in 10 of the dissatisfied complain (complaint rate

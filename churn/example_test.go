@@ -360,11 +360,32 @@ func ExampleScorecard_Score() {
 		fmt.Printf("%-16s %5.2f points (measure %.2f)\n", c.Reason, c.Points, *c.Measure)
 	}
 	// Output:
-	// bob risk 41.2: complaints 16.7, contract-ending 13.3, no-contact 6.2, fewer-orders 5.0
+	// bob risk 42.5: complaints 16.7, contract-ending 16.7, fewer-orders 5.0, no-contact 4.1
 	// complaints       16.67 points (measure 2.00)
-	// contract-ending  13.33 points (measure 30.00)
-	// no-contact        6.20 points (measure 92.00)
+	// contract-ending  16.67 points (measure 30.00)
 	// fewer-orders      5.00 points (measure 0.25)
+	// no-contact        4.13 points (measure 92.00)
+}
+
+// A customer of a shop has no contract to end: a purchase model's P(alive)
+// (package clv) says whether the customer is still buying, and 1 − P(alive)
+// scores as the contract end would.
+func ExampleScorecard_Score_lapsed() {
+	asOf := date(2025, 6, 1)
+	pAlive := 0.44 // clv's BG/NBD: two orders in January, none since
+	r, err := churn.DefaultScorecard().Score(churn.Signals{
+		CustomerID:  "dee",
+		LastContact: date(2025, 5, 20),
+		PriorOrders: 2, RecentOrders: 0,
+		PAlive: &pAlive,
+	}, asOf)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r)
+	// Output:
+	// dee risk 35.0: fewer-orders 20.0, lapsed 15.0
 }
 
 func ExampleScorecard_Rank() {
@@ -380,8 +401,8 @@ func ExampleScorecard_Rank() {
 		fmt.Println(r)
 	}
 	// Output:
-	// bob risk 22.6: contract-ending 16.9, low-recommendation 5.7
-	// cyd risk 22.6: contract-ending 16.9, low-recommendation 5.7
+	// bob risk 26.8: contract-ending 21.1, low-recommendation 5.7
+	// cyd risk 26.8: contract-ending 21.1, low-recommendation 5.7
 	// ada risk 0.0
 }
 
@@ -614,5 +635,5 @@ func ExampleRisk() {
 	js, _ := json.Marshal(r)
 	fmt.Println(string(js))
 	// Output:
-	// {"customer_id":"cyd","risk_points":30,"reasons":[{"reason":"no-contact","risk_points":15,"measure_days":null},{"reason":"fewer-orders","risk_points":15,"measure_pct":75}]}
+	// {"customer_id":"cyd","risk_points":25,"reasons":[{"reason":"fewer-orders","risk_points":15,"measure_pct":75},{"reason":"no-contact","risk_points":10,"measure_days":null}]}
 }

@@ -23,13 +23,14 @@ const (
 	FewerOrders                         // purchase frequency falling
 	LowSatisfaction                     // low latest CSAT
 	LowRecommendation                   // low latest likelihood to recommend
+	Lapsed                              // probably no longer buying: low P(alive)
 )
 
-var reasonNames = [...]string{"", "complaints", "contract-ending", "no-contact", "fewer-orders", "low-satisfaction", "low-recommendation"}
+var reasonNames = [...]string{"", "complaints", "contract-ending", "no-contact", "fewer-orders", "low-satisfaction", "low-recommendation", "lapsed"}
 
 // String returns the code's name, e.g. "contract-ending".
 func (r Reason) String() string {
-	if r < Complaints || r > LowRecommendation {
+	if r < Complaints || r > Lapsed {
 		return fmt.Sprintf("Reason(%d)", int(r))
 	}
 	return reasonNames[r]
@@ -37,7 +38,7 @@ func (r Reason) String() string {
 
 // MarshalText writes the code's name.
 func (r Reason) MarshalText() ([]byte, error) {
-	if r < Complaints || r > LowRecommendation {
+	if r < Complaints || r > Lapsed {
 		return nil, fmt.Errorf("%w: reason %d", ErrEncoding, int(r))
 	}
 	return []byte(r.String()), nil
@@ -76,6 +77,12 @@ type Signals struct {
 	// HasRecommend.
 	Recommend    int  `json:"recommend"`
 	HasRecommend bool `json:"has_recommend"`
+	// PAlive is the probability, 0–1, that a customer without a contract
+	// is still buying, from a purchase model fitted to the orders
+	// (clv.Predict, clv's BG/NBD P(alive)); nil when unknown. A customer
+	// with a contract has the contract end instead: the contract, not
+	// the rhythm of purchases, says whether the customer is still there.
+	PAlive *float64 `json:"p_alive,omitempty"`
 }
 
 // Rule turns a signal's measure x into points: Weight at full strength,
@@ -92,6 +99,9 @@ type Rule struct {
 }
 
 func (r Rule) points(x float64) float64 {
+	if r.Weight == 0 {
+		return 0
+	}
 	f := (x - r.Zero) / (r.Full - r.Zero)
 	return r.Weight * math.Min(math.Max(f, 0), 1)
 }
@@ -102,6 +112,9 @@ func (r Rule) validate(name string) error {
 			return fmt.Errorf("%w: %s rule %+v not finite", ErrScorecard, name, r)
 		}
 	}
+	if r == (Rule{}) {
+		return nil // off: a scorecard written before the rule existed
+	}
 	if r.Weight < 0 || r.Zero == r.Full {
 		return fmt.Errorf("%w: %s rule %+v needs a weight ≥ 0 and Zero ≠ Full", ErrScorecard, name, r)
 	}
@@ -111,8 +124,9 @@ func (r Rule) validate(name string) error {
 // Scorecard scores the churn risk of customers from their Signals: each
 // signal's measure becomes points by its Rule, the score is their sum
 // clamped to 0–100 and the reasons are the signals that gave points. A
-// Weight of 0 turns a signal off. The result depends only on the signals,
-// the scorecard and the as-of date.
+// Weight of 0 turns a signal off, and so does the zero Rule, so that a
+// Scorecard written before a rule was added scores as it did. The result
+// depends only on the signals, the scorecard and the as-of date.
 type Scorecard struct {
 	// ComplaintWindow is how far back complaints count: those at instants
 	// in [asOf − ComplaintWindow, asOf).
@@ -131,30 +145,43 @@ type Scorecard struct {
 	Satisfaction Rule `json:"satisfaction"`
 	// Recommend: measure, the latest likelihood to recommend 0–10.
 	Recommend Rule `json:"recommend"`
+	// Lapse: measure, 1 − P(alive), the probability that a customer
+	// without a contract has already stopped buying; no points without
+	// a P(alive).
+	Lapse Rule `json:"lapse"`
 }
 
-// DefaultScorecard returns the default weights, which add up to 100:
+// DefaultScorecard returns the default weights:
 //
 //	complaints          25   from 0 to 3 complaints in 90 days
-//	contract-ending     20   from 90 days before the contract end to the end
-//	no-contact          15   from 30 to 180 days since the last contact
+//	contract-ending     25   from 90 days before the contract end to the end
+//	lapsed              25   from P(alive) 80 % down to 20 % (no contract)
 //	fewer-orders        20   from no fall in orders to none at all
+//	no-contact          10   from 30 to 180 days since the last contact
 //	low-satisfaction    10   from CSAT 80 % down to 40 %
 //	low-recommendation  10   from 7 (passive) down to 0
+//
+// contract-ending and lapsed are the one signal of a relationship ending,
+// read from the contract of a contractual customer and from the purchase
+// model of any other, so that a customer scores on one or the other and
+// the most any customer scores is 100. The wear signal, no-contact, has 10
+// points: in a shop most good customers never contact the centre, and a
+// customer never contacted scores all of them.
 func DefaultScorecard() Scorecard {
 	return Scorecard{
 		ComplaintWindow: 90 * 24 * time.Hour,
 		Complaints:      Rule{Weight: 25, Zero: 0, Full: 3},
-		ContractEnd:     Rule{Weight: 20, Zero: 90, Full: 0},
-		Contact:         Rule{Weight: 15, Zero: 30, Full: 180},
+		ContractEnd:     Rule{Weight: 25, Zero: 90, Full: 0},
+		Contact:         Rule{Weight: 10, Zero: 30, Full: 180},
 		Orders:          Rule{Weight: 20, Zero: 0, Full: 1},
 		Satisfaction:    Rule{Weight: 10, Zero: 0.8, Full: 0.4},
 		Recommend:       Rule{Weight: 10, Zero: 7, Full: 0},
+		Lapse:           Rule{Weight: 25, Zero: 0.2, Full: 0.8},
 	}
 }
 
-// Validate checks every rule (finite, Weight ≥ 0, Zero ≠ Full) and a
-// non-negative complaint window.
+// Validate checks every rule (finite, Weight ≥ 0, Zero ≠ Full, or the
+// zero Rule, which is off) and a non-negative complaint window.
 func (s Scorecard) Validate() error {
 	if s.ComplaintWindow < 0 {
 		return fmt.Errorf("%w: complaint window %v", ErrScorecard, s.ComplaintWindow)
@@ -163,7 +190,7 @@ func (s Scorecard) Validate() error {
 		name string
 		rule Rule
 	}{{"complaints", s.Complaints}, {"contract end", s.ContractEnd}, {"contact", s.Contact},
-		{"orders", s.Orders}, {"satisfaction", s.Satisfaction}, {"recommend", s.Recommend}} {
+		{"orders", s.Orders}, {"satisfaction", s.Satisfaction}, {"recommend", s.Recommend}, {"lapse", s.Lapse}} {
 		if err := r.rule.validate(r.name); err != nil {
 			return err
 		}
@@ -179,16 +206,16 @@ type Contribution struct {
 	Points float64
 	// Measure is the signal's measure in the unit of its reason:
 	// complaints (a count), days to the contract end or since the last
-	// contact, the fall in orders and the satisfaction as fractions, the
-	// likelihood to recommend on 0–10. It is nil for a customer never
-	// contacted, whose gap has no length.
+	// contact, the fall in orders, the satisfaction and 1 − P(alive) as
+	// fractions, the likelihood to recommend on 0–10. It is nil for a
+	// customer never contacted, whose gap has no length.
 	Measure *float64
 }
 
 // MarshalJSON writes {"reason":…,"risk_points":…} and the measure under
 // the key of its unit: "measure" (complaints), "measure_days",
-// "measure_pct" (fall in orders, satisfaction) or "measure_score"
-// (likelihood to recommend), null when there is none.
+// "measure_pct" (fall in orders, satisfaction, 1 − P(alive)) or
+// "measure_score" (likelihood to recommend), null when there is none.
 func (c Contribution) MarshalJSON() ([]byte, error) {
 	reason, err := c.Reason.MarshalText()
 	if err != nil {
@@ -198,7 +225,7 @@ func (c Contribution) MarshalJSON() ([]byte, error) {
 	switch c.Reason {
 	case ContractEnding, NoContact:
 		key = "measure_days"
-	case FewerOrders, LowSatisfaction:
+	case FewerOrders, LowSatisfaction, Lapsed:
 		key, scale = "measure_pct", 100
 	case LowRecommendation:
 		key = "measure_score"
@@ -249,8 +276,8 @@ const day = float64(24 * time.Hour)
 // Score scores one customer as of asOf. It fails on an invalid scorecard,
 // an empty id (ErrID), a time outside the plausible window (ErrTime: the
 // as-of date, a complaint, the contract end or the last contact), or a
-// signal out of range (ErrSignal): negative orders, satisfaction outside
-// 0–1, recommend outside 0–10.
+// signal out of range (ErrSignal): negative orders, satisfaction or
+// P(alive) outside 0–1, recommend outside 0–10.
 func (s Scorecard) Score(sig Signals, asOf time.Time) (Risk, error) {
 	if err := s.Validate(); err != nil {
 		return Risk{}, err
@@ -275,6 +302,8 @@ func (s Scorecard) score(sig Signals, asOf time.Time) (Risk, error) {
 		return Risk{}, fmt.Errorf("customer %q: %w: satisfaction %v not in 0–1", sig.CustomerID, ErrSignal, sig.Satisfaction)
 	case sig.HasRecommend && (sig.Recommend < 0 || sig.Recommend > 10):
 		return Risk{}, fmt.Errorf("customer %q: %w: recommend %d not in 0–10", sig.CustomerID, ErrSignal, sig.Recommend)
+	case sig.PAlive != nil && !(*sig.PAlive >= 0 && *sig.PAlive <= 1):
+		return Risk{}, fmt.Errorf("customer %q: %w: P(alive) %v not in 0–1", sig.CustomerID, ErrSignal, *sig.PAlive)
 	}
 	var cs []Contribution
 	add := func(r Reason, rule Rule, x float64) {
@@ -310,6 +339,9 @@ func (s Scorecard) score(sig Signals, asOf time.Time) (Risk, error) {
 	}
 	if sig.HasRecommend {
 		add(LowRecommendation, s.Recommend, float64(sig.Recommend))
+	}
+	if sig.PAlive != nil {
+		add(Lapsed, s.Lapse, 1-*sig.PAlive)
 	}
 	total := 0.0
 	for _, c := range cs { // reason-code order: a fixed summation order

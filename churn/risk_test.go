@@ -27,13 +27,13 @@ func TestScoreEachSignal(t *testing.T) {
 		// contact yesterday.
 		{"complaints", Signals{Complaints: []time.Time{d(-90), d(-10), d(0), d(-91)}, LastContact: d(-1)},
 			[]Contribution{{Complaints, 25.0 * 2 / 3, m(2)}}},
-		// Contract ends in 30 days: 2/3 of 20 points.
-		{"contract", Signals{ContractEnd: d(30), LastContact: d(-1)}, []Contribution{{ContractEnding, 20.0 * 2 / 3, m(30)}}},
+		// Contract ends in 30 days: 2/3 of 25 points.
+		{"contract", Signals{ContractEnd: d(30), LastContact: d(-1)}, []Contribution{{ContractEnding, 25.0 * 2 / 3, m(30)}}},
 		// Contract ended 10 days ago: full points.
-		{"contract passed", Signals{ContractEnd: d(-10), LastContact: d(-1)}, []Contribution{{ContractEnding, 20, m(-10)}}},
-		// 105 days since the last contact: half of 15 points.
-		{"contact", Signals{LastContact: d(-105)}, []Contribution{{NoContact, 7.5, m(105)}}},
-		{"never contacted", Signals{}, []Contribution{{NoContact, 15, nil}}},
+		{"contract passed", Signals{ContractEnd: d(-10), LastContact: d(-1)}, []Contribution{{ContractEnding, 25, m(-10)}}},
+		// 105 days since the last contact: half of 10 points.
+		{"contact", Signals{LastContact: d(-105)}, []Contribution{{NoContact, 5, m(105)}}},
+		{"never contacted", Signals{}, []Contribution{{NoContact, 10, nil}}},
 		// Orders from 4 to 1: a 75 % fall, 15 points; rising orders none.
 		{"orders", Signals{PriorOrders: 4, RecentOrders: 1, LastContact: d(-1)}, []Contribution{{FewerOrders, 15, m(0.75)}}},
 		{"more orders", Signals{PriorOrders: 1, RecentOrders: 4, LastContact: d(-1)}, nil},
@@ -41,6 +41,12 @@ func TestScoreEachSignal(t *testing.T) {
 		{"satisfaction", Signals{Satisfaction: 0.6, HasSatisfaction: true, Recommend: 0, HasRecommend: true, LastContact: d(-1)},
 			[]Contribution{{LowRecommendation, 10, m(0)}, {LowSatisfaction, 5, m(0.6)}}},
 		{"unanswered", Signals{Satisfaction: 0, Recommend: 0, LastContact: d(-1)}, nil},
+		// P(alive) 50 %: 1 − P(alive) = 0.5 is half-way from 0.2 to 0.8,
+		// half of 25 points; 85 % gives none, 10 % all of them.
+		{"half lapsed", Signals{PAlive: m(0.5), LastContact: d(-1)}, []Contribution{{Lapsed, 12.5, m(0.5)}}},
+		{"alive", Signals{PAlive: m(0.85), LastContact: d(-1)}, nil},
+		{"lapsed", Signals{PAlive: m(0.1), LastContact: d(-1)}, []Contribution{{Lapsed, 25, m(0.9)}}},
+		{"no P(alive)", Signals{PAlive: nil, LastContact: d(-1)}, nil},
 	} {
 		c.sig.CustomerID = c.name
 		r, err := s.Score(c.sig, asOf)
@@ -80,12 +86,26 @@ func TestScoreAllAndRank(t *testing.T) {
 	for i, c := range r.Reasons {
 		codes[i] = c.Reason
 	}
-	// 25, 20, 20, 15, 10, 10 points: ties in code order.
+	// 25, 25, 20, 10, 10, 10 points: ties in code order. They add up to
+	// exactly 100: a customer scores on a contract end or on P(alive).
 	if !slices.Equal(codes, []Reason{Complaints, ContractEnding, FewerOrders, NoContact, LowSatisfaction, LowRecommendation}) {
 		t.Errorf("order %v", codes)
 	}
-	if r.String() != "w risk 100.0: complaints 25.0, contract-ending 20.0, fewer-orders 20.0, no-contact 15.0, low-satisfaction 10.0, low-recommendation 10.0" {
+	if r.String() != "w risk 100.0: complaints 25.0, contract-ending 25.0, fewer-orders 20.0, no-contact 10.0, low-satisfaction 10.0, low-recommendation 10.0" {
 		t.Errorf("String = %q", r)
+	}
+	// The same customer without a contract, gone by the purchase model.
+	lapsed := worst
+	lapsed.ContractEnd, lapsed.PAlive = time.Time{}, m(0)
+	if r, err := s.Score(lapsed, asOf); err != nil || r.Points != 100 || r.Reasons[1].Reason != Lapsed || r.Reasons[1].Points != 25 {
+		t.Errorf("lapsed: %v %v", r, err)
+	}
+	// Both signals (a caller who gives P(alive) to a contractual
+	// customer): clamped at 100.
+	both := worst
+	both.PAlive = m(0)
+	if r, err := s.Score(both, asOf); err != nil || r.Points != 100 || len(r.Reasons) != 7 {
+		t.Errorf("both: %v %v", r, err)
 	}
 	calm := Signals{CustomerID: "a", LastContact: asOf.Add(-time.Hour)}
 	tie1 := Signals{CustomerID: "c", LastContact: asOf.Add(-105 * 24 * time.Hour)}
@@ -120,6 +140,9 @@ func TestScorecardErrors(t *testing.T) {
 		{Signals{CustomerID: "x", Satisfaction: 1.2, HasSatisfaction: true}, ErrSignal},
 		{Signals{CustomerID: "x", Satisfaction: math.NaN(), HasSatisfaction: true}, ErrSignal},
 		{Signals{CustomerID: "x", Recommend: 11, HasRecommend: true}, ErrSignal},
+		{Signals{CustomerID: "x", PAlive: m(1.5)}, ErrSignal},
+		{Signals{CustomerID: "x", PAlive: m(-0.1)}, ErrSignal},
+		{Signals{CustomerID: "x", PAlive: m(math.NaN())}, ErrSignal},
 	} {
 		if _, err := s.Score(c.sig, asOf); !errors.Is(err, c.want) {
 			t.Errorf("Score(%+v) err = %v, want %v", c.sig, err, c.want)
@@ -130,6 +153,7 @@ func TestScorecardErrors(t *testing.T) {
 		func(s *Scorecard) { s.Orders.Full = s.Orders.Zero },
 		func(s *Scorecard) { s.Contact.Zero = math.Inf(1) },
 		func(s *Scorecard) { s.ComplaintWindow = -time.Hour },
+		func(s *Scorecard) { s.Lapse.Full = s.Lapse.Zero },
 	}
 	for i, mutate := range bad {
 		s := DefaultScorecard()
@@ -146,10 +170,17 @@ func TestScorecardErrors(t *testing.T) {
 	if r, _ := off.Score(Signals{CustomerID: "x"}, asOf); r.Points != 0 {
 		t.Errorf("weight 0 still scores: %v", r)
 	}
+	// A scorecard written before the lapse rule existed leaves it at its
+	// zero value: valid, and off.
+	old := DefaultScorecard()
+	old.Lapse = Rule{}
+	if r, err := old.Score(Signals{CustomerID: "x", PAlive: m(0), LastContact: asOf.Add(-time.Hour)}, asOf); err != nil || r.Points != 0 {
+		t.Errorf("zero lapse rule: %v %v", r, err)
+	}
 }
 
 func TestReasonText(t *testing.T) {
-	for r := Complaints; r <= LowRecommendation; r++ {
+	for r := Complaints; r <= Lapsed; r++ {
 		b, err := r.MarshalText()
 		var u Reason
 		if err != nil || u.UnmarshalText(b) != nil || u != r {
@@ -170,10 +201,14 @@ func TestReasonText(t *testing.T) {
 
 // Score never panics, stays in 0–100 and explains exactly its points.
 func FuzzScore(f *testing.F) {
-	f.Add(int64(-5), int64(30), int64(-100), 3, 1, 0.5, 6, uint8(3))
-	f.Fuzz(func(t *testing.T, complaint, contract, contact int64, prior, recent int, sat float64, rec int, flags uint8) {
+	f.Add(int64(-5), int64(30), int64(-100), 3, 1, 0.5, 6, 0.3, uint8(3))
+	f.Add(int64(-5), int64(30), int64(-100), 3, 1, 0.5, 6, 0.3, uint8(31))
+	f.Fuzz(func(t *testing.T, complaint, contract, contact int64, prior, recent int, sat float64, rec int, alive float64, flags uint8) {
 		sig := Signals{CustomerID: "x", Complaints: []time.Time{asOf.Add(time.Duration(complaint) * time.Hour)},
 			PriorOrders: prior, RecentOrders: recent, Satisfaction: sat, HasSatisfaction: flags&1 == 1, Recommend: rec, HasRecommend: flags&2 == 2}
+		if flags&16 == 16 {
+			sig.PAlive = &alive
+		}
 		if flags&4 == 4 {
 			sig.ContractEnd = asOf.Add(time.Duration(contract) * time.Hour)
 		}
@@ -214,8 +249,8 @@ func TestRiskJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"customer_id":"x","risk_points":39.77777777777778,"reasons":[{"reason":"contract-ending","risk_points":19.77777777777778,"measure_days":1},` +
-		`{"reason":"no-contact","risk_points":15,"measure_days":null},{"reason":"low-satisfaction","risk_points":5.000000000000001,"measure_pct":60}]}`
+	want := `{"customer_id":"x","risk_points":39.72222222222222,"reasons":[{"reason":"contract-ending","risk_points":24.72222222222222,"measure_days":1},` +
+		`{"reason":"no-contact","risk_points":10,"measure_days":null},{"reason":"low-satisfaction","risk_points":5.000000000000001,"measure_pct":60}]}`
 	if string(js) != want {
 		t.Errorf("JSON\n%s\nwant\n%s", js, want)
 	}

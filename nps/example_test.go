@@ -3,10 +3,12 @@ package nps_test
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
 	"github.com/rapportkit/rapport/nps"
+	"github.com/rapportkit/rapport/period"
 )
 
 func ExampleClassify() {
@@ -342,19 +344,23 @@ func ExamplePlan_SampleSize() {
 func ExampleTallyBy() {
 	jan := time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)
 	responses := []nps.Response{
+		{Score: 2, At: jan.AddDate(-1, 0, 0)},
 		{Score: 10, At: jan}, {Score: 4, At: jan},
 		{Score: 9, At: jan.AddDate(0, 1, 0)}, {Score: 9, At: jan.AddDate(0, 1, 0)},
 	}
-	byMonth, err := nps.TallyBy(slices.Values(responses), nps.Standard, func(r nps.Response) string { return r.At.Format("2006-01") })
+	byMonth, err := nps.TallyBy(slices.Values(responses), nps.Standard, func(r nps.Response) period.Month {
+		return period.MonthOf(r.At, time.UTC)
+	})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	for _, m := range []string{"2026-01", "2026-02"} {
+	for _, m := range slices.Sorted(maps.Keys(byMonth)) {
 		s, _ := byMonth[m].Score()
 		fmt.Println(m, s)
 	}
 	// Output:
+	// 2025-01 -100.0
 	// 2026-01 +0.0
 	// 2026-02 +100.0
 }
@@ -378,8 +384,8 @@ func ExampleWeightedBy() {
 		{Score: 0, Weight: 1, At: time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)},
 		{Score: 8, Weight: 1, At: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)},
 	}
-	byMonth, _ := nps.WeightedBy(slices.Values(responses), nps.Standard, func(r nps.Response) string { return r.At.Format("2006-01") })
-	s, _ := byMonth["2026-03"].Score()
+	byMonth, _ := nps.WeightedBy(slices.Values(responses), nps.Standard, func(r nps.Response) period.Month { return period.MonthOf(r.At, nil) })
+	s, _ := byMonth[period.YearMonth(2026, time.March)].Score()
 	fmt.Printf("%.3f\n", s)
 	// Output:
 	// 0.333

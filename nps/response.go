@@ -41,7 +41,9 @@ func TallyOf(responses iter.Seq[Response], s Scale) (*Tally, error) {
 }
 
 // TallyBy is TallyOf in groups chosen by key: a segment, a channel, a
-// month (key might be func(r Response) string { return r.At.Format("2006-01") }).
+// month with its year (key might be func(r Response) period.Month { return
+// period.MonthOf(r.At, paris) }; a time.Month key would add January 2025 to
+// January 2026).
 func TallyBy[K comparable](responses iter.Seq[Response], s Scale, key func(Response) K) (map[K]*Tally, error) {
 	return group.By(responses, "response", key, func() *Tally { return NewTally(s) }, (*Tally).addResponse)
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rapportkit/rapport/period"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -16,11 +17,15 @@ func TestTallyOfAndBy(t *testing.T) {
 	all, err := TallyOf(slices.Values(responses), Standard)
 	require.NoError(t, err)
 	assert.Equal(t, uint64(4), all.N())
-	byMonth, err := TallyBy(slices.Values(responses), Standard, func(r Response) string { return r.At.Format("2006-01") })
+	// A month with its year: January 2025 is not January 2026.
+	responses = append(responses, Response{Score: 0, At: jan.AddDate(-1, 0, 0)})
+	byMonth, err := TallyBy(slices.Values(responses), Standard, func(r Response) period.Month { return period.MonthOf(r.At, nil) })
 	require.NoError(t, err)
-	assert.Len(t, byMonth, 2)
-	assert.Equal(t, uint64(2), byMonth["2026-01"].N())
-	assert.Equal(t, uint64(1), byMonth["2026-02"].Promoters())
+	assert.Len(t, byMonth, 3)
+	assert.Equal(t, uint64(2), byMonth[period.YearMonth(2026, time.January)].N())
+	assert.Equal(t, uint64(1), byMonth[period.YearMonth(2025, time.January)].Detractors())
+	assert.Equal(t, uint64(1), byMonth[period.YearMonth(2026, time.February)].Promoters())
+	responses = responses[:4]
 
 	bad := append(slices.Clone(responses), Response{Score: 12})
 	_, err = TallyOf(slices.Values(bad), Standard)

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rapportkit/rapport/period"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -208,16 +209,19 @@ func TestCollectionBy(t *testing.T) {
 		tx("a", time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC), "1"),
 		tx("b", time.Date(2024, 2, 5, 0, 0, 0, 0, time.UTC), "2"),
 		tx("a", time.Date(2024, 2, 6, 0, 0, 0, 0, time.UTC), "3"),
+		tx("c", time.Date(2025, 1, 5, 0, 0, 0, 0, time.UTC), "4"), // January 2025 is not January 2024
 	}
-	byMonth, err := CollectionBy(slices.Values(txs), Options{}, func(t Transaction) time.Month { return t.At.Month() })
+	byMonth, err := CollectionBy(slices.Values(txs), Options{}, func(t Transaction) period.Month { return period.MonthOf(t.At, nil) })
 	require.NoError(t, err)
-	assert.Equal(t, 1, byMonth[time.January].NumCustomers())
-	assert.Equal(t, 2, byMonth[time.February].NumCustomers())
-	assert.Equal(t, uint64(2), byMonth[time.February].N())
+	assert.Len(t, byMonth, 3)
+	assert.Equal(t, 1, byMonth[period.YearMonth(2024, time.January)].NumCustomers())
+	assert.Equal(t, 1, byMonth[period.YearMonth(2025, time.January)].NumCustomers())
+	assert.Equal(t, 2, byMonth[period.YearMonth(2024, time.February)].NumCustomers())
+	assert.Equal(t, uint64(2), byMonth[period.YearMonth(2024, time.February)].N())
 
 	_, err = CollectionBy(slices.Values(append(txs, tx("c", asOf, "-1"))), Options{}, func(Transaction) int { return 0 })
 	require.ErrorIs(t, err, ErrAmount)
-	assert.Contains(t, err.Error(), "transaction 3: ")
+	assert.Contains(t, err.Error(), "transaction 4: ")
 }
 
 func TestCollectionResult(t *testing.T) {

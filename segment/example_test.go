@@ -3,9 +3,11 @@ package segment_test
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
+	"github.com/rapportkit/rapport/period"
 	"github.com/rapportkit/rapport/segment"
 	"github.com/shopspring/decimal"
 )
@@ -63,26 +65,28 @@ func ExampleCollectionOf_badInput() {
 	// 0 1 -5
 }
 
-// One collection per key: here per half-year (bob bought in the first
-// only), merged back into the year as shards from several machines would
+// One collection per key: here per half-year with its year (eve bought in
+// 2023 only), merged back into 2024 as shards from several machines would
 // be.
 func ExampleCollectionBy() {
 	halves, _ := segment.CollectionBy(slices.Values(sample()), segment.Options{}, func(t segment.Transaction) string {
-		if t.At.Month() <= time.June {
-			return "H1"
-		}
-		return "H2"
+		q := period.QuarterOf(t.At, time.UTC) // a quarter with its year
+		return fmt.Sprintf("%d-H%d", q.Year(), (q.Number()+1)/2)
 	})
-	fmt.Println(halves["H1"].NumCustomers(), halves["H2"].NumCustomers())
-	year := halves["H1"].Clone()
-	if err := year.Merge(halves["H2"]); err != nil {
+	for _, h := range slices.Sorted(maps.Keys(halves)) {
+		fmt.Println(h, halves[h].NumCustomers())
+	}
+	year := halves["2024-H1"].Clone()
+	if err := year.Merge(halves["2024-H2"]); err != nil {
 		fmt.Println(err)
 		return
 	}
 	fmt.Println(year.NumCustomers(), year.N())
 	// Output:
-	// 1 4
-	// 5 8
+	// 2023-H2 1
+	// 2024-H1 1
+	// 2024-H2 3
+	// 4 7
 }
 
 // A Customer keeps one customer's transactions; another customer's are

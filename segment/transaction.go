@@ -61,8 +61,9 @@ func CollectionOf(transactions iter.Seq[Transaction], o Options) (*Collection, e
 }
 
 // CollectionBy aggregates transactions into one collection per key, each
-// read with options o: a store, a country, a month (key might be
-// func(t Transaction) time.Month { return t.At.Month() }). The first bad
+// read with options o: a store, a country, a month with its year (key
+// might be func(t Transaction) period.Month { return period.MonthOf(t.At,
+// loc) }; a time.Month key would add January 2025 to January 2026). The first bad
 // transaction stops it with an error naming its position (from 0).
 func CollectionBy[K comparable](transactions iter.Seq[Transaction], o Options, key func(Transaction) K) (map[K]*Collection, error) {
 	return group.By(transactions, "transaction", key, func() *Collection { return NewCollection(o) }, (*Collection).Add)

@@ -2,14 +2,12 @@ package main
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"time"
 
 	"github.com/rapportkit/rapport/operations"
-	rowerr "github.com/rapportkit/rapport/row"
+	"github.com/rapportkit/rapport/period"
 )
 
 // fcrWindow is the repeat window of first-contact resolution: the same
@@ -17,46 +15,12 @@ import (
 // first time.
 const fcrWindow = 7 * 24 * time.Hour
 
-// readContacts reads contacts with the operations package's own reader,
-// which names the line of every row it rejects.
-func readContacts(s *source) (*loaded[operations.Contact], error) {
-	f, err := s.open()
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	rd := operations.NewReader(f)
-	out := &loaded[operations.Contact]{File: s.name}
-	for {
-		c, err := rd.Read()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		var re *rowerr.Error
-		if errors.As(err, &re) {
-			out.Read++
-			reason := re.Err.Error() // Validate's errors name the contact
-			if re.Column != "" {
-				reason = fmt.Sprintf("contact %q: %s: %v", re.ID, re.Column, re.Err)
-			}
-			out.Rejected = append(out.Rejected, rejection{File: s.name, Line: re.Line, Reason: reason})
-			continue
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", s.name, err)
-		}
-		out.Read++
-		out.Rows = append(out.Rows, c)
-	}
-}
-
 // contactSection holds the contact-centre KPIs over the window.
 type contactSection struct {
 	All       operations.Result
-	Tally     *operations.Tally
-	ByChannel []channelResult
+	ByChannel []channelResult // busiest first
 	Months    []monthVolume
-	Channels  []operations.Channel // columns of Months, busiest first
+	Channels  []operations.Channel // the columns of Months: ByChannel's order
 }
 
 type channelResult struct {
@@ -65,7 +29,7 @@ type channelResult struct {
 }
 
 type monthVolume struct {
-	Month  string
+	Label  string
 	Counts []uint64 // per Channels entry
 	Total  uint64
 }
@@ -75,34 +39,36 @@ func buildContacts(in *inputs, w window) (*contactSection, error) {
 		return nil, nil
 	}
 	var contacts []operations.Contact
-	for _, c := range in.contacts.Rows {
-		if _, ok := w.month(c.Arrived); ok {
+	for _, c := range in.contacts.rows {
+		if w.contains(c.Arrived) {
 			contacts = append(contacts, c)
 		}
 	}
-	// The repeat window looks past the window's end when the data go on;
-	// issues still open at the as-of date stay unjudged.
+	// Issues opened in the last 7 days before the as-of date stay unjudged:
+	// a repeat may still come.
 	if err := operations.MarkFCR(contacts, fcrWindow, w.to); err != nil {
 		return nil, fmt.Errorf("first-contact resolution: %w", err)
 	}
-	s := &contactSection{Tally: new(operations.Tally)}
-	byChannel := map[operations.Channel]*operations.Tally{}
-	months := make([]map[operations.Channel]uint64, len(w.months))
-	for i := range months {
-		months[i] = map[operations.Channel]uint64{}
+	all, err := operations.TallyOf(slices.Values(contacts))
+	if err != nil {
+		return nil, err
 	}
-	for _, c := range contacts {
-		if err := s.Tally.Add(c); err != nil {
-			return nil, err
-		}
-		if err := groupOf(byChannel, c.Channel, func() *operations.Tally { return new(operations.Tally) }).Add(c); err != nil {
-			return nil, err
-		}
-		m, _ := w.month(c.Arrived)
-		months[m][c.Channel]++
+	byChannel, err := operations.TallyBy(slices.Values(contacts), func(c operations.Contact) operations.Channel { return c.Channel })
+	if err != nil {
+		return nil, err
 	}
-	var err error
-	if s.All, err = s.Tally.Result(operations.DefaultThresholds); err != nil {
+	type monthChannel struct {
+		month   period.Month
+		channel operations.Channel
+	}
+	byMonth, err := operations.TallyBy(slices.Values(contacts), func(c operations.Contact) monthChannel {
+		return monthChannel{period.MonthOf(c.Arrived, nil), c.Channel}
+	})
+	if err != nil {
+		return nil, err
+	}
+	s := &contactSection{}
+	if s.All, err = all.Result(operations.DefaultThresholds); err != nil {
 		return nil, err
 	}
 	for ch, t := range byChannel {
@@ -118,13 +84,27 @@ func buildContacts(in *inputs, w window) (*contactSection, error) {
 	for _, c := range s.ByChannel {
 		s.Channels = append(s.Channels, c.Channel)
 	}
-	for i, m := range months {
-		v := monthVolume{Month: w.labels[i]}
+	for i, m := range w.months {
+		v := monthVolume{Label: w.label(i)}
 		for _, ch := range s.Channels {
-			v.Counts = append(v.Counts, m[ch])
-			v.Total += m[ch]
+			var n uint64
+			if t := byMonth[monthChannel{m, ch}]; t != nil {
+				n = t.N()
+			}
+			v.Counts = append(v.Counts, n)
+			v.Total += n
 		}
 		s.Months = append(s.Months, v)
 	}
 	return s, nil
+}
+
+// channel returns the result of one channel, or nil.
+func (s *contactSection) channel(ch operations.Channel) *operations.Result {
+	for i := range s.ByChannel {
+		if s.ByChannel[i].Channel == ch {
+			return &s.ByChannel[i].R
+		}
+	}
+	return nil
 }

@@ -34,90 +34,92 @@ type dashboardView struct {
 }
 
 func (r *report) dashboardView() dashboardView {
+	w := r.Window
+	labels := make([]string, len(w.months))
+	for i, m := range w.months {
+		labels[i] = m.Start(time.UTC).Format("Jan")
+	}
 	v := dashboardView{
 		Title:  "rapport — customer-relationship dashboard",
-		Period: fmt.Sprintf("as of %s · %s … %s", r.AsOf.Format(time.DateOnly), r.Window.labels[0], r.Window.labels[len(r.Window.labels)-1]),
+		Period: fmt.Sprintf("as of %s · %s … %s", r.AsOf.Format(time.DateOnly), w.label(0), w.label(len(w.months)-1)),
 	}
+	nan := math.NaN()
 	if s := r.Surveys; s != nil {
-		if s.HasNPS {
-			v.Cards = append(v.Cards, card{"NPS", fmt.Sprintf("%+.1f", *s.NPS.ScorePoints),
-				fmt.Sprintf("95 %% %+.1f … %+.1f · n = %d", s.NPS.ScoreIntervalPoints.Lo, s.NPS.ScoreIntervalPoints.Hi, s.NPS.N)})
-			nan := math.NaN()
+		if n := s.NPS; n != nil {
+			v.Cards = append(v.Cards, card{"NPS", signedPoints(n.ScorePoints), fmt.Sprintf("95 %% %s · n = %d", interval(n.ScoreIntervalPoints, "%+.1f"), n.N)})
 			line := series{Name: "NPS"}
-			for _, m := range s.NPSTrend {
-				if m.OK {
-					ci := m.R.ScoreIntervalPoints
+			for _, m := range s.NPSMonths {
+				if ci := m.R.ScoreIntervalPoints; ci != nil {
 					line.Values, line.Lo, line.Hi = append(line.Values, *m.R.ScorePoints), append(line.Lo, ci.Lo), append(line.Hi, ci.Hi)
 				} else {
 					line.Values, line.Lo, line.Hi = append(line.Values, nan), append(line.Lo, nan), append(line.Hi, nan)
 				}
 			}
 			lo, hi := bounds(line.Lo, line.Hi)
-			v.Charts = append(v.Charts, lineChart("NPS by month, with its 95 % interval", shortMonths(r.Window.labels), lo, hi, "", line))
+			v.Charts = append(v.Charts, lineChart("NPS by month, with its 95 % interval", labels, lo, hi, "", line))
 		}
-		if s.HasCSAT {
-			v.Cards = append(v.Cards, card{"CSAT", fmt.Sprintf("%.1f %%", *s.CSAT.SatisfiedPct), fmt.Sprintf("satisfied · %v · n = %d", s.CSATLevel, s.CSAT.N)})
+		if c := s.CSAT; c != nil {
+			v.Cards = append(v.Cards, card{"CSAT", pct(c.SatisfiedPct), fmt.Sprintf("satisfied · %v · n = %d", s.CSATLevel, c.N)})
 			line := series{Name: "% satisfied"}
-			for _, m := range s.CSATTrend {
-				if m.OK {
-					ci := m.R.SatisfiedIntervalPct
+			for _, m := range s.CSATMonth {
+				if ci := m.R.SatisfiedIntervalPct; ci != nil {
 					line.Values, line.Lo, line.Hi = append(line.Values, *m.R.SatisfiedPct), append(line.Lo, ci.Lo), append(line.Hi, ci.Hi)
 				} else {
-					nan := math.NaN()
 					line.Values, line.Lo, line.Hi = append(line.Values, nan), append(line.Lo, nan), append(line.Hi, nan)
 				}
 			}
 			lo, hi := bounds(line.Lo, line.Hi)
-			v.Charts = append(v.Charts, lineChart("CSAT by month (% satisfied), with its 95 % interval", shortMonths(r.Window.labels), lo, hi, " %", line))
+			v.Charts = append(v.Charts, lineChart("CSAT by month (% satisfied), with its 95 % interval", labels, lo, hi, " %", line))
 		}
-		if s.HasCES {
-			v.Cards = append(v.Cards, card{"CES", fmt.Sprintf("%.2f", *s.CES.MeanScore), fmt.Sprintf("ease %.0f %% · net %+.0f", *s.CES.EasePct, *s.CES.NetPoints)})
-			t := table{Title: "Channels by effort, easiest first (Welch t-test against the easiest, Holm-adjusted)", Header: []string{"channel", "n", "mean", "ease", "adjusted p", ""}}
+		if c := s.CES; c != nil {
+			v.Cards = append(v.Cards, card{"CES", mean(c.MeanScore), fmt.Sprintf("ease %s · net %s", pct(c.EasePct), signedPoints(c.NetPoints))})
+			t := table{Title: "Channels by effort, easiest first (Welch t-test against the easiest, Benjamini–Hochberg-adjusted)", Header: []string{"channel", "n", "mean", "ease", "adjusted p", ""}}
 			for _, c := range s.CESRank {
-				p, flag := "–", ""
+				p, flag := "", ""
 				if c.Tested {
-					p = fmt.Sprintf("%.3g", *c.AdjustedPValue)
+					p = pValue(c.Adjusted)
 				}
 				if c.Significant {
 					flag = "harder"
 				}
-				t.Rows = append(t.Rows, []string{c.Key, fmt.Sprint(c.N), fmt.Sprintf("%.2f", *c.MeanScore), fmt.Sprintf("%.0f %%", *c.EasePct), p, flag})
+				t.Rows = append(t.Rows, []string{clean(c.Key), fmt.Sprint(c.N), mean(c.MeanScore), pct(c.EasePct), p, flag})
 			}
 			v.Tables = append(v.Tables, t)
 		}
 	}
 	if c := r.Contacts; c != nil {
 		if c.All.ServiceLevelPct != nil {
-			v.Cards = append(v.Cards, card{"Service level", share(c.All.ServiceLevelPct), "live queues, answered within 20 s"})
+			v.Cards = append(v.Cards, card{"Service level", pct(c.All.ServiceLevelPct), "live queues, answered within 20 s"})
 		}
 		if c.All.FCRPct != nil {
-			v.Cards = append(v.Cards, card{"First-contact resolution", share(c.All.FCRPct), fmt.Sprintf("no repeat within %d days", fcrWindow/(24*time.Hour))})
+			v.Cards = append(v.Cards, card{"First-contact resolution", pct(c.All.FCRPct), "no repeat within " + threshold(fcrWindow)})
 		}
-		var labels []string
+		var names []string
 		var volumes []float64
 		for _, ch := range c.ByChannel {
-			labels = append(labels, ch.Channel.String())
+			names = append(names, ch.Channel.String())
 			volumes = append(volumes, float64(ch.R.N))
 		}
-		v.Charts = append(v.Charts, barChart("Contacts by channel", labels, volumes, ""))
+		v.Charts = append(v.Charts, barChart("Contacts by channel", names, volumes, ""))
 		t := table{Title: "Contact centre by channel", Header: []string{"channel", "contacts", "reach", "service level", "ASA", "abandon", "response 24 h", "FCR", "AHT", "deflection", "cost/contact"}}
 		for _, ch := range c.ByChannel {
 			r := ch.R
-			t.Rows = append(t.Rows, []string{ch.Channel.String(), fmt.Sprint(r.N), share(r.ReachabilityPct), share(r.ServiceLevelPct),
-				seconds(r.ASASeconds), share(r.AbandonmentPct), share(r.ResponseWithinPct), share(r.FCRPct), seconds(r.AHTSeconds),
-				share(r.DeflectionPct), euros(r.CostPerContactAmount)})
+			t.Rows = append(t.Rows, []string{ch.Channel.String(), fmt.Sprint(r.N), pct(r.ReachabilityPct), pct(r.ServiceLevelPct),
+				waitText(r.ASASeconds), pct(r.AbandonmentPct), pct(r.ResponseWithinPct), pct(r.FCRPct), handleSeconds(r.AHTSeconds),
+				pct(r.DeflectionPct), euros(r.CostPerContactAmount)})
 		}
 		v.Tables = append(v.Tables, t)
 	}
 	if s := r.Staffing; s != nil {
-		t := table{Title: "Staffing advice for the peak half hour (80 % in 20 s, occupancy ≤ 85 %, shrinkage 30 %)", Header: []string{"channel", "peak", "contacts", "AHT", "Erlang C agents", "positions", "Erlang A agents", "positions"}}
+		t := table{Title: fmt.Sprintf("Staffing plan for the %d days from %s (80 %% in 20 s, abandonment ≤ 5 %%, occupancy ≤ 85 %%, shrinkage 30 %%)", horizon, s.AsOf),
+			Header: []string{"channel", "contacts", "peak agents", "peak positions", "FTE", "service level", "cost", "cost/contact"}}
 		for _, q := range s.Queues {
-			aAgents, aPositions := "–", "–"
-			if q.ErlangA != nil {
-				aAgents, aPositions = fmt.Sprint(q.ErlangA.Agents), fmt.Sprint(q.ErlangA.Positions)
+			if q.Plan == nil {
+				continue
 			}
-			t.Rows = append(t.Rows, []string{q.Channel.String(), q.Peak, fmt.Sprintf("%.1f", q.Queue.Contacts), q.Queue.AHT.Round(time.Second).String(),
-				fmt.Sprint(q.ErlangC.Agents), fmt.Sprint(q.ErlangC.Positions), aAgents, aPositions})
+			w := q.Plan.Total
+			t.Rows = append(t.Rows, []string{q.Channel.String(), fmt.Sprintf("%.1f", w.Contacts), fmt.Sprint(w.PeakAgents), fmt.Sprint(w.PeakPositions),
+				fte(w.FTE), pct(w.ServiceLevelPct), euros(&w.CostAmount), euros(w.CostPerContactAmount)})
 		}
 		v.Tables = append(v.Tables, t)
 	}
@@ -151,24 +153,24 @@ func (r *report) dashboardView() dashboardView {
 			for _, risk := range c.Risks {
 				var reasons []string
 				for _, rc := range risk.Reasons {
-					reasons = append(reasons, fmt.Sprintf("%v %.0f", rc.Reason, rc.Points))
+					reasons = append(reasons, fmt.Sprintf("%s %.0f", reasonText(rc, r.Surveys), rc.Points))
 				}
-				t.Rows = append(t.Rows, []string{risk.CustomerID, fmt.Sprintf("%.0f", risk.Points), strings.Join(reasons, ", ")})
+				t.Rows = append(t.Rows, []string{clean(risk.CustomerID), fmt.Sprintf("%.0f", risk.Points), strings.Join(reasons, ", ")})
 			}
 			v.Tables = append(v.Tables, t)
 		}
 	}
 	if s := r.Segments; s != nil {
-		v.Cards = append(v.Cards, card{"Top 20 % of customers", fmt.Sprintf("%.1f %%", 100*s.TopShare), fmt.Sprintf("of revenue · Gini %.3f", s.Gini)})
+		v.Cards = append(v.Cards, card{"Top 20 % of customers", share(s.TopShare), fmt.Sprintf("of revenue · Gini %.3f", s.Gini)})
 		v.Charts = append(v.Charts, heatMap("RFM grid: customers by recency (rows) and frequency (columns)",
 			[]string{"R 5", "R 4", "R 3", "R 2", "R 1"}, []string{"F 1", "F 2", "F 3", "F 4", "F 5"}, s.Grid, 0, maxCell(s.Grid), ""))
-		var labels []string
+		var names []string
 		var counts []float64
 		for _, c := range s.Segments {
-			labels = append(labels, c.Key)
+			names = append(names, c.Key)
 			counts = append(counts, float64(c.N))
 		}
-		v.Charts = append(v.Charts, barChart("Customers by RFM segment", labels, counts, ""))
+		v.Charts = append(v.Charts, barChart("Customers by RFM segment", names, counts, ""))
 	}
 	return v
 }
@@ -202,19 +204,6 @@ func maxCell(grid [][]float64) float64 {
 		}
 	}
 	return m
-}
-
-// shortMonths turns "2025-03" into "Mar".
-func shortMonths(labels []string) []string {
-	out := make([]string, len(labels))
-	for i, l := range labels {
-		t, err := time.Parse("2006-01", l)
-		out[i] = l
-		if err == nil {
-			out[i] = t.Format("Jan")
-		}
-	}
-	return out
 }
 
 var dashboard = template.Must(template.New("dashboard").Parse(`<!doctype html>

@@ -2,95 +2,143 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
+	"github.com/rapportkit/rapport/forecast"
 	"github.com/rapportkit/rapport/operations"
+	"github.com/rapportkit/rapport/plan"
+	"github.com/shopspring/decimal"
 )
 
-// The service targets the staffing advice aims for, and the abandonment
-// the Erlang A advice allows on top of them (Erlang C's customers never
-// abandon, so it takes no abandonment target).
+// The service targets the plan meets in every half hour: 80 % of the calls
+// and chats answered within 20 s, at most 5 % abandoning (Erlang A, with
+// the customers' patience measured in the data), agents busy at most 85 %
+// of the time; 30 % of paid time goes to breaks, training and absence.
 var staffingTargets = operations.Targets{
-	ServiceLevel: 0.80, Within: 20 * time.Second, Occupancy: 0.85, Shrinkage: 0.30,
+	ServiceLevel: 0.80, Within: 20 * time.Second, Abandonment: 0.05, Occupancy: 0.85, Shrinkage: 0.30,
 }
 
-const staffingAbandonment = 0.05
+// contract is a full-time position: 35 hours a week over 5 days.
+var contract = plan.Contract{Weekly: 35 * time.Hour, DaysPerWeek: 5}
 
-// staffingSection advises agents and positions for the peak half hour of
-// the live channels, from the last eight weeks' arrivals and handle times.
-type staffingSection struct {
-	Targets     operations.Targets
-	Abandonment float64 // the Erlang A target
-	Weeks       int
-	Queues      []staffedQueue
-}
-
-type staffedQueue struct {
-	Channel  operations.Channel
-	Peak     string // weekday and half hour
-	Queue    operations.Queue
-	ErlangC  operations.Staffing
-	ErlangA  *operations.Staffing // with the observed patience, when known
-	Observed *float64             // the service level the channel achieved, a fraction
-}
+const (
+	halfHour = 30 * time.Minute
+	horizon  = 7  // days forecast and planned, from the as-of date
+	holdout  = 14 // days held out to measure the forecast
+)
 
 // concurrency is the chats an agent handles at once.
 var concurrency = map[operations.Channel]float64{operations.Chat: 2}
 
-func buildStaffing(in *inputs, w window) (*staffingSection, error) {
+// staffingSection plans next week for the live channels: the forecast of
+// the contacts offered to agents per half hour, its accuracy on the last
+// two weeks held out, and the agents, positions, FTE and cost it needs.
+type staffingSection struct {
+	Targets            operations.Targets
+	Contract           plan.Contract
+	Hourly, PerContact decimal.Decimal
+	HistoryFrom, AsOf  forecast.Date
+	Queues             []queuePlan
+}
+
+type queuePlan struct {
+	Channel     operations.Channel
+	Concurrency float64
+	Offered     uint64           // the contacts of the history
+	Patience    time.Duration    // 0: unknown, Erlang C without abandonment
+	Observed    *float64         // the service level achieved over the history, a percentage
+	Measured    *decimal.Decimal // the contacts file's cost per handled contact
+	// Skipped says why the channel has no plan (too little history).
+	Skipped  string
+	Accuracy forecast.Accuracy
+	Forecast forecast.Forecast
+	Plan     *plan.Plan
+	Table    []plan.Row
+}
+
+func buildStaffing(in *inputs, w window, contacts *contactSection, hourly, perContact decimal.Decimal) (*staffingSection, error) {
 	if in.contacts == nil {
 		return nil, nil
 	}
-	const weeks = 8
-	from := w.to.AddDate(0, 0, -7*weeks)
-	s := &staffingSection{Targets: staffingTargets, Abandonment: staffingAbandonment, Weeks: weeks}
+	s := &staffingSection{Targets: staffingTargets, Contract: contract, Hourly: hourly, PerContact: perContact,
+		HistoryFrom: forecast.DateOf(w.from), AsOf: forecast.DateOf(w.to)}
 	for _, ch := range []operations.Channel{operations.Phone, operations.Chat} {
-		var slots [7 * 48]int // arrivals per weekday and half hour
-		tally := new(operations.Tally)
-		for _, c := range in.contacts.Rows {
-			if c.Channel != ch || c.Direction != operations.Inbound || c.Arrived.Before(from) || !c.Arrived.Before(w.to) {
-				continue
-			}
-			t := c.Arrived.UTC()
-			slots[int(t.Weekday())*48+t.Hour()*2+t.Minute()/30]++
-			if err := tally.Add(c); err != nil {
-				return nil, err
-			}
-		}
-		peak := 0
-		for i, n := range slots {
-			if n > slots[peak] {
-				peak = i
-			}
-		}
-		aht, ok := tally.AHT()
-		if !ok || slots[peak] == 0 {
-			continue
-		}
-		q := operations.Queue{
-			Contacts:    float64(slots[peak]) / weeks, // mean arrivals in that half hour
-			Interval:    30 * time.Minute,
-			AHT:         aht,
-			Concurrency: concurrency[ch],
-		}
-		sq := staffedQueue{Channel: ch, Peak: fmt.Sprintf("%s %02d:%02d", time.Weekday(peak/48), peak%48/2, 30*(peak%2))}
-		var err error
-		if sq.ErlangC, err = q.Staff(s.Targets); err != nil {
+		q, err := planQueue(in, w, s, ch)
+		if err != nil {
 			return nil, fmt.Errorf("staffing %v: %w", ch, err)
 		}
-		if patience, ok := tally.Patience(); ok {
-			q.Patience = patience
-			withAbandonment := s.Targets
-			withAbandonment.Abandonment = s.Abandonment
-			if a, err := q.Staff(withAbandonment); err == nil {
-				sq.ErlangA = &a
-			}
+		if q == nil {
+			continue
 		}
-		sq.Queue = q
-		if sl, ok := tally.ServiceLevel(s.Targets.Within); ok {
-			sq.Observed = &sl
+		if r := contacts.channel(ch); r != nil {
+			q.Measured = r.CostPerContactAmount
 		}
-		s.Queues = append(s.Queues, sq)
+		s.Queues = append(s.Queues, *q)
 	}
 	return s, nil
+}
+
+// planQueue forecasts and plans one live channel; nil when the channel had
+// no contact offered to agents.
+func planQueue(in *inputs, w window, s *staffingSection, ch operations.Channel) (*queuePlan, error) {
+	// The contacts offered to agents: inbound, answered or abandoned.
+	var offered []operations.Contact
+	for _, c := range in.contacts.rows {
+		if c.Channel == ch && c.Direction == operations.Inbound && w.contains(c.Arrived) &&
+			(c.Outcome == operations.Answered || c.Outcome == operations.Abandoned) {
+			offered = append(offered, c)
+		}
+	}
+	if len(offered) == 0 {
+		return nil, nil
+	}
+	q := &queuePlan{Channel: ch, Concurrency: concurrency[ch], Offered: uint64(len(offered))}
+	tally, err := operations.TallyOf(slices.Values(offered))
+	if err != nil {
+		return nil, err
+	}
+	if p, ok := tally.Patience(); ok {
+		q.Patience = p
+	}
+	if sl, ok := tally.ServiceLevel(s.Targets.Within); ok {
+		v := 100 * sl
+		q.Observed = &v
+	}
+	history, err := forecast.HistoryOf(slices.Values(offered), halfHour, time.UTC)
+	if err != nil {
+		return nil, err
+	}
+	series, err := history.Series(s.HistoryFrom, s.AsOf.Sub(s.HistoryFrom))
+	if err != nil {
+		return nil, err
+	}
+	var o forecast.Options // Holt–Winters, additive weekly season, no trend
+	if q.Accuracy, err = forecast.Backtest(series, o, holdout); err != nil {
+		q.Skipped = fmt.Sprintf("not enough history to forecast and test (%v)", err)
+		return q, nil
+	}
+	fitted, err := forecast.Fit(series, o)
+	if err != nil {
+		q.Skipped = fmt.Sprintf("no forecast (%v)", err)
+		return q, nil
+	}
+	if q.Forecast, err = fitted.Forecast(horizon); err != nil {
+		return nil, err
+	}
+	targets := s.Targets
+	if q.Patience == 0 {
+		targets.Abandonment = 0 // customers who never abandon: Erlang C
+	}
+	q.Plan, err = plan.New(q.Forecast, plan.Staffing{
+		Targets: targets, Patience: q.Patience, Concurrency: q.Concurrency, Contract: s.Contract,
+		Cost: plan.Cost{Hourly: s.Hourly, PerContact: s.PerContact},
+	})
+	if err != nil {
+		return nil, err
+	}
+	if q.Table, err = q.Plan.Table(-1, 2); err != nil {
+		return nil, err
+	}
+	return q, nil
 }

@@ -5,210 +5,243 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"time"
 
+	"github.com/rapportkit/rapport/adjust"
 	"github.com/rapportkit/rapport/ces"
 	"github.com/rapportkit/rapport/csat"
 	"github.com/rapportkit/rapport/nps"
+	"github.com/rapportkit/rapport/operations"
+	"github.com/rapportkit/rapport/period"
+	"github.com/rapportkit/rapport/survey"
 )
 
-var surveyColumns = []string{"id", "customer_id", "at", "channel", "nps", "csat", "ces"}
+// alpha is the significance level of every test the report marks, after
+// the Benjamini–Hochberg adjustment of the test's family.
+const alpha = 0.05
 
-// survey is one response row; a score is −1 when not asked.
-type survey struct {
-	ID, CustomerID, Channel string
-	At                      time.Time
-	NPS, CSAT, CES          int
-}
+// level is the confidence level of every interval.
+const level = 0.95
 
-func (in *inputs) parseSurvey(r row) (survey, error) {
-	s := survey{ID: r.get("id"), CustomerID: r.get("customer_id"), Channel: r.get("channel"), NPS: -1, CSAT: -1, CES: -1}
-	var err error
-	if s.At, err = parseTime(r, "at"); err != nil {
-		return s, err
-	}
-	if s.CustomerID == "" {
-		return s, fmt.Errorf("customer_id: empty")
-	}
-	for _, f := range []struct {
-		column string
-		dst    *int
-		check  func(int) error
-	}{
-		{"nps", &s.NPS, func(v int) error { _, err := nps.Classify(v); return err }},
-		{"csat", &s.CSAT, func(v int) error { _, err := in.csatScale.Classify(v); return err }},
-		{"ces", &s.CES, func(v int) error { _, err := in.cesScale.Classify(v); return err }},
-	} {
-		if r.get(f.column) == "" {
-			continue
-		}
-		v, err := parseInt(r, f.column)
-		if err != nil {
-			return s, err
-		}
-		if err := f.check(v); err != nil {
-			return s, fmt.Errorf("%s: %w", f.column, err)
-		}
-		*f.dst = v
-	}
-	if s.NPS < 0 && s.CSAT < 0 && s.CES < 0 {
-		return s, fmt.Errorf("no score: nps, csat and ces are all empty")
-	}
-	return s, nil
-}
-
-func csatScaleOf(flag string) (csat.Scale, error) {
-	switch flag {
-	case "2":
-		return csat.Binary, nil
-	case "5":
-		return csat.FivePoint, nil
-	case "7":
-		return csat.SevenPoint, nil
-	case "10":
-		return csat.TenPoint, nil
-	}
-	return csat.Scale{}, fmt.Errorf("-csat-scale %q: want 2, 5, 7 or 10", flag)
-}
-
-func cesScaleOf(flag string) (ces.Scale, error) {
-	switch flag {
-	case "ease7":
-		return ces.SevenPointEase, nil
-	case "effort5":
-		return ces.FivePointEffort, nil
-	}
-	return ces.Scale{}, fmt.Errorf("-ces-scale %q: want ease7 or effort5", flag)
-}
-
-// surveySection holds the survey KPIs, overall, per month and per channel.
+// surveySection holds the survey KPIs over the window: overall, by month
+// (each month tested against the one before) and by channel.
 type surveySection struct {
-	NPS      nps.Result
-	HasNPS   bool
-	NPSTrend []npsMonth
-	NPSDiff  *nps.Comparison // last month against the one before
-	NPSBy    []npsGroup
+	NPS       *nps.Result // nil without an NPS answer
+	NPSMonths []monthNPS
+	NPSBy     []keyed[nps.Result]
 
-	CSAT      csat.Result
-	HasCSAT   bool
+	CSAT      *csat.Result
 	CSATLevel csat.Level
-	CSATTrend []csatMonth
-	CSATBy    []csatGroup
+	CSATScale csat.Scale
+	CSATMonth []monthCSAT
+	CSATBy    []keyed[csat.Result]
 
-	CES     ces.Result
-	HasCES  bool
-	CESRank []ces.Ranked[string]
+	CES      *ces.Result
+	CESScale ces.Scale
+	CESRank  []rankedCES
 }
 
-type npsMonth struct {
-	Month string
-	R     nps.Result
-	OK    bool
+type monthNPS struct {
+	Label  string
+	R      nps.Result
+	Change *change // against the month before; nil for the first or an empty month
 }
 
-type npsGroup struct {
+type monthCSAT struct {
+	Label  string
+	R      csat.Result
+	Change *change
+}
+
+type keyed[R any] struct {
 	Key string
-	R   nps.Result
+	R   R
 }
 
-type csatMonth struct {
-	Month string
-	R     csat.Result
-	OK    bool
+// change is a test of one difference within its family: the comparison,
+// its p-value adjusted by Benjamini–Hochberg over the family, and whether
+// it stays significant at alpha once adjusted.
+type change struct {
+	nps.Comparison // csat.Comparison is the same type
+	Adjusted       *float64
+	Significant    bool
 }
 
-type csatGroup struct {
-	Key string
-	R   csat.Result
+// rankedCES is a channel of the effort ranking, its p-value against the
+// easiest adjusted over the ranking by Benjamini–Hochberg.
+type rankedCES struct {
+	ces.Ranked[string]
+	Adjusted    *float64
+	Significant bool
 }
 
 func buildSurveys(in *inputs, w window) (*surveySection, error) {
 	if in.surveys == nil {
 		return nil, nil
 	}
-	s := &surveySection{}
-	var npsAll nps.Tally
-	npsMonths := make([]nps.Tally, len(w.months))
-	npsBy := map[string]*nps.Tally{}
-	csatAll := csat.NewTally(in.csatScale)
-	csatMonths := make([]*csat.Tally, len(w.months))
-	for i := range csatMonths {
-		csatMonths[i] = csat.NewTally(in.csatScale)
-	}
-	csatBy := map[string]*csat.Tally{}
-	cesAll := ces.NewTally(in.cesScale)
-	cesBy := map[string]*ces.Tally{}
-	for _, r := range in.surveys.Rows {
-		m, ok := w.month(r.At)
-		if !ok {
-			continue
-		}
-		// Scores were validated when the row was read.
-		if r.NPS >= 0 {
-			_ = npsAll.Add(r.NPS)
-			_ = npsMonths[m].Add(r.NPS)
-			_ = groupOf(npsBy, r.Channel, func() *nps.Tally { return new(nps.Tally) }).Add(r.NPS)
-		}
-		if r.CSAT >= 0 {
-			_ = csatAll.Add(r.CSAT)
-			_ = csatMonths[m].Add(r.CSAT)
-			_ = groupOf(csatBy, r.Channel, func() *csat.Tally { return csat.NewTally(in.csatScale) }).Add(r.CSAT)
-		}
-		if r.CES >= 0 {
-			_ = cesAll.Add(r.CES)
-			_ = groupOf(cesBy, r.Channel, func() *ces.Tally { return ces.NewTally(in.cesScale) }).Add(r.CES)
+	s := &surveySection{CSATScale: in.csatScale, CESScale: in.cesScale}
+	var responses []survey.Response
+	for _, r := range in.surveys.rows {
+		if w.contains(r.At) {
+			responses = append(responses, r)
 		}
 	}
-	// An empty tally's Result has no figures; a section needs answers.
+	all := slices.Values(responses)
+	month := func(r survey.Response) period.Month { return period.MonthOf(r.At, nil) }
+
+	npsAll, err := survey.NPSOf(all)
+	if err != nil {
+		return nil, err
+	}
 	if npsAll.N() > 0 {
-		s.NPS, _ = npsAll.Result(0.95, nps.AdjustedWald)
-		s.HasNPS = true
-		for i := range npsMonths {
-			r, _ := npsMonths[i].Result(0.95, nps.AdjustedWald)
-			s.NPSTrend = append(s.NPSTrend, npsMonth{w.labels[i], r, r.N > 0})
+		byMonth, err := survey.NPSBy(all, month)
+		if err != nil {
+			return nil, err
 		}
-		if last := len(npsMonths) - 1; last > 0 {
-			if c, _ := nps.Compare(&npsMonths[last], &npsMonths[last-1], 0.95); c.DeltaPoints != nil {
-				s.NPSDiff = &c
+		byChannel, err := survey.NPSBy(all, channelKey)
+		if err != nil {
+			return nil, err
+		}
+		r, _ := npsAll.Result(level, nps.AdjustedWald) // fails only on a level
+		s.NPS = &r
+		var tests []*change
+		for i, m := range w.months {
+			r, _ := npsOrEmpty(byMonth[m]).Result(level, nps.AdjustedWald)
+			s.NPSMonths = append(s.NPSMonths, monthNPS{Label: w.label(i), R: r})
+			if i > 0 && byMonth[m] != nil && byMonth[w.months[i-1]] != nil {
+				c, _ := nps.Compare(byMonth[m], byMonth[w.months[i-1]], level)
+				s.NPSMonths[i].Change = &change{Comparison: c}
+				tests = append(tests, s.NPSMonths[i].Change)
 			}
 		}
-		for _, k := range byCount(npsBy) {
-			r, _ := npsBy[k].Result(0.95, nps.AdjustedWald)
-			s.NPSBy = append(s.NPSBy, npsGroup{k, r})
+		if err := adjustFamily(tests); err != nil {
+			return nil, err
 		}
+		for _, k := range byCount(byChannel) {
+			r, _ := byChannel[k].Result(level, nps.AdjustedWald)
+			s.NPSBy = append(s.NPSBy, keyed[nps.Result]{k, r})
+		}
+	}
+
+	csatAll, err := survey.CSATOf(all, in.csatScale)
+	if err != nil {
+		return nil, err
 	}
 	if csatAll.N() > 0 {
-		s.CSAT, _ = csatAll.Result(0.95, csat.Wilson)
-		s.HasCSAT = true
-		s.CSATLevel, _, _ = csatAll.Level(csat.DefaultLevels)
-		for i, t := range csatMonths {
-			r, _ := t.Result(0.95, csat.Wilson)
-			s.CSATTrend = append(s.CSATTrend, csatMonth{w.labels[i], r, r.N > 0})
+		byMonth, err := survey.CSATBy(all, in.csatScale, month)
+		if err != nil {
+			return nil, err
 		}
-		for _, k := range byCount(csatBy) {
-			r, _ := csatBy[k].Result(0.95, csat.Wilson)
-			s.CSATBy = append(s.CSATBy, csatGroup{k, r})
+		byChannel, err := survey.CSATBy(all, in.csatScale, channelKey)
+		if err != nil {
+			return nil, err
+		}
+		r, _ := csatAll.Result(level, csat.Wilson)
+		s.CSAT = &r
+		s.CSATLevel, _, _ = csatAll.Level(csat.DefaultLevels)
+		var tests []*change
+		for i, m := range w.months {
+			r, _ := csatOrEmpty(byMonth[m], in.csatScale).Result(level, csat.Wilson)
+			s.CSATMonth = append(s.CSATMonth, monthCSAT{Label: w.label(i), R: r})
+			if i > 0 && byMonth[m] != nil && byMonth[w.months[i-1]] != nil {
+				c, _ := csat.Compare(byMonth[m], byMonth[w.months[i-1]], level)
+				s.CSATMonth[i].Change = &change{Comparison: c}
+				tests = append(tests, s.CSATMonth[i].Change)
+			}
+		}
+		if err := adjustFamily(tests); err != nil {
+			return nil, err
+		}
+		for _, k := range byCount(byChannel) {
+			r, _ := byChannel[k].Result(level, csat.Wilson)
+			s.CSATBy = append(s.CSATBy, keyed[csat.Result]{k, r})
 		}
 	}
+
+	cesAll, err := survey.CESOf(all, in.cesScale)
+	if err != nil {
+		return nil, err
+	}
 	if cesAll.N() > 0 {
-		s.CES, _ = cesAll.Result(0.95, ces.StudentT)
-		s.HasCES = true
-		var err error
-		if s.CESRank, err = ces.Rank(cesBy, 0.05); err != nil {
+		byChannel, err := survey.CESBy(all, in.cesScale, channelKey)
+		if err != nil {
+			return nil, err
+		}
+		r, _ := cesAll.Result(level, ces.StudentT)
+		s.CES = &r
+		ranked, err := ces.Rank(byChannel, alpha)
+		if err != nil {
 			return nil, fmt.Errorf("ranking channels by effort: %w", err)
+		}
+		ps := make([]*float64, len(ranked))
+		for i, c := range ranked {
+			ps[i] = c.PValue
+		}
+		adjusted, significant, err := benjaminiHochberg(ps)
+		if err != nil {
+			return nil, err
+		}
+		for i, c := range ranked {
+			s.CESRank = append(s.CESRank, rankedCES{Ranked: c, Adjusted: adjusted[i], Significant: significant[i]})
 		}
 	}
 	return s, nil
 }
 
-// groupOf returns the accumulator of key, made on first use.
-func groupOf[K comparable, A any](groups map[K]A, key K, fresh func() A) A {
-	a, ok := groups[key]
-	if !ok {
-		a = fresh()
-		groups[key] = a
+// adjustFamily adjusts the p-values of a family of tests together.
+func adjustFamily(tests []*change) error {
+	ps := make([]*float64, len(tests))
+	for i, t := range tests {
+		ps[i] = t.PValue
 	}
-	return a
+	adjusted, significant, err := benjaminiHochberg(ps)
+	if err != nil {
+		return err
+	}
+	for i, t := range tests {
+		t.Adjusted, t.Significant = adjusted[i], significant[i]
+	}
+	return nil
+}
+
+// benjaminiHochberg adjusts a family of p-values for multiple testing
+// (nil for a test that could not be run) and marks those significant at
+// alpha once adjusted.
+func benjaminiHochberg(ps []*float64) ([]*float64, []bool, error) {
+	adjusted, err := adjust.P(ps, adjust.BenjaminiHochberg)
+	if err != nil {
+		return nil, nil, err
+	}
+	significant, err := adjust.Significant(ps, adjust.BenjaminiHochberg, alpha)
+	return adjusted, significant, err
+}
+
+// channelKey groups responses by the channel they rate: the library's name
+// of an operations channel ("e-mail" and "email" are one), or the text as
+// the file gives it for other touchpoints (a store).
+func channelKey(r survey.Response) string {
+	if ch, err := operations.ParseChannel(r.Channel); err == nil {
+		return ch.String()
+	}
+	if r.Channel == "" {
+		return "(no channel)"
+	}
+	return r.Channel
+}
+
+// npsOrEmpty and csatOrEmpty return the tally of a month, or an empty one
+// for a month without answers.
+func npsOrEmpty(t *nps.Tally) *nps.Tally {
+	if t == nil {
+		return new(nps.Tally)
+	}
+	return t
+}
+
+func csatOrEmpty(t *csat.Tally, s csat.Scale) *csat.Tally {
+	if t == nil {
+		return csat.NewTally(s)
+	}
+	return t
 }
 
 // byCount returns the keys of groups with the most responses first, ties

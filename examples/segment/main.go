@@ -13,6 +13,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/rapportkit/rapport/period"
 	"github.com/rapportkit/rapport/segment"
 	"github.com/shopspring/decimal"
 )
@@ -47,16 +48,16 @@ func main() {
 func run(w io.Writer) error {
 	// One aggregate per customer and half-year; aggregates merge exactly, so
 	// the year is H1 merged with H2 (as shards from several machines would be).
+	// The key is a half-year with its year (a time.Month key would put
+	// January 2025's orders into H1 2024).
 	halves, err := segment.CollectionBy(slices.Values(orders), segment.Options{}, func(t segment.Transaction) string {
-		if t.At.Month() <= time.June {
-			return "H1"
-		}
-		return "H2"
+		q := period.QuarterOf(t.At, time.UTC)
+		return fmt.Sprintf("%d-H%d", q.Year(), (q.Number()+1)/2)
 	})
 	if err != nil {
 		return err
 	}
-	h1, h2 := halves["H1"], halves["H2"] // nil when a half-year has no orders
+	h1, h2 := halves["2024-H1"], halves["2024-H2"] // nil when a half-year has no orders
 	if h1 == nil || h2 == nil {
 		return fmt.Errorf("need orders in both half-years")
 	}

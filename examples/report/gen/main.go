@@ -75,7 +75,8 @@ type customer struct {
 	start, end    time.Time   // end zero while active
 	contractEnd   time.Time   // the end of the current term
 	renewals      []time.Time // the term ends at which the customer renewed
-	contractYears int
+	contractYears int         // the length of a term
+	contract      bool        // false: no contract end nor renewals in the file
 	segment       string
 	satisfaction  float64 // latent, 0 (unhappy) … 1 (delighted)
 	spend         float64 // mean basket in euros
@@ -109,15 +110,20 @@ func (g *generator) randomDay(lo, hi time.Time) time.Time {
 	return lo.AddDate(0, 0, g.rng.IntN(days))
 }
 
+// segments: consumers pay as they go, without a contract, so the customers
+// file gives them no contract end and no renewals; they still tend to leave
+// around the anniversary of their sign-up, when their yearly card expires.
+// Business and premium customers sign two-year contracts.
 var segments = []struct {
 	name          string
 	share         float64
 	spend, rate   float64
 	contractYears int
+	contract      bool
 }{
-	{"consumer", 0.70, 45, 1.2, 1},
-	{"business", 0.22, 180, 0.8, 2},
-	{"premium", 0.08, 420, 1.6, 2},
+	{"consumer", 0.70, 45, 1.2, 1, false},
+	{"business", 0.22, 180, 0.8, 2, true},
+	{"premium", 0.08, 420, 1.6, 2, true},
 }
 
 func (g *generator) customers() {
@@ -137,7 +143,7 @@ func (g *generator) customers() {
 				c.spend = s.spend * math.Exp(g.rng.NormFloat64()*0.35)
 				c.rate = s.rate * math.Exp(g.rng.NormFloat64()*0.5)
 				// Contracts renew yearly (or every two years) from the start date.
-				c.contractYears = s.contractYears
+				c.contractYears, c.contract = s.contractYears, s.contract
 				c.contractEnd = c.start
 				for !c.contractEnd.After(from) {
 					c.contractEnd = c.contractEnd.AddDate(s.contractYears, 0, 0)
@@ -180,11 +186,15 @@ func (g *generator) customers() {
 		if !c.end.IsZero() {
 			end = c.end.Format(time.DateOnly)
 		}
-		renewals := make([]string, len(c.renewals))
-		for i, r := range c.renewals {
-			renewals[i] = r.Format(time.DateOnly)
+		var contractEnd string
+		var renewals []string
+		if c.contract {
+			contractEnd = c.contractEnd.Format(time.DateOnly)
+			for _, r := range c.renewals {
+				renewals = append(renewals, r.Format(time.DateOnly))
+			}
 		}
-		g.customerRows = append(g.customerRows, []string{c.id, c.start.Format(time.DateOnly), end, c.contractEnd.Format(time.DateOnly), c.segment, strings.Join(renewals, ";")})
+		g.customerRows = append(g.customerRows, []string{c.id, c.start.Format(time.DateOnly), end, contractEnd, c.segment, strings.Join(renewals, ";")})
 	}
 }
 

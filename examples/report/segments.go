@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -8,23 +9,6 @@ import (
 	"github.com/rapportkit/rapport/segment"
 	"github.com/shopspring/decimal"
 )
-
-var transactionColumns = []string{"customer_id", "at", "amount"}
-
-func parseTransaction(r row) (segment.Transaction, error) {
-	t := segment.Transaction{CustomerID: r.get("customer_id")}
-	var err error
-	if t.CustomerID == "" {
-		return t, fmt.Errorf("customer_id: empty")
-	}
-	if t.At, err = parseTime(r, "at"); err != nil {
-		return t, err
-	}
-	if t.Amount, err = parseDecimal(r, "amount"); err != nil {
-		return t, err
-	}
-	return t, nil
-}
 
 // segmentSection holds RFM segments, tiers and revenue concentration over
 // the window.
@@ -49,15 +33,18 @@ type count struct {
 	N   int
 }
 
-func buildSegments(in *inputs, w window, asOf time.Time) (*segmentSection, error) {
+// noSegment names the customers no RFM rule matches.
+const noSegment = "(no rule)"
+
+func buildSegments(in *inputs, w window) (*segmentSection, error) {
 	if in.transactions == nil {
 		return nil, nil
 	}
 	opts := segment.Options{Refunds: true}
 	all, first, second := segment.NewCollection(opts), segment.NewCollection(opts), segment.NewCollection(opts)
-	mid := w.from.AddDate(0, len(w.months)/2, 0)
-	for _, t := range in.transactions.Rows {
-		if t.At.Before(w.from) || !t.At.Before(w.to) {
+	mid := w.months[len(w.months)/2].Start(time.UTC)
+	for _, t := range in.transactions.rows {
+		if !w.contains(t.At) {
 			continue
 		}
 		half := first
@@ -76,10 +63,13 @@ func buildSegments(in *inputs, w window, asOf time.Time) (*segmentSection, error
 	}
 	s := &segmentSection{Customers: all.NumCustomers()}
 	var err error
-	if s.Scores, err = all.Score(asOf, segment.Config{}); err != nil {
+	if s.Scores, err = all.Score(w.to, segment.Config{}); err != nil {
 		return nil, fmt.Errorf("RFM: %w", err)
 	}
 	for name, n := range s.Scores.Segments(segment.DefaultRules()) {
+		if name == "" {
+			name = noSegment
+		}
 		s.Segments = append(s.Segments, count{name, n})
 	}
 	sortCounts(s.Segments)
@@ -93,9 +83,8 @@ func buildSegments(in *inputs, w window, asOf time.Time) (*segmentSection, error
 	}
 
 	tiers := segment.DefaultTiers()
-	after := tiers.Labels(all)
 	perTier := map[string]int{}
-	for _, t := range after {
+	for _, t := range tiers.Labels(all) {
 		perTier[t]++
 	}
 	for _, level := range tiers.Levels() {
@@ -134,14 +123,19 @@ func buildSegments(in *inputs, w window, asOf time.Time) (*segmentSection, error
 	return s, nil
 }
 
+// segmentOf returns the RFM segment of a customer, for keys.
+func (s *segmentSection) segmentOf(id string) string {
+	if name, ok := s.Scores.Segment(segment.DefaultRules(), id); ok {
+		return name
+	}
+	if _, ok := s.Scores.Get(id); ok {
+		return noSegment
+	}
+	return "(not scored)"
+}
+
 func sortCounts(cs []count) {
 	slices.SortFunc(cs, func(a, b count) int {
-		if a.N != b.N {
-			return b.N - a.N
-		}
-		if a.Key < b.Key {
-			return -1
-		}
-		return 1
+		return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Key, b.Key))
 	})
 }
