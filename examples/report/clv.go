@@ -95,7 +95,7 @@ func buildCLV(in *inputs, w window, segments *segmentSection) (*clvSection, erro
 	}
 	s.PAlive = make(map[string]float64, len(predictions))
 	for _, p := range predictions {
-		s.PAlive[p.CustomerID] = p.PAlive
+		s.PAlive[p.CustomerID] = p.PAlivePct / 100
 	}
 	return s, nil
 }
