@@ -33,7 +33,7 @@ const (
 	// SLQueued counts every abandon against the service level: W ÷
 	// (answered + abandoned), the strictest common definition and the
 	// default (Cisco's "abandoned calls have negative impact", ICMI's
-	// formula 3, Genesys Cloud's default).
+	// formula 3, Genesys Cloud's base formula).
 	SLQueued
 	// SLNoShortAbandons leaves out the contacts abandoned within the
 	// short-abandon threshold S (a wrong number, a change of mind): W ÷
@@ -118,7 +118,7 @@ func live(ch Channel) bool { return ch.Synchronous() && assisted(ch) }
 // tell how long it waited. A negative threshold counts nothing within it.
 //
 // The counts are exact for whole seconds up to 512 s and on the wait
-// histogram's edges past that (see ServiceLevel's method on Tally).
+// histogram's edges past that (see Tally.ServiceLevel).
 func (t *Tally) ServiceLevelCounts(def ServiceLevel, within, short time.Duration) (met, base uint64, ok bool) {
 	ans, ab := t.queue()
 	w := t.wait.within(within, waitUnit)
