@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"iter"
 	"math"
+	"math/bits"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/stat"
 	"github.com/rapportkit/rapport/internal/unit"
 )
 
@@ -41,9 +43,33 @@ func (g SLTarget) check() error {
 	return nil
 }
 
-// meets reports whether met of base contacts reach the share, exactly:
-// met ≥ ⌈share·base⌉ with the share read as its decimal.
-func (g SLTarget) meets(met, base uint64) bool { return met >= ceilShare(g.Share, base) }
+// meets reports whether met of base contacts reach the share, exactly
+// (see share.reached).
+func (g SLTarget) meets(met, base uint64) bool { return shareOf(g.Share).reached(met, base) }
+
+// share is a target share in (0, 1] read as its decimal, num/den, once
+// for many comparisons.
+type share struct {
+	p        float64
+	num, den uint64
+	ok       bool // false past 19 decimal places: compare by ceilShare
+}
+
+func shareOf(p float64) share {
+	num, den, ok := stat.DecimalFraction(p)
+	return share{p, num, den, ok}
+}
+
+// reached reports whether met/base ≥ num/den, exactly: met·den ≥ num·base
+// in 128 bits, or met ≥ ⌈p·base⌉ past 19 decimal places.
+func (s share) reached(met, base uint64) bool {
+	if !s.ok {
+		return met >= ceilShare(s.p, base)
+	}
+	h1, l1 := bits.Mul64(met, s.den)
+	h2, l2 := bits.Mul64(s.num, base)
+	return h1 > h2 || h1 == h2 && l1 >= l2
+}
 
 // IntervalQuality is the interval service-level quality: how many
 // intervals (15, 30 or 60 minutes) met a service-level target. An
@@ -82,6 +108,7 @@ func IntervalsMet(intervals iter.Seq[*Tally], target SLTarget) (IntervalQuality,
 		Definition: target.Definition, TargetPct: percentOf(target.Share),
 		WithinSeconds: target.Within.Seconds(), ShortAbandonSeconds: target.ShortAbandon.Seconds(),
 	}
+	goal := shareOf(target.Share)
 	for t := range intervals {
 		if q.Intervals == math.MaxUint64 {
 			return IntervalQuality{}, fmt.Errorf("%w: more than %d intervals", ErrOverflow, q.Intervals)
@@ -99,7 +126,7 @@ func IntervalsMet(intervals iter.Seq[*Tally], target SLTarget) (IntervalQuality,
 			q.Empty++
 		default:
 			q.Measured++
-			if target.meets(met, base) {
+			if goal.reached(met, base) {
 				q.Met++
 			}
 		}

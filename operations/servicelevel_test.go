@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -268,6 +269,22 @@ func TestIntervalsMetExact(t *testing.T) {
 	assert.False(t, g.meets(56_999_999_999_999_999, big))
 	assert.True(t, SLTarget{Share: 1}.meets(3, 3))
 	assert.False(t, SLTarget{Share: 1}.meets(2, 3))
+	// Past 19 decimal places the share is compared by ceilShare, exactly.
+	long := SLTarget{Share: 0.1234567890123456789e-5}
+	require.False(t, shareOf(long.Share).ok)
+	for _, base := range []uint64{1, 10, 1_000_000, 1 << 62, math.MaxUint64} {
+		need := ceilShare(long.Share, base)
+		assert.True(t, long.meets(need, base), "base %d", base)
+		assert.Equal(t, need == 0, long.meets(need-1, base), "base %d", base)
+	}
+	// and the 128-bit path agrees with it on random counts.
+	rng := rand.New(rand.NewPCG(5, 7))
+	for range 10000 {
+		p := float64(rng.IntN(1000)+1) / 1000
+		base := rng.Uint64() >> rng.IntN(64)
+		met := rng.Uint64N(base + 1)
+		assert.Equal(t, met >= ceilShare(p, base), shareOf(p).reached(met, base), "%v %d/%d", p, met, base)
+	}
 }
 
 func TestServiceLevelNames(t *testing.T) {
@@ -389,5 +406,31 @@ func TestServiceLevelsRandom(t *testing.T) {
 	for range 200 {
 		u := tallyOf(t, randomContacts(rng, rng.IntN(300)))
 		checkServiceLevels(t, u, time.Duration(rng.IntN(120))*time.Second, time.Duration(rng.IntN(30))*time.Second)
+	}
+}
+
+func BenchmarkServiceLevelAs(b *testing.B) {
+	u := tallyOf(b, randomContacts(rand.New(rand.NewPCG(3, 7)), 1000))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, def := range [...]ServiceLevel{SLAnswered, SLQueued, SLNoShortAbandons, SLOffered, SLAbandonsPositive} {
+			_, _ = u.ServiceLevelAs(def, 20*time.Second, 5*time.Second)
+		}
+	}
+}
+
+// A month of half-hours (1,440 intervals of about 30 contacts each).
+func BenchmarkIntervalsMet(b *testing.B) {
+	rng := rand.New(rand.NewPCG(3, 8))
+	intervals := make([]*Tally, 1440)
+	for i := range intervals {
+		intervals[i] = tallyOf(b, randomContacts(rng, 30))
+	}
+	g := SLTarget{Definition: SLQueued, Share: 0.8, Within: 20 * time.Second}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := IntervalsMet(slices.Values(intervals), g); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
