@@ -348,9 +348,13 @@ func TestResultServiceLevels(t *testing.T) {
 // base lower the service level, flow-outs lower it further, and counting
 // early abandons as served raises it; the counts are within their bases.
 func FuzzServiceLevels(f *testing.F) {
+	var all []byte // every seed contact in one tally, each padded to its 24 bytes
 	for _, s := range contactSeeds() {
 		f.Add(s, uint16(20), uint16(5))
+		all = append(all, append(s[:min(len(s), 24):min(len(s), 24)], make([]byte, 24-min(len(s), 24))...)...)
 	}
+	f.Add(all, uint16(20), uint16(5))
+	f.Add(all, uint16(600), uint16(20))
 	f.Add([]byte{1, 1, 2, 0, 0, 8, 0, 0, 10}, uint16(0), uint16(0))
 	f.Fuzz(func(t *testing.T, data []byte, within, short uint16) {
 		var u Tally
