@@ -77,6 +77,13 @@
 // A histogram has at most 6,676 bins, the bin of a 292-year wait, so every
 // read-out is bounded whatever the data.
 //
+// First-contact resolution needs the customer's later contacts, not just
+// the contact: MarkFCR sorts handled contacts by arrival and marks a
+// contact a repeat when the same customer came back for the same reason
+// within the window (7 days, say) of their previous contact; an issue is
+// resolved at first contact when its first contact is flagged resolved and
+// no repeat follows within the window.
+//
 // # Service level
 //
 // Contact-centre systems divide the contacts answered within the
@@ -89,13 +96,20 @@
 //	queued             W ÷ (answered + abandoned)                   the default
 //	no-short-abandons  W ÷ (answered + abandoned − abandoned within S)
 //	offered            W ÷ (answered + abandoned + flow-outs)
+//	offered-no-short-abandons
+//	                   W ÷ (answered + abandoned − abandoned within S + flow-outs)
 //	abandons-positive  (W + abandoned within T) ÷ (answered + abandoned)
 //
 // Sources: Genesys Cloud, "Configure the service level calculation"
 // (answered within target ÷ (answered + abandoned), with switches to add
 // flow-outs, drop short abandons or drop abandons: offered,
-// no-short-abandons, answered); Cisco Unified ICM/CCE service-level types
-// (ServiceLevelCalls ÷ ServiceLevelCallsOffered for "abandoned calls have
+// no-short-abandons, offered-no-short-abandons, answered); Vonage Contact
+// Center's service level (answered within target ÷ (answered + abandoned
+// + queue breakouts) by default: offered); Mitel MiContact Center's
+// offered contacts (handled, long abandons and interflowed, short abandons
+// left out, 6 s by default: offered-no-short-abandons); Cisco Unified
+// ICM/CCE service-level types (ServiceLevelCalls ÷
+// ServiceLevelCallsOffered for "abandoned calls have
 // negative impact", queued; minus ServiceLevelAband, the calls abandoned
 // within T, for "ignore abandoned calls", no-short-abandons with S = T;
 // plus ServiceLevelAband in the numerator for "abandoned calls have
@@ -107,7 +121,7 @@
 // or transferred to another queue, sent to voicemail or a callback,
 // turned away — which a Contact records as Unreached or Busy: offered is
 // W over every live-queue contact presented while open. The definitions
-// that need the abandons' waits (no-short-abandons, abandons-positive) are
+// that need the abandons' waits (all but answered, queued and offered) are
 // undefined while an abandoned contact has no end time. Result lists every
 // definition in ServiceLevels, by name, next to ServiceLevelPct (queued).
 //
@@ -119,13 +133,6 @@
 // 57 of 100 meet 0.57), and counts apart the intervals whose service level
 // is undefined (empty, or untimed abandons). It is reported as met_pct of
 // the measured intervals.
-//
-// First-contact resolution needs the customer's later contacts, not just
-// the contact: MarkFCR sorts handled contacts by arrival and marks a
-// contact a repeat when the same customer came back for the same reason
-// within the window (7 days, say) of their previous contact; an issue is
-// resolved at first contact when its first contact is flagged resolved and
-// no repeat follows within the window.
 //
 // # Results
 //

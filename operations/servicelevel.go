@@ -17,10 +17,15 @@ var ErrServiceLevel = errors.New("operations: unknown service-level definition")
 //	SLQueued            W ÷ (answered + abandoned)
 //	SLNoShortAbandons   W ÷ (answered + abandoned − abandoned within S)
 //	SLOffered           W ÷ (answered + abandoned + flow-outs)
+//	SLOfferedNoShort    W ÷ (answered + abandoned − abandoned within S + flow-outs)
 //	SLAbandonsPositive  (W + abandoned within T) ÷ (answered + abandoned)
 //
 // S is the short-abandon threshold (Thresholds.ShortAbandon); with S = T,
 // SLNoShortAbandons ignores every contact abandoned before the threshold.
+// Flow-outs are the contacts that left the queue neither answered nor
+// abandoned: overflowed or transferred to another queue, sent to
+// voicemail or a callback, turned away. A Contact records them as
+// Unreached or Busy.
 // The package documentation gives each definition's sources. The zero
 // value is not a definition.
 type ServiceLevel uint8
@@ -43,11 +48,14 @@ const (
 	SLNoShortAbandons
 	// SLOffered counts the flow-outs against the service level too: W ÷
 	// every live-queue contact presented while open (answered, abandoned,
-	// unreached, busy). Flow-outs, the contacts that left the queue
-	// neither answered nor abandoned — overflowed or transferred to
-	// another queue, sent to voicemail, turned away — are recorded as
-	// Unreached or Busy (Genesys Cloud with flow-outs included).
+	// unreached, busy) (Genesys Cloud with flow-outs included; Vonage
+	// Contact Center's default, with its queue breakouts).
 	SLOffered
+	// SLOfferedNoShort is SLOffered without the short abandons: W ÷
+	// (answered + abandoned − abandoned within S + flow-outs) (Genesys
+	// Cloud with flow-outs included and short abandons excluded; Mitel
+	// MiContact Center's offered contacts, interflowed ones included).
+	SLOfferedNoShort
 	// SLAbandonsPositive counts the contacts abandoned within T as
 	// served: (W + abandoned within T) ÷ (answered + abandoned) (Cisco's
 	// "abandoned calls have positive impact", ICMI's formula 1).
@@ -56,11 +64,11 @@ const (
 
 const numServiceLevels = int(SLAbandonsPositive)
 
-var serviceLevelNames = []string{"", "answered", "queued", "no-short-abandons", "offered", "abandons-positive"}
+var serviceLevelNames = []string{"", "answered", "queued", "no-short-abandons", "offered", "offered-no-short-abandons", "abandons-positive"}
 
 var serviceLevelAliases = map[string]ServiceLevel{
 	"answered": SLAnswered, "queued": SLQueued, "no-short-abandons": SLNoShortAbandons,
-	"offered": SLOffered, "abandons-positive": SLAbandonsPositive,
+	"offered": SLOffered, "offered-no-short-abandons": SLOfferedNoShort, "abandons-positive": SLAbandonsPositive,
 	"abandons-negative": SLQueued, "short-abandons-excluded": SLNoShortAbandons, "flow-outs": SLOffered,
 }
 
@@ -74,7 +82,8 @@ func ServiceLevels() []ServiceLevel {
 }
 
 // ParseServiceLevel reads a definition's name ("answered", "queued",
-// "no-short-abandons", "offered", "abandons-positive", and the aliases
+// "no-short-abandons", "offered", "offered-no-short-abandons",
+// "abandons-positive", and the aliases
 // "abandons-negative", "short-abandons-excluded" and "flow-outs") in any
 // case, with spaces, hyphens or underscores. An unknown name fails with
 // ErrServiceLevel quoting it.
@@ -113,9 +122,10 @@ func live(ch Channel) bool { return ch.Synchronous() && assisted(ch) }
 // ServiceLevelCounts returns the numerator and denominator of a
 // service-level definition at threshold within and short-abandon
 // threshold short: the contacts meeting it and those it is a share of.
-// It is ok = false for an invalid definition, and for SLNoShortAbandons
-// and SLAbandonsPositive when an abandoned contact has no end time to
-// tell how long it waited. A negative threshold counts nothing within it.
+// It is ok = false for an invalid definition, and for SLNoShortAbandons,
+// SLOfferedNoShort and SLAbandonsPositive when an abandoned contact has
+// no end time to tell how long it waited. A negative threshold counts
+// nothing within it.
 //
 // The counts are exact for whole seconds up to 512 s and on the wait
 // histogram's edges past that (see Tally.ServiceLevel).
@@ -129,15 +139,16 @@ func (t *Tally) ServiceLevelCounts(def ServiceLevel, within, short time.Duration
 		return w, ans + ab, true
 	case SLOffered:
 		return w, t.sum(Inbound, live, Outcome.Presented), true
+	}
+	if t.untimed > 0 { // the rest need every abandon's wait
+		return 0, 0, false
+	}
+	switch def {
 	case SLNoShortAbandons:
-		if t.untimed > 0 {
-			return 0, 0, false
-		}
 		return w, ans + ab - t.abandon.within(short, waitUnit), true
+	case SLOfferedNoShort:
+		return w, t.sum(Inbound, live, Outcome.Presented) - t.abandon.within(short, waitUnit), true
 	case SLAbandonsPositive:
-		if t.untimed > 0 {
-			return 0, 0, false
-		}
 		return w + t.abandon.within(within, waitUnit), ans + ab, true
 	}
 	return 0, 0, false
@@ -145,7 +156,7 @@ func (t *Tally) ServiceLevelCounts(def ServiceLevel, within, short time.Duration
 
 // ServiceLevelAs returns the service level by a definition, at threshold
 // within and short-abandon threshold short (used by SLNoShortAbandons
-// only): met ÷ base of ServiceLevelCounts. It is ok = false when the
+// and SLOfferedNoShort only): met ÷ base of ServiceLevelCounts. It is ok = false when the
 // counts are undefined or the denominator is empty.
 func (t *Tally) ServiceLevelAs(def ServiceLevel, within, short time.Duration) (float64, bool) {
 	met, base, ok := t.ServiceLevelCounts(def, within, short)

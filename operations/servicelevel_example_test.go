@@ -17,14 +17,15 @@ func ExampleTally_ServiceLevelAs() {
 	for _, def := range operations.ServiceLevels() {
 		met, base, _ := t.ServiceLevelCounts(def, 20*time.Second, 5*time.Second)
 		sl, _ := t.ServiceLevelAs(def, 20*time.Second, 5*time.Second)
-		fmt.Printf("%-17s %d/%d = %.1f%%\n", def, met, base, 100*sl)
+		fmt.Printf("%-25s %d/%d = %.1f%%\n", def, met, base, 100*sl)
 	}
 	// Output:
-	// answered          3/4 = 75.0%
-	// queued            3/6 = 50.0%
-	// no-short-abandons 3/5 = 60.0%
-	// offered           3/7 = 42.9%
-	// abandons-positive 4/6 = 66.7%
+	// answered                  3/4 = 75.0%
+	// queued                    3/6 = 50.0%
+	// no-short-abandons         3/5 = 60.0%
+	// offered                   3/7 = 42.9%
+	// offered-no-short-abandons 3/6 = 50.0%
+	// abandons-positive         4/6 = 66.7%
 }
 
 func ExampleParseServiceLevel() {

@@ -68,6 +68,7 @@ func TestServiceLevelICMI(t *testing.T) {
 		{SLNoShortAbandons, T, 860, 1040, "83%", "formula 4, S = T"},
 		{SLNoShortAbandons, 5 * time.Second, 860, 1050, "82%", "Genesys, short abandons within 5 s"},
 		{SLOffered, 0, 860, 1100, "78%", "Genesys, flow-outs included"},
+		{SLOfferedNoShort, 5 * time.Second, 860, 1090, "79%", "Genesys, flow-outs in, short abandons out"},
 		{SLAbandonsPositive, 0, 880, 1060, "83%", "formula 1"},
 	} {
 		t.Run(c.def.String()+" "+c.name, func(t *testing.T) {
@@ -99,7 +100,7 @@ func TestServiceLevelUndefined(t *testing.T) {
 	// are undefined, never a guess.
 	u := tallyOf(t, queueOf(Chat, []time.Duration{time.Second}, []time.Duration{-1}, 0, 0))
 	for def, want := range map[ServiceLevel]bool{SLAnswered: true, SLQueued: true, SLOffered: true,
-		SLNoShortAbandons: false, SLAbandonsPositive: false} {
+		SLNoShortAbandons: false, SLOfferedNoShort: false, SLAbandonsPositive: false} {
 		_, ok := u.ServiceLevelAs(def, 20*time.Second, 5*time.Second)
 		assert.Equal(t, want, ok, def.String())
 	}
@@ -296,7 +297,7 @@ func TestServiceLevelNames(t *testing.T) {
 		assert.Equal(t, def, back)
 		assert.True(t, def.Valid())
 	}
-	assert.Equal(t, []string{"answered", "queued", "no-short-abandons", "offered", "abandons-positive"},
+	assert.Equal(t, []string{"answered", "queued", "no-short-abandons", "offered", "offered-no-short-abandons", "abandons-positive"},
 		func() (s []string) {
 			for _, d := range ServiceLevels() {
 				s = append(s, d.String())
@@ -333,6 +334,7 @@ func TestResultServiceLevels(t *testing.T) {
 		{"definition":"queued","service_level_pct":`+pct(860, 1060)+`},
 		{"definition":"no-short-abandons","service_level_pct":`+pct(860, 1050)+`},
 		{"definition":"offered","service_level_pct":`+pct(860, 1100)+`},
+		{"definition":"offered-no-short-abandons","service_level_pct":`+pct(860, 1090)+`},
 		{"definition":"abandons-positive","service_level_pct":`+pct(880, 1060)+`}]`, string(js))
 	assert.Equal(t, *r.ServiceLevelPct, *r.ServiceLevels[SLQueued-1].ServiceLevelPct)
 
@@ -392,6 +394,8 @@ func checkServiceLevels(t *testing.T, u *Tally, within, short time.Duration) {
 		}
 	}
 	le(SLOffered, SLQueued)
+	le(SLOffered, SLOfferedNoShort)
+	le(SLOfferedNoShort, SLNoShortAbandons)
 	le(SLQueued, SLNoShortAbandons)
 	le(SLNoShortAbandons, SLAnswered)
 	le(SLQueued, SLAbandonsPositive)
@@ -417,7 +421,7 @@ func BenchmarkServiceLevelAs(b *testing.B) {
 	u := tallyOf(b, randomContacts(rand.New(rand.NewPCG(3, 7)), 1000))
 	b.ReportAllocs()
 	for b.Loop() {
-		for _, def := range [...]ServiceLevel{SLAnswered, SLQueued, SLNoShortAbandons, SLOffered, SLAbandonsPositive} {
+		for _, def := range ServiceLevels() {
 			_, _ = u.ServiceLevelAs(def, 20*time.Second, 5*time.Second)
 		}
 	}
