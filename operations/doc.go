@@ -50,6 +50,7 @@
 //	Reachability    Answered ÷ Presented (inbound)
 //	ServiceLevel(t) live queue answered within t ÷ (answered + abandoned)
 //	ServiceLevelAs  the same by any definition (see Service level below)
+//	IntervalsMet    share of intervals whose service level meets a target
 //	ASA             Σ wait ÷ answered (live queue), exact
 //	WaitQuantile(p) nearest-rank quantile of the live-queue waits
 //	Abandonment     abandoned ÷ (answered + abandoned), live queue
@@ -117,10 +118,11 @@
 // Calculations" (Queue Tips, 2002), whose formulas 1 to 4 are
 // abandons-positive, answered, queued and no-short-abandons with S = T,
 // and whose worked example the tests reproduce. Flow-outs are the
-// contacts that left the queue neither answered nor abandoned — overflowed
-// or transferred to another queue, sent to voicemail or a callback,
-// turned away — which a Contact records as Unreached or Busy: offered is
-// W over every live-queue contact presented while open. The definitions
+// contacts that entered the queue and left it neither answered nor
+// abandoned — overflowed or transferred to another queue, sent to
+// voicemail or a callback, dropped — which a Contact records as
+// Unreached; Busy contacts, turned away before they queued, are in no
+// definition, as in Abandonment. The definitions
 // that need the abandons' waits (all but answered, queued and offered) are
 // undefined while an abandoned contact has no end time. Result lists every
 // definition in ServiceLevels, by name, next to ServiceLevelPct (queued).

@@ -22,10 +22,11 @@ var ErrServiceLevel = errors.New("operations: unknown service-level definition")
 //
 // S is the short-abandon threshold (Thresholds.ShortAbandon); with S = T,
 // SLNoShortAbandons ignores every contact abandoned before the threshold.
-// Flow-outs are the contacts that left the queue neither answered nor
-// abandoned: overflowed or transferred to another queue, sent to
-// voicemail or a callback, turned away. A Contact records them as
-// Unreached or Busy.
+// Flow-outs are the contacts that entered the queue and left it neither
+// answered nor abandoned: overflowed or transferred to another queue, sent
+// to voicemail or a callback, dropped. A Contact records them as
+// Unreached. Busy contacts, turned away before they queued, are in no
+// definition (nor in Abandonment).
 // The package documentation gives each definition's sources. The zero
 // value is not a definition.
 type ServiceLevel uint8
@@ -47,9 +48,9 @@ const (
 	// calls" and ICMI's formula 4).
 	SLNoShortAbandons
 	// SLOffered counts the flow-outs against the service level too: W ÷
-	// every live-queue contact presented while open (answered, abandoned,
-	// unreached, busy) (Genesys Cloud with flow-outs included; Vonage
-	// Contact Center's default, with its queue breakouts).
+	// (answered + abandoned + unreached), every contact that queued
+	// (Genesys Cloud with flow-outs included; Vonage Contact Center's
+	// default, with its queue breakouts).
 	SLOffered
 	// SLOfferedNoShort is SLOffered without the short abandons: W ÷
 	// (answered + abandoned − abandoned within S + flow-outs) (Genesys
@@ -119,6 +120,10 @@ func (sl *ServiceLevel) UnmarshalText(b []byte) error {
 // Phone and Chat.
 func live(ch Channel) bool { return ch.Synchronous() && assisted(ch) }
 
+// flowOuts returns the live-queue contacts that left the queue neither
+// answered nor abandoned: the Unreached ones.
+func (t *Tally) flowOuts() uint64 { return t.sum(Inbound, live, is(Unreached)) }
+
 // ServiceLevelCounts returns the numerator and denominator of a
 // service-level definition at threshold within and short-abandon
 // threshold short: the contacts meeting it and those it is a share of.
@@ -138,7 +143,7 @@ func (t *Tally) ServiceLevelCounts(def ServiceLevel, within, short time.Duration
 	case SLQueued:
 		return w, ans + ab, true
 	case SLOffered:
-		return w, t.sum(Inbound, live, Outcome.Presented), true
+		return w, ans + ab + t.flowOuts(), true
 	}
 	if t.untimed > 0 { // the rest need every abandon's wait
 		return 0, 0, false
@@ -147,7 +152,7 @@ func (t *Tally) ServiceLevelCounts(def ServiceLevel, within, short time.Duration
 	case SLNoShortAbandons:
 		return w, ans + ab - t.abandon.within(short, waitUnit), true
 	case SLOfferedNoShort:
-		return w, t.sum(Inbound, live, Outcome.Presented) - t.abandon.within(short, waitUnit), true
+		return w, ans + ab + t.flowOuts() - t.abandon.within(short, waitUnit), true
 	case SLAbandonsPositive:
 		return w + t.abandon.within(within, waitUnit), ans + ab, true
 	}

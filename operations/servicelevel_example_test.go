@@ -11,9 +11,16 @@ import (
 
 // The service level of one morning by every definition: 3 of 4 calls
 // answered within 20 s, one abandoned after 4 s (a short abandon) and one
-// after 70 s, and one busy call that flowed out.
+// after 70 s, one that flowed out to voicemail unanswered, and a busy one,
+// turned away before it queued.
 func ExampleTally_ServiceLevelAs() {
 	t := tally()
+	voicemail := operations.Contact{ID: "c11", Channel: operations.Phone, Direction: operations.Inbound,
+		Outcome: operations.Unreached, Arrived: at(8 * time.Minute)}
+	if err := t.Add(voicemail); err != nil {
+		fmt.Println(err)
+		return
+	}
 	for _, def := range operations.ServiceLevels() {
 		met, base, _ := t.ServiceLevelCounts(def, 20*time.Second, 5*time.Second)
 		sl, _ := t.ServiceLevelAs(def, 20*time.Second, 5*time.Second)

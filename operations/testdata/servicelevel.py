@@ -23,9 +23,9 @@ end_ms − arrived_ms ≤ 1000·S. The live queue is inbound Phone and Chat.
   answered            W / answered
   queued              W / (answered + abandoned)
   no-short-abandons   W / (answered + abandoned − abandoned within S)
-  offered             W / (answered + abandoned + unreached + busy)
+  offered             W / (answered + abandoned + unreached)
   offered-no-short-abandons
-                      W / (answered + abandoned + unreached + busy − abandoned within S)
+                      W / (answered + abandoned + unreached − abandoned within S)
   abandons-positive   (W + abandoned within T) / (answered + abandoned)
 
 no-short-abandons, offered-no-short-abandons and abandons-positive need
@@ -114,13 +114,13 @@ def counts(g, d, T, S):
     if d == "queued":
         return W, len(ans) + len(ab)
     if d == "offered":
-        return W, len(ans) + len(ab) + int(q.outcome.isin(["unreached", "busy"]).sum())
+        return W, len(ans) + len(ab) + int((q.outcome == "unreached").sum())
     if untimed:
         return -1, -1
     if d == "no-short-abandons":
         return W, len(ans) + len(ab) - int((dur <= 1000 * S).sum())
     if d == "offered-no-short-abandons":
-        flow_outs = int(q.outcome.isin(["unreached", "busy"]).sum())
+        flow_outs = int((q.outcome == "unreached").sum())
         return W, len(ans) + len(ab) + flow_outs - int((dur <= 1000 * S).sum())
     if d == "abandons-positive":
         return W + int((dur <= 1000 * T).sum()), len(ans) + len(ab)
