@@ -27,6 +27,7 @@ var ErrServiceLevel = errors.New("operations: unknown service-level definition")
 // to voicemail or a callback, dropped. A Contact records them as
 // Unreached. Busy contacts, turned away before they queued, are in no
 // definition (nor in Abandonment).
+//
 // The package documentation gives each definition's sources. The zero
 // value is not a definition.
 type ServiceLevel uint8
