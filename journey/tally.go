@@ -1,0 +1,228 @@
+package journey
+
+import (
+	"fmt"
+	"math/bits"
+
+	"github.com/rapportkit/rapport/operations"
+)
+
+// numChannels is the number of operations channels, the size of the
+// repeat matrix's sides.
+const numChannels = int(operations.SMS)
+
+// The counters of a Tally, by index in Tally.c.
+const (
+	cJourneys       = iota                // journeys
+	cSteps                                // steps of every journey
+	cDigital                              // steps on a digital channel
+	cAutomatedSteps                       // steps served by a bot or self-service
+	cTransfers                            // steps with TransferredTo
+	cAgentToAgent                         // transfers from an agent step to an agent step
+	cBotToAgent                           // transfers from a bot step to an agent step
+	cTakenOver                            // bot-to-agent transfers the agent answered
+	cTierPairs                            // consecutive agent steps with both tiers known
+	cTierUp                               // of them, to a higher tier
+	cAutomated                            // journeys started by a bot or self-service
+	cContained                            // of them, resolved with no agent step
+	cEscalated                            // of them, with an agent step
+	cSwitched                             // journeys whose first and last channels differ
+	cResolved                             // journeys whose last step is resolved
+	cTransferred                          // journeys with a transfer
+	cBase                                 // steps not transferred, by channel: numChannels counters
+	cRepeats        = cBase + numChannels // repeat contacts by from and to channel: numChannels² counters
+	numCounters     = cRepeats + numChannels*numChannels
+)
+
+// Tally accumulates journeys: transfers and escalations, containment of
+// the journeys automation starts, channel switching, repeat contacts by
+// channel pair, and the digital and self-service shares of the steps.
+// The zero value is an empty tally; it follows the accumulator contract
+// of package rapport (Add, AddN, Merge, N, Clone, Result, binary and
+// JSON encodings), and Add does not allocate. See the package
+// documentation for the definitions.
+type Tally struct {
+	c [numCounters]uint64
+}
+
+// Add adds a journey; an invalid one (Journey.Validate) is rejected with
+// its error and the tally is unchanged.
+func (t *Tally) Add(j Journey) error { return t.AddN(j, 1) }
+
+// AddN adds n copies of a journey, as n calls of Add would; an invalid
+// journey, or counts that would pass 2⁶⁴−1 (ErrOverflow), leave the tally
+// unchanged.
+func (t *Tally) AddN(j Journey, n uint64) error {
+	if err := j.Validate(); err != nil {
+		return err
+	}
+	if n == 0 {
+		return nil
+	}
+	var d Tally
+	d.count(j.Steps)
+	return t.add(&d, n)
+}
+
+// count sets the counters of one valid journey.
+func (d *Tally) count(steps []Step) {
+	c := &d.c
+	c[cJourneys] = 1
+	c[cSteps] = uint64(len(steps))
+	first, last := &steps[0], &steps[len(steps)-1]
+	agent, transferred := false, false
+	for i := range steps {
+		s := &steps[i]
+		ch := int(s.Contact.Channel) - 1
+		if s.Contact.Channel.Digital() {
+			c[cDigital]++
+		}
+		if s.Handler.Automated() {
+			c[cAutomatedSteps]++
+		}
+		if s.Handler == Agent {
+			agent = true
+		}
+		var next *Step
+		if i+1 < len(steps) {
+			next = &steps[i+1]
+		}
+		if s.TransferredTo != "" {
+			transferred = true
+			c[cTransfers]++
+			if next != nil && next.Handler == Agent {
+				switch s.Handler {
+				case Agent:
+					c[cAgentToAgent]++
+				case Bot:
+					c[cBotToAgent]++
+					if next.Contact.Outcome == operations.Answered {
+						c[cTakenOver]++
+					}
+				}
+			}
+		} else {
+			c[cBase+ch]++
+			if next != nil {
+				c[cRepeats+ch*numChannels+int(next.Contact.Channel)-1]++
+			}
+		}
+		if next != nil && s.Handler == Agent && next.Handler == Agent && s.Tier > 0 && next.Tier > 0 {
+			c[cTierPairs]++
+			if next.Tier > s.Tier {
+				c[cTierUp]++
+			}
+		}
+	}
+	if first.Handler.Automated() {
+		c[cAutomated] = 1
+		switch {
+		case agent:
+			c[cEscalated] = 1
+		case last.Contact.Resolved:
+			c[cContained] = 1
+		}
+	}
+	if first.Contact.Channel != last.Contact.Channel {
+		c[cSwitched] = 1
+	}
+	if last.Contact.Resolved {
+		c[cResolved] = 1
+	}
+	if transferred {
+		c[cTransferred] = 1
+	}
+}
+
+// add adds n times the counters of d, or fails with ErrOverflow leaving
+// t unchanged.
+func (t *Tally) add(d *Tally, n uint64) error {
+	var sum [numCounters]uint64
+	for i, x := range d.c {
+		hi, lo := bits.Mul64(x, n)
+		s, carry := bits.Add64(t.c[i], lo, 0)
+		if hi != 0 || carry != 0 {
+			return fmt.Errorf("%w: counter %d", ErrOverflow, i)
+		}
+		sum[i] = s
+	}
+	t.c = sum
+	return nil
+}
+
+// Merge adds everything u holds; nil adds nothing. Counts that would
+// pass 2⁶⁴−1 fail with ErrOverflow and leave t unchanged.
+func (t *Tally) Merge(u *Tally) error {
+	if u == nil {
+		return nil
+	}
+	v := *u // u may be t
+	return t.add(&v, 1)
+}
+
+// N returns the number of journeys added.
+func (t *Tally) N() uint64 { return t.c[cJourneys] }
+
+// Clone returns an independent copy.
+func (t *Tally) Clone() *Tally {
+	u := *t
+	return &u
+}
+
+// Steps returns the number of steps of the journeys added.
+func (t *Tally) Steps() uint64 { return t.c[cSteps] }
+
+// share returns num / den, or ok = false when den is 0.
+func share(num, den uint64) (float64, bool) {
+	if den == 0 {
+		return 0, false
+	}
+	return float64(num) / float64(den), true
+}
+
+// Containment returns the share of the journeys a bot or self-service
+// started that were resolved with no agent step; undefined without such
+// journeys.
+func (t *Tally) Containment() (float64, bool) { return share(t.c[cContained], t.c[cAutomated]) }
+
+// Escalation returns the share of the journeys a bot or self-service
+// started that reached an agent step; undefined without such journeys.
+func (t *Tally) Escalation() (float64, bool) { return share(t.c[cEscalated], t.c[cAutomated]) }
+
+// Takeover returns the share of bot-to-agent transfers an agent answered;
+// undefined without bot-to-agent transfers.
+func (t *Tally) Takeover() (float64, bool) { return share(t.c[cTakenOver], t.c[cBotToAgent]) }
+
+// TransfersPerJourney returns the mean number of transfers per journey;
+// undefined for an empty tally.
+func (t *Tally) TransfersPerJourney() (float64, bool) { return share(t.c[cTransfers], t.c[cJourneys]) }
+
+// TierEscalation returns the share of consecutive agent steps with known
+// tiers that went to a higher tier; undefined without such pairs.
+func (t *Tally) TierEscalation() (float64, bool) { return share(t.c[cTierUp], t.c[cTierPairs]) }
+
+// ChannelSwitching returns the share of journeys that ended on another
+// channel than they started on; undefined for an empty tally.
+func (t *Tally) ChannelSwitching() (float64, bool) { return share(t.c[cSwitched], t.c[cJourneys]) }
+
+// DigitalShare returns the share of steps on a digital channel
+// (operations.Channel.Digital: every channel but Phone and Letter);
+// undefined for an empty tally.
+func (t *Tally) DigitalShare() (float64, bool) { return share(t.c[cDigital], t.c[cSteps]) }
+
+// SelfServiceShare returns the share of steps served by a bot or
+// self-service; undefined for an empty tally.
+func (t *Tally) SelfServiceShare() (float64, bool) {
+	return share(t.c[cAutomatedSteps], t.c[cSteps])
+}
+
+// RepeatRate returns the share of the steps on channel from that ended
+// without a transfer and were followed, in their journey, by a contact on
+// channel to; undefined for an invalid channel or without such steps.
+func (t *Tally) RepeatRate(from, to operations.Channel) (float64, bool) {
+	if !from.Valid() || !to.Valid() {
+		return 0, false
+	}
+	f := int(from) - 1
+	return share(t.c[cRepeats+f*numChannels+int(to)-1], t.c[cBase+f])
+}
