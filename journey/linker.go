@@ -87,9 +87,10 @@ func (m ids) of(s string) uint64 {
 
 // Link validates the steps (Step.Validate), links them into journeys and
 // returns the journeys: first the cases, in the order they first appear
-// in steps, then the customers' journeys (customers in order of first
-// appearance, each customer's journeys in time order), then the steps
-// alone, in input order; each journey's steps are in time order (ties in
+// in steps, then the journeys linked by customer (by customer in order of
+// first appearance, with ByReason by reason in order of first appearance
+// in the whole input, then in time order), then the steps alone, in input
+// order; each journey's steps are in time order (ties in
 // input order). It sorts steps in place: the journeys' Steps are
 // sub-slices of steps, so no step is copied. It takes O(n log n) time and,
 // beyond the journeys, 24 bytes per step and a map entry per distinct

@@ -226,3 +226,14 @@ func (t *Tally) RepeatRate(from, to operations.Channel) (float64, bool) {
 	f := int(from) - 1
 	return share(t.c[cRepeats+f*numChannels+int(to)-1], t.c[cBase+f])
 }
+
+// Stranded returns the share of the journeys a bot or self-service
+// started that reached no agent and ended unresolved; undefined without
+// such journeys.
+func (t *Tally) Stranded() (float64, bool) {
+	return share(t.c[cAutomated]-t.c[cContained]-t.c[cEscalated], t.c[cAutomated])
+}
+
+// Resolution returns the share of journeys whose last step is resolved;
+// undefined for an empty tally.
+func (t *Tally) Resolution() (float64, bool) { return share(t.c[cResolved], t.c[cJourneys]) }
