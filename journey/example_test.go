@@ -13,8 +13,7 @@ import (
 // A contact-centre export of steps: a chatbot hands customer k1 to an
 // agent, who transfers to tier 2; the customer calls back the next day.
 // Customer k2 is served by the FAQ, k3 writes under case K7. Rows come
-// in any order; Link sorts them: cases first, then customers in order of
-// first appearance (k1's billing request, then its move), then k2 and k3.
+// in any order; Link sorts them.
 const export = `id,case,customer_id,reason,channel,outcome,arrived,answered,resolved,handler,tier,agent,queue,transferred_to
 s4,,k1,billing,phone,answered,2026-03-03 10:00:00,2026-03-03 10:01:00,yes,,1,cy,agents,
 s1,,k1,billing,chatbot,unreached,2026-03-02 09:00:00,,no,,,,bot,agents
@@ -39,6 +38,11 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
+	// Journeys come grouped (cases first); order them by their first
+	// arrival to read them as a story.
+	slices.SortStableFunc(journeys, func(a, b journey.Journey) int {
+		return a.Steps[0].Contact.Arrived.Compare(b.Steps[0].Contact.Arrived)
+	})
 	for _, j := range journeys {
 		var ids []string
 		for _, s := range j.Steps {
@@ -55,10 +59,10 @@ func Example() {
 	fmt.Println(r)
 	// Output:
 	// read 9 steps, 0 rejected
-	// "K7" [s6 s8]
 	// "" [s1 s2 s3 s4]
-	// "" [s7]
 	// "" [s5]
+	// "K7" [s6 s8]
+	// "" [s7]
 	// "" [s9]
 	// journeys 5, steps 9 (1.8 per journey), resolved 80.0%
 	// transfers 2 (0.4 per journey; agent→agent 1, bot→agent 1, taken over 100.0%), journeys transferred 20.0%

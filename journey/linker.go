@@ -2,6 +2,7 @@ package journey
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -43,9 +44,9 @@ type Linker struct {
 	MaxSpan time.Duration
 }
 
-// linkKey sorts a step: by group (case, customer and reason, or the step
-// alone), arrival and position. Groups are compact integers, so the sort
-// compares no strings.
+// linkKey sorts a step: by group (a case, a customer and reason, or the
+// step alone), arrival and position. Groups are integers, hashes of the
+// strings, so the sort compares no strings.
 type linkKey struct {
 	group uint64
 	sec   int64
@@ -73,7 +74,42 @@ func compareKeys(a, b linkKey) int {
 	return cmp.Compare(a.idx, b.idx)
 }
 
-// ids numbers strings from 0 in order of first sight.
+// since returns b's arrival − a's, or ok = false when it does not fit in
+// a time.Duration; b is not before a.
+func since(a, b *linkKey) (time.Duration, bool) {
+	ds := b.sec - a.sec // wraps negative on overflow
+	if ds < 0 || ds > math.MaxInt64/int64(time.Second)-1 {
+		return 0, false
+	}
+	return time.Duration(ds)*time.Second + time.Duration(b.nsec-a.nsec), true
+}
+
+// mix is splitmix64's finalizer.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
+}
+
+// hash folds s into h, eight bytes at a time. It is fixed, so that the
+// order of the journeys is the same from run to run.
+func hash(h uint64, s string) uint64 {
+	h = mix(h ^ uint64(len(s)))
+	for ; len(s) >= 8; s = s[8:] {
+		h = mix(h ^ (uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56))
+	}
+	var w uint64
+	for i := range len(s) {
+		w |= uint64(s[i]) << (8 * i)
+	}
+	return mix(h ^ w ^ 0x9e3779b97f4a7c15)
+}
+
+// ids numbers strings from 0 in order of first sight, for the groups of
+// the rare input whose hashes collide.
 type ids map[string]uint64
 
 func (m ids) of(s string) uint64 {
@@ -86,21 +122,22 @@ func (m ids) of(s string) uint64 {
 }
 
 // Link validates the steps (Step.Validate), links them into journeys and
-// returns the journeys: first the cases, in the order they first appear
-// in steps, then the journeys linked by customer (by customer in order of
-// first appearance, with ByReason by reason in order of first appearance
-// in the whole input, then in time order), then the steps alone, in input
-// order; each journey's steps are in time order (ties in
-// input order). It sorts steps in place: the journeys' Steps are
-// sub-slices of steps, so no step is copied. It takes O(n log n) time and,
-// beyond the journeys, 24 bytes per step and a map entry per distinct
-// case, customer and reason.
+// returns the journeys: first those of a case, then those linked by
+// customer, then the steps alone in input order; within the first two,
+// in an order that depends on the cases, customers and reasons, not on
+// the order of the steps. Each journey's steps are in time order (ties in
+// input order). Link sorts steps in place: the journeys' Steps are
+// sub-slices of steps, so no step is copied. It takes O(n log n) time
+// and, beyond the journeys, 24 bytes per step: groups are sorted by
+// hashes of their strings (checked, and by exact numbering on the rare
+// collision), never by comparing strings.
 //
 // The first invalid step, a case with steps of two customers (ErrCase)
 // or a journey past MaxSpan (ErrSpan) stops it with an error naming the
 // step by its input position and contact ID, and leaves steps as they
 // were: `journey: step 17: journey too long: contact "c9" of case "K1"
-// arrives 2160h0m1s after the case's first contact "c2", past 2160h0m0s`.
+// arrives 2160h0m1s after the journey's first contact "c2", past
+// 2160h0m0s`.
 func (l Linker) Link(steps []Step) ([]Journey, error) {
 	if l.Window < 0 {
 		return nil, fmt.Errorf("%w: window %v is negative", ErrDuration, l.Window)
@@ -111,61 +148,19 @@ func (l Linker) Link(steps []Step) ([]Journey, error) {
 	if len(steps) > MaxSteps {
 		return nil, fmt.Errorf("%w: %d steps, more than %d", ErrSteps, len(steps), MaxSteps)
 	}
-	maxSpan := cmp.Or(l.MaxSpan, DefaultMaxSpan)
-	cases, customers, reasons := ids{}, ids{}, ids{}
-	keys := make([]linkKey, len(steps))
 	for i := range steps {
-		s := &steps[i]
-		if err := s.Validate(); err != nil {
+		if err := steps[i].Validate(); err != nil {
 			return nil, group.At("step", i, err)
 		}
-		k := linkKey{sec: s.Contact.Arrived.Unix(), nsec: int32(s.Contact.Arrived.Nanosecond()), idx: int32(i)}
-		switch {
-		case s.Case != "":
-			k.group = byCase | cases.of(s.Case)
-		case s.Contact.CustomerID != "" && l.Window > 0:
-			k.group = byCustomer | customers.of(s.Contact.CustomerID)<<31
-			if l.ByReason {
-				k.group |= reasons.of(s.Contact.Reason)
-			}
-		default:
-			k.group = alone | uint64(i)
-		}
-		keys[i] = k
 	}
-	slices.SortFunc(keys, compareKeys)
-
-	// Cut the sorted steps into journeys and check them, before moving
-	// any step.
-	starts := make([]int32, 0, len(keys)/2+1)
-	for i := range keys {
-		k := &keys[i]
-		if i == 0 || k.group != keys[i-1].group {
-			starts = append(starts, int32(i))
-			continue
-		}
-		first, prev := &steps[keys[starts[len(starts)-1]].idx], &steps[keys[i-1].idx]
-		s := &steps[k.idx]
-		if k.group&kindMask == byCustomer && s.Contact.Arrived.Sub(prev.Contact.Arrived) > l.Window {
-			starts = append(starts, int32(i))
-			continue
-		}
-		if k.group&kindMask == byCase {
-			if a, b := first.Contact.CustomerID, s.Contact.CustomerID; a != b && a != "" && b != "" {
-				return nil, group.At("step", int(k.idx), fmt.Errorf("%w: contact %q of case %q is of customer %q, contact %q of customer %q",
-					ErrCase, s.Contact.ID, s.Case, b, first.Contact.ID, a))
-			}
-		}
-		if d, ok := span(first.Contact.Arrived, s.Contact.Arrived); !ok || d > maxSpan {
-			of := fmt.Sprintf("of case %q", s.Case)
-			if s.Case == "" {
-				of = fmt.Sprintf("of customer %q", s.Contact.CustomerID)
-			}
-			return nil, group.At("step", int(k.idx), fmt.Errorf("%w: contact %q %s arrives %v after the journey's first contact %q, past %v",
-				ErrSpan, s.Contact.ID, of, s.Contact.Arrived.Sub(first.Contact.Arrived), first.Contact.ID, maxSpan))
-		}
+	keys := make([]linkKey, len(steps))
+	starts, err := l.sort(steps, keys, false)
+	if err == errCollision {
+		starts, err = l.sort(steps, keys, true)
 	}
-
+	if err != nil {
+		return nil, err
+	}
 	permute(steps, keys)
 	journeys := make([]Journey, len(starts))
 	for i, from := range starts {
@@ -179,11 +174,93 @@ func (l Linker) Link(steps []Step) ([]Journey, error) {
 	return journeys, nil
 }
 
-// span returns to − from, or ok = false when it does not fit in a
-// time.Duration, where time.Time.Sub would clip it.
-func span(from, to time.Time) (time.Duration, bool) {
-	d := to.Sub(from)
-	return d, from.Add(d).Equal(to)
+// sort sets the keys, sorts them and cuts them into journeys (see cut).
+func (l Linker) sort(steps []Step, keys []linkKey, exact bool) ([]int32, error) {
+	l.keys(steps, keys, exact)
+	slices.SortFunc(keys, compareKeys)
+	return l.cut(steps, keys)
+}
+
+// keys sets the sort key of every step: its group by hash, or, if exact,
+// by numbering the distinct strings.
+func (l Linker) keys(steps []Step, keys []linkKey, exact bool) {
+	var cases, customers, reasons ids
+	if exact {
+		cases, customers, reasons = ids{}, ids{}, ids{}
+	}
+	for i := range steps {
+		s := &steps[i]
+		k := linkKey{sec: s.Contact.Arrived.Unix(), nsec: int32(s.Contact.Arrived.Nanosecond()), idx: int32(i)}
+		switch {
+		case s.Case != "" && exact:
+			k.group = byCase | cases.of(s.Case)
+		case s.Case != "":
+			k.group = byCase | hash(0, s.Case)>>2
+		case s.Contact.CustomerID != "" && l.Window > 0 && exact:
+			k.group = byCustomer | customers.of(s.Contact.CustomerID)<<31
+			if l.ByReason {
+				k.group |= reasons.of(s.Contact.Reason)
+			}
+		case s.Contact.CustomerID != "" && l.Window > 0:
+			h := hash(0, s.Contact.CustomerID)
+			if l.ByReason {
+				h = hash(h, s.Contact.Reason)
+			}
+			k.group = byCustomer | h>>2
+		default:
+			k.group = alone | uint64(i)
+		}
+		keys[i] = k
+	}
+}
+
+// errCollision reports two strings of one hash in the sorted keys.
+var errCollision = errors.New("journey: hash collision")
+
+// cut cuts the sorted steps into journeys and checks them, before any
+// step moves; it returns the index in keys of each journey's first step,
+// or errCollision if a group holds steps of different strings.
+func (l Linker) cut(steps []Step, keys []linkKey) ([]int32, error) {
+	maxSpan := cmp.Or(l.MaxSpan, DefaultMaxSpan)
+	starts := make([]int32, 0, len(keys)/2+1)
+	first := 0
+	for i := range keys {
+		k := &keys[i]
+		if i == 0 || k.group != keys[i-1].group {
+			starts = append(starts, int32(i))
+			first = i
+			continue
+		}
+		s, f := &steps[k.idx], &steps[keys[first].idx]
+		switch k.group & kindMask {
+		case byCase:
+			if s.Case != f.Case {
+				return nil, errCollision
+			}
+			if a, b := f.Contact.CustomerID, s.Contact.CustomerID; a != b && a != "" && b != "" {
+				return nil, group.At("step", int(k.idx), fmt.Errorf("%w: contact %q of case %q is of customer %q, contact %q of customer %q",
+					ErrCase, s.Contact.ID, s.Case, b, f.Contact.ID, a))
+			}
+		case byCustomer:
+			if s.Contact.CustomerID != f.Contact.CustomerID || l.ByReason && s.Contact.Reason != f.Contact.Reason {
+				return nil, errCollision
+			}
+			if gap, ok := since(&keys[i-1], k); !ok || gap > l.Window {
+				starts = append(starts, int32(i))
+				first = i
+				continue
+			}
+		}
+		if d, ok := since(&keys[first], k); !ok || d > maxSpan {
+			of := fmt.Sprintf("of case %q", s.Case)
+			if s.Case == "" {
+				of = fmt.Sprintf("of customer %q", s.Contact.CustomerID)
+			}
+			return nil, group.At("step", int(k.idx), fmt.Errorf("%w: contact %q %s arrives %v after the journey's first contact %q, past %v",
+				ErrSpan, s.Contact.ID, of, s.Contact.Arrived.Sub(f.Contact.Arrived), f.Contact.ID, maxSpan))
+		}
+	}
+	return starts, nil
 }
 
 // permute moves steps[keys[i].idx] to steps[i] for every i, in place,

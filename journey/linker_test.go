@@ -47,8 +47,10 @@ func TestLink(t *testing.T) {
 	for _, j := range js {
 		got = append(got, stepIDs(j))
 	}
-	require.Equal(t, [][]string{{"c1", "c2"}, {"1", "3", "2", "4"}, {"5"}, {"m"}, {"x"}}, got)
+	require.Equal(t, []string{"c1", "c2"}, got[0], "cases first")
 	require.Equal(t, "K", js[0].Case)
+	require.Equal(t, []string{"x"}, got[4], "steps alone last")
+	require.ElementsMatch(t, [][]string{{"1", "3", "2", "4"}, {"5"}, {"m"}}, got[1:4])
 	require.Equal(t, "", js[1].Case)
 	// Link sorted steps in place: the journeys are its sub-slices.
 	require.Same(t, &steps[0], &js[0].Steps[0])
@@ -59,7 +61,7 @@ func TestLink(t *testing.T) {
 	steps = slices.Clone(orig)
 	js, err = Linker{Window: 24 * time.Hour}.Link(steps)
 	require.NoError(t, err)
-	require.Equal(t, []string{"1", "m", "3", "2", "4"}, stepIDs(js[1]))
+	require.Contains(t, [][]string{stepIDs(js[1]), stepIDs(js[2])}, []string{"1", "m", "3", "2", "4"})
 	steps = slices.Clone(orig)
 	js, err = Linker{}.Link(steps)
 	require.NoError(t, err)
@@ -205,4 +207,43 @@ func TestHandler(t *testing.T) {
 	require.Equal(t, Agent, HandlerOf(&c))
 	c.Channel = operations.FAQ
 	require.Equal(t, Self, HandlerOf(&c))
+}
+
+// TestLinkExact checks that grouping by hash, the fast path, and by
+// exact numbering of the strings, the path of a hash collision, make the
+// same journeys.
+func TestLinkExact(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var steps []Step
+	for k := range 300 {
+		at := base.Add(time.Duration(r.IntN(1000)) * time.Hour)
+		for i := range 1 + r.IntN(6) {
+			s := randomStep(r, len(steps), "k"+strconv.Itoa(k%120), at)
+			if r.IntN(4) == 0 {
+				s.Case = "K" + strconv.Itoa(k) + "-" + strconv.Itoa(i%2)
+			}
+			steps = append(steps, s)
+			at = at.Add(time.Duration(r.IntN(60)) * time.Hour)
+		}
+	}
+	l := Linker{Window: 36 * time.Hour, ByReason: true}
+	journeys := func(exact bool) [][]string {
+		steps := slices.Clone(steps)
+		keys := make([]linkKey, len(steps))
+		starts, err := l.sort(steps, keys, exact)
+		require.NoError(t, err)
+		permute(steps, keys)
+		var out [][]string
+		for i, from := range starts {
+			to := int32(len(steps))
+			if i+1 < len(starts) {
+				to = starts[i+1]
+			}
+			out = append(out, stepIDs(Journey{Steps: steps[from:to]}))
+		}
+		return out
+	}
+	fast, exact := journeys(false), journeys(true)
+	require.Greater(t, len(fast), 300)
+	require.ElementsMatch(t, exact, fast)
 }

@@ -59,26 +59,32 @@ func (t *Tally) AddN(j Journey, n uint64) error {
 	if n == 0 {
 		return nil
 	}
-	var d Tally
-	d.count(j.Steps)
-	return t.add(&d, n)
+	// No counter exceeds the steps (check keeps it so for decoded
+	// tallies), and none grows by more than the steps do: if the steps
+	// do not overflow, no counter does.
+	hi, lo := bits.Mul64(uint64(len(j.Steps)), n)
+	if _, carry := bits.Add64(t.c[cSteps], lo, 0); hi|carry != 0 {
+		return fmt.Errorf("%w: more than 2⁶⁴−1 steps", ErrOverflow)
+	}
+	t.count(j.Steps, n)
+	return nil
 }
 
-// count sets the counters of one valid journey.
-func (d *Tally) count(steps []Step) {
-	c := &d.c
-	c[cJourneys] = 1
-	c[cSteps] = uint64(len(steps))
+// count adds n times the counters of one valid journey.
+func (t *Tally) count(steps []Step, n uint64) {
+	c := &t.c
+	c[cJourneys] += n
+	c[cSteps] += uint64(len(steps)) * n
 	first, last := &steps[0], &steps[len(steps)-1]
 	agent, transferred := false, false
 	for i := range steps {
 		s := &steps[i]
 		ch := int(s.Contact.Channel) - 1
 		if s.Contact.Channel.Digital() {
-			c[cDigital]++
+			c[cDigital] += n
 		}
 		if s.Handler.Automated() {
-			c[cAutomatedSteps]++
+			c[cAutomatedSteps] += n
 		}
 		if s.Handler == Agent {
 			agent = true
@@ -89,65 +95,49 @@ func (d *Tally) count(steps []Step) {
 		}
 		if s.TransferredTo != "" {
 			transferred = true
-			c[cTransfers]++
+			c[cTransfers] += n
 			if next != nil && next.Handler == Agent {
 				switch s.Handler {
 				case Agent:
-					c[cAgentToAgent]++
+					c[cAgentToAgent] += n
 				case Bot:
-					c[cBotToAgent]++
+					c[cBotToAgent] += n
 					if next.Contact.Outcome == operations.Answered {
-						c[cTakenOver]++
+						c[cTakenOver] += n
 					}
 				}
 			}
 		} else {
-			c[cBase+ch]++
+			c[cBase+ch] += n
 			if next != nil {
-				c[cRepeats+ch*numChannels+int(next.Contact.Channel)-1]++
+				c[cRepeats+ch*numChannels+int(next.Contact.Channel)-1] += n
 			}
 		}
 		if next != nil && s.Handler == Agent && next.Handler == Agent && s.Tier > 0 && next.Tier > 0 {
-			c[cTierPairs]++
+			c[cTierPairs] += n
 			if next.Tier > s.Tier {
-				c[cTierUp]++
+				c[cTierUp] += n
 			}
 		}
 	}
 	if first.Handler.Automated() {
-		c[cAutomated] = 1
+		c[cAutomated] += n
 		switch {
 		case agent:
-			c[cEscalated] = 1
+			c[cEscalated] += n
 		case last.Contact.Resolved:
-			c[cContained] = 1
+			c[cContained] += n
 		}
 	}
 	if first.Contact.Channel != last.Contact.Channel {
-		c[cSwitched] = 1
+		c[cSwitched] += n
 	}
 	if last.Contact.Resolved {
-		c[cResolved] = 1
+		c[cResolved] += n
 	}
 	if transferred {
-		c[cTransferred] = 1
+		c[cTransferred] += n
 	}
-}
-
-// add adds n times the counters of d, or fails with ErrOverflow leaving
-// t unchanged.
-func (t *Tally) add(d *Tally, n uint64) error {
-	var sum [numCounters]uint64
-	for i, x := range d.c {
-		hi, lo := bits.Mul64(x, n)
-		s, carry := bits.Add64(t.c[i], lo, 0)
-		if hi != 0 || carry != 0 {
-			return fmt.Errorf("%w: counter %d", ErrOverflow, i)
-		}
-		sum[i] = s
-	}
-	t.c = sum
-	return nil
 }
 
 // Merge adds everything u holds; nil adds nothing. Counts that would
@@ -156,8 +146,13 @@ func (t *Tally) Merge(u *Tally) error {
 	if u == nil {
 		return nil
 	}
-	v := *u // u may be t
-	return t.add(&v, 1)
+	if _, carry := bits.Add64(t.c[cSteps], u.c[cSteps], 0); carry != 0 {
+		return fmt.Errorf("%w: more than 2⁶⁴−1 steps", ErrOverflow)
+	}
+	for i, x := range u.c { // no counter exceeds the steps: none overflows
+		t.c[i] += x
+	}
+	return nil
 }
 
 // N returns the number of journeys added.
