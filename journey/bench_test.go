@@ -54,12 +54,34 @@ func fill(steps []Step, customers []string) {
 
 // BenchmarkLinkTally links n contacts of n/5 customers into journeys
 // (48-hour window by reason) and tallies them, the whole pipeline after
-// reading; data is regenerated, untimed, before each run since Link
-// sorts in place.
+// reading: Link then TallyOf (path=link), or Linker.Tally (path=direct).
+// Data is regenerated, untimed, before each run since Link sorts in
+// place.
 func BenchmarkLinkTally(b *testing.B) {
 	b.Logf("sizeof(Step) = %d bytes", unsafe.Sizeof(Step{}))
 	for _, n := range []int{100_000, 1_000_000, 10_000_000} {
-		b.Run(fmt.Sprintf("contacts=%d", n), func(b *testing.B) {
+		b.Run(fmt.Sprintf("path=direct/contacts=%d", n), func(b *testing.B) {
+			customers := make([]string, n/5)
+			for i := range customers {
+				customers[i] = "k" + strconv.Itoa(i)
+			}
+			steps := make([]Step, n)
+			fill(steps, customers)
+			l := Linker{Window: 48 * time.Hour, ByReason: true}
+			b.ReportAllocs()
+			b.ResetTimer()
+			var journeys int
+			for range b.N {
+				t, err := l.Tally(steps)
+				if err != nil {
+					b.Fatal(err)
+				}
+				journeys = int(t.N())
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/contact")
+			b.ReportMetric(float64(journeys), "journeys")
+		})
+		b.Run(fmt.Sprintf("path=link/contacts=%d", n), func(b *testing.B) {
 			customers := make([]string, n/5)
 			for i := range customers {
 				customers[i] = "k" + strconv.Itoa(i)

@@ -98,7 +98,9 @@ func TestLinkErrors(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			orig := slices.Clone(tc.steps)
-			_, err := tc.l.Link(tc.steps)
+			_, err := tc.l.Tally(tc.steps)
+			require.ErrorIs(t, err, tc.err)
+			_, err = tc.l.Link(tc.steps)
 			require.ErrorIs(t, err, tc.err)
 			require.Contains(t, err.Error(), tc.msg)
 			require.Equal(t, orig, tc.steps, "a failed Link moved steps")
@@ -131,10 +133,21 @@ func TestLinkOrder(t *testing.T) {
 		require.NoError(t, err)
 		return b
 	}
+	direct := func(steps []Step) []byte {
+		orig := slices.Clone(steps)
+		tl, err := Linker{Window: 36 * time.Hour, ByReason: true}.Tally(steps)
+		require.NoError(t, err)
+		require.Equal(t, orig, steps, "Linker.Tally moved steps")
+		b, err := tl.MarshalBinary()
+		require.NoError(t, err)
+		return b
+	}
 	want := tally(slices.Clone(steps))
+	require.Equal(t, want, direct(steps))
 	for range 5 {
 		r.Shuffle(len(steps), func(i, j int) { steps[i], steps[j] = steps[j], steps[i] })
 		require.Equal(t, want, tally(slices.Clone(steps)))
+		require.Equal(t, want, direct(steps))
 	}
 }
 

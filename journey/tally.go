@@ -66,19 +66,40 @@ func (t *Tally) AddN(j Journey, n uint64) error {
 	if _, carry := bits.Add64(t.c[cSteps], lo, 0); hi|carry != 0 {
 		return fmt.Errorf("%w: more than 2⁶⁴−1 steps", ErrOverflow)
 	}
-	t.count(j.Steps, n)
+	count(t, contiguous(j.Steps), n)
 	return nil
 }
 
-// count adds n times the counters of one valid journey.
-func (t *Tally) count(steps []Step, n uint64) {
+// view is the steps of a journey: contiguous (a Journey's), or in the
+// order of sorted keys (Linker.Tally's, which moves no step).
+type view interface {
+	len() int
+	at(i int) *Step
+}
+
+type contiguous []Step
+
+func (v contiguous) len() int       { return len(v) }
+func (v contiguous) at(i int) *Step { return &v[i] }
+
+type indexed struct {
+	steps []Step
+	keys  []linkKey
+}
+
+func (v indexed) len() int       { return len(v.keys) }
+func (v indexed) at(i int) *Step { return &v.steps[v.keys[i].idx] }
+
+// count adds n times the counters of one valid journey to t.
+func count[V view](t *Tally, steps V, n uint64) {
 	c := &t.c
+	k := steps.len()
 	c[cJourneys] += n
-	c[cSteps] += uint64(len(steps)) * n
-	first, last := &steps[0], &steps[len(steps)-1]
+	c[cSteps] += uint64(k) * n
+	first, last := steps.at(0), steps.at(k-1)
 	agent, transferred := false, false
-	for i := range steps {
-		s := &steps[i]
+	for i := range k {
+		s := steps.at(i)
 		ch := int(s.Contact.Channel) - 1
 		if s.Contact.Channel.Digital() {
 			c[cDigital] += n
@@ -90,8 +111,8 @@ func (t *Tally) count(steps []Step, n uint64) {
 			agent = true
 		}
 		var next *Step
-		if i+1 < len(steps) {
-			next = &steps[i+1]
+		if i+1 < k {
+			next = steps.at(i + 1)
 		}
 		if s.TransferredTo != "" {
 			transferred = true
