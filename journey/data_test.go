@@ -69,3 +69,21 @@ func randomJourney(r *rand.Rand) Journey {
 	}
 	return j
 }
+
+// randomSteps draws the steps of requests requests of customers
+// customers, one to six steps each, a quarter under a case.
+func randomSteps(r *rand.Rand, requests, customers int) []Step {
+	var steps []Step
+	for k := range requests {
+		at := base.Add(time.Duration(r.IntN(1000)) * time.Hour)
+		for i := range 1 + r.IntN(6) {
+			s := randomStep(r, len(steps), "k"+strconv.Itoa(k%customers), at)
+			if r.IntN(4) == 0 {
+				s.Case = "K" + strconv.Itoa(k) + "-" + strconv.Itoa(i%2)
+			}
+			steps = append(steps, s)
+			at = at.Add(time.Duration(r.IntN(60)) * time.Hour)
+		}
+	}
+	return steps
+}

@@ -145,11 +145,8 @@ func (l Linker) Link(steps []Step) ([]Journey, error) {
 	}
 	permute(steps, keys)
 	journeys := make([]Journey, len(starts))
-	for i, from := range starts {
-		to := int32(len(steps))
-		if i+1 < len(starts) {
-			to = starts[i+1]
-		}
+	for i := range starts {
+		from, to := bounds(starts, len(steps), i)
 		js := steps[from:to:to]
 		journeys[i] = Journey{Case: js[0].Case, Steps: js}
 	}
@@ -166,15 +163,21 @@ func (l Linker) Tally(steps []Step) (*Tally, error) {
 		return nil, err
 	}
 	t := new(Tally)
-	for i, from := range starts {
-		to := int32(len(keys))
-		if i+1 < len(starts) {
-			to = starts[i+1]
-		}
+	for i := range starts {
+		from, to := bounds(starts, len(keys), i)
 		// At most MaxSteps steps in all: no counter can overflow.
 		count(t, indexed{steps, keys[from:to]}, 1)
 	}
 	return t, nil
+}
+
+// bounds returns the range of journey i among n sorted steps.
+func bounds(starts []int32, n, i int) (from, to int32) {
+	from, to = starts[i], int32(n)
+	if i+1 < len(starts) {
+		to = starts[i+1]
+	}
+	return from, to
 }
 
 // link validates the steps, sorts their keys and cuts them into

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"math/rand/v2"
 	"slices"
-	"strconv"
 	"testing"
 	"time"
 
@@ -112,18 +111,7 @@ func TestLinkErrors(t *testing.T) {
 // on the order of the steps.
 func TestLinkOrder(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	var steps []Step
-	for k := range 50 {
-		at := base.Add(time.Duration(r.IntN(1000)) * time.Hour)
-		for i := range 1 + r.IntN(6) {
-			s := randomStep(r, len(steps), "k"+strconv.Itoa(k), at)
-			if r.IntN(4) == 0 {
-				s.Case = "K" + strconv.Itoa(k) + "-" + strconv.Itoa(i%2)
-			}
-			steps = append(steps, s)
-			at = at.Add(time.Duration(r.IntN(60)) * time.Hour)
-		}
-	}
+	steps := randomSteps(r, 50, 50)
 	tally := func(steps []Step) []byte {
 		js, err := Linker{Window: 36 * time.Hour, ByReason: true}.Link(steps)
 		require.NoError(t, err)
@@ -226,19 +214,7 @@ func TestHandler(t *testing.T) {
 // exact numbering of the strings, the path of a hash collision, make the
 // same journeys.
 func TestLinkExact(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	var steps []Step
-	for k := range 300 {
-		at := base.Add(time.Duration(r.IntN(1000)) * time.Hour)
-		for i := range 1 + r.IntN(6) {
-			s := randomStep(r, len(steps), "k"+strconv.Itoa(k%120), at)
-			if r.IntN(4) == 0 {
-				s.Case = "K" + strconv.Itoa(k) + "-" + strconv.Itoa(i%2)
-			}
-			steps = append(steps, s)
-			at = at.Add(time.Duration(r.IntN(60)) * time.Hour)
-		}
-	}
+	steps := randomSteps(rand.New(rand.NewPCG(3, 4)), 300, 120)
 	l := Linker{Window: 36 * time.Hour, ByReason: true}
 	journeys := func(exact bool) [][]string {
 		steps := slices.Clone(steps)
@@ -247,11 +223,8 @@ func TestLinkExact(t *testing.T) {
 		require.NoError(t, err)
 		permute(steps, keys)
 		var out [][]string
-		for i, from := range starts {
-			to := int32(len(steps))
-			if i+1 < len(starts) {
-				to = starts[i+1]
-			}
+		for i := range starts {
+			from, to := bounds(starts, len(steps), i)
 			out = append(out, stepIDs(Journey{Steps: steps[from:to]}))
 		}
 		return out
