@@ -1,6 +1,7 @@
 package journey_test
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -152,4 +153,37 @@ e,k,faq,deflected,2026-03-02 09:00:00,,,,,
 	// row: line 3 (id "b"): journey: invalid handler: step "b": agent step on chatbot
 	// row: line 4 (id "c"), column "tier": journey: invalid tier: "12" is not a tier 0..9
 	// row: line 5 (id "d"), column "handler": journey: invalid handler "robot"
+}
+
+// Linker.Tally gives the tally of the journeys without moving the steps:
+// the fast path when only the figures are wanted.
+func ExampleLinker_Tally() {
+	steps, _, _ := journey.NewReader(strings.NewReader(export)).ReadAll()
+	t, err := journey.Linker{Window: 48 * time.Hour, ByReason: true}.Tally(steps)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d, _ := t.DigitalShare()
+	r, _ := t.RepeatRate(operations.Chat, operations.Phone)
+	fmt.Printf("%d journeys, digital share %.3f, chat → phone repeats %.2f; first step still %s\n", t.N(), d, r, steps[0].Contact.ID)
+	// Output:
+	// 5 journeys, digital share 0.667, chat → phone repeats 1.00; first step still s4
+}
+
+// A journey longer than the linker's MaxSpan is an error naming the step,
+// not a journey cut in two.
+func ExampleLinker_Link_span() {
+	at := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
+	call := func(id string, days int) journey.Step {
+		t := at.AddDate(0, 0, days)
+		return journey.Step{Case: "K1", Handler: journey.Agent, Contact: operations.Contact{ID: id, CustomerID: "k",
+			Channel: operations.Phone, Direction: operations.Inbound, Outcome: operations.Answered, Arrived: t, Answered: t}}
+	}
+	_, err := journey.Linker{}.Link([]journey.Step{call("c1", 0), call("c2", 30), call("c3", 120)})
+	fmt.Println(errors.Is(err, journey.ErrSpan))
+	fmt.Println(err)
+	// Output:
+	// true
+	// journey: step 2: journey too long: contact "c3" of case "K1" arrives 2880h0m0s after the journey's first contact "c1", past 2160h0m0s
 }
