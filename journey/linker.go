@@ -108,6 +108,9 @@ func hash(h uint64, s string) uint64 {
 	return mix(h ^ w ^ 0x9e3779b97f4a7c15)
 }
 
+// groupHash is hash; tests replace it to force collisions.
+var groupHash = hash
+
 // ids numbers strings from 0 in order of first sight, for the groups of
 // the rare input whose hashes collide.
 type ids map[string]uint64
@@ -139,14 +142,22 @@ func (m ids) of(s string) uint64 {
 // arrives 2160h0m1s after the journey's first contact "c2", past
 // 2160h0m0s`.
 func (l Linker) Link(steps []Step) ([]Journey, error) {
-	keys, starts, err := l.link(steps)
+	if err := l.check(steps); err != nil {
+		return nil, err
+	}
+	keys := make([]linkKey, len(steps))
+	var starts []int32
+	err := l.link(steps, keys, func() { starts = starts[:0] }, func(from, _ int32) { starts = append(starts, from) })
 	if err != nil {
 		return nil, err
 	}
 	permute(steps, keys)
 	journeys := make([]Journey, len(starts))
-	for i := range starts {
-		from, to := bounds(starts, len(steps), i)
+	for i, from := range starts {
+		to := int32(len(steps))
+		if i+1 < len(starts) {
+			to = starts[i+1]
+		}
 		js := steps[from:to:to]
 		journeys[i] = Journey{Case: js[0].Case, Steps: js}
 	}
@@ -155,65 +166,58 @@ func (l Linker) Link(steps []Step) ([]Journey, error) {
 
 // Tally links the steps as Link does and tallies the journeys, without
 // moving a step: the tally is that of TallyOf over Link's journeys, the
-// steps are left as they were, and the time is Link's less the moves,
-// the larger part of it on millions of steps. Its errors are Link's.
+// steps are left as they were, and each step is read in one pass after
+// the sort, where Link moves every step. Its errors are Link's.
 func (l Linker) Tally(steps []Step) (*Tally, error) {
-	keys, starts, err := l.link(steps)
-	if err != nil {
+	if err := l.check(steps); err != nil {
 		return nil, err
 	}
+	keys := make([]linkKey, len(steps))
 	t := new(Tally)
-	for i := range starts {
-		from, to := bounds(starts, len(keys), i)
-		// At most MaxSteps steps in all: no counter can overflow.
-		count(t, indexed{steps, keys[from:to]}, 1)
+	// At most MaxSteps steps in all: no counter can overflow.
+	err := l.link(steps, keys, func() { *t = Tally{} }, func(from, to int32) { count(t, indexed{steps, keys[from:to]}, 1) })
+	if err != nil {
+		return nil, err
 	}
 	return t, nil
 }
 
-// bounds returns the range of journey i among n sorted steps.
-func bounds(starts []int32, n, i int) (from, to int32) {
-	from, to = starts[i], int32(n)
-	if i+1 < len(starts) {
-		to = starts[i+1]
-	}
-	return from, to
-}
-
-// link validates the steps, sorts their keys and cuts them into
-// journeys, returning the sorted keys and the index of each journey's
-// first key.
-func (l Linker) link(steps []Step) ([]linkKey, []int32, error) {
+// check checks the linker and validates the steps.
+func (l Linker) check(steps []Step) error {
 	if l.Window < 0 {
-		return nil, nil, fmt.Errorf("%w: window %v is negative", ErrDuration, l.Window)
+		return fmt.Errorf("%w: window %v is negative", ErrDuration, l.Window)
 	}
 	if l.MaxSpan < 0 {
-		return nil, nil, fmt.Errorf("%w: maximum span %v is negative", ErrDuration, l.MaxSpan)
+		return fmt.Errorf("%w: maximum span %v is negative", ErrDuration, l.MaxSpan)
 	}
 	if len(steps) > MaxSteps {
-		return nil, nil, fmt.Errorf("%w: %d steps, more than %d", ErrSteps, len(steps), MaxSteps)
+		return fmt.Errorf("%w: %d steps, more than %d", ErrSteps, len(steps), MaxSteps)
 	}
 	for i := range steps {
 		if err := steps[i].Validate(); err != nil {
-			return nil, nil, group.At("step", i, err)
+			return group.At("step", i, err)
 		}
 	}
-	keys := make([]linkKey, len(steps))
-	starts, err := l.sort(steps, keys, false)
-	if err == errCollision {
-		starts, err = l.sort(steps, keys, true)
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	return keys, starts, nil
+	return nil
 }
 
-// sort sets the keys, sorts them and cuts them into journeys (see cut).
-func (l Linker) sort(steps []Step, keys []linkKey, exact bool) ([]int32, error) {
+// link sets and sorts the keys of the checked steps and cuts them into
+// journeys (see cut): by hash, then, on a collision, again by exact
+// numbering, calling begin before each pass.
+func (l Linker) link(steps []Step, keys []linkKey, begin func(), emit func(from, to int32)) error {
+	err := l.pass(steps, keys, false, begin, emit)
+	if err == errCollision {
+		err = l.pass(steps, keys, true, begin, emit) // no collision: the numbers are distinct
+	}
+	return err
+}
+
+// pass is one pass of link, by hash or exact numbering.
+func (l Linker) pass(steps []Step, keys []linkKey, exact bool, begin func(), emit func(from, to int32)) error {
+	begin()
 	l.keys(steps, keys, exact)
 	slices.SortFunc(keys, compareKeys)
-	return l.cut(steps, keys)
+	return l.cut(steps, keys, emit)
 }
 
 // keys sets the sort key of every step: its group by hash, or, if exact,
@@ -230,16 +234,16 @@ func (l Linker) keys(steps []Step, keys []linkKey, exact bool) {
 		case s.Case != "" && exact:
 			k.group = byCase | cases.of(s.Case)
 		case s.Case != "":
-			k.group = byCase | hash(0, s.Case)>>2
+			k.group = byCase | groupHash(0, s.Case)>>2
 		case s.Contact.CustomerID != "" && l.Window > 0 && exact:
 			k.group = byCustomer | customers.of(s.Contact.CustomerID)<<31
 			if l.ByReason {
 				k.group |= reasons.of(s.Contact.Reason)
 			}
 		case s.Contact.CustomerID != "" && l.Window > 0:
-			h := hash(0, s.Contact.CustomerID)
+			h := groupHash(0, s.Contact.CustomerID)
 			if l.ByReason {
-				h = hash(h, s.Contact.Reason)
+				h = groupHash(h, s.Contact.Reason)
 			}
 			k.group = byCustomer | h>>2
 		default:
@@ -252,17 +256,18 @@ func (l Linker) keys(steps []Step, keys []linkKey, exact bool) {
 // errCollision reports two strings of one hash in the sorted keys.
 var errCollision = errors.New("journey: hash collision")
 
-// cut cuts the sorted steps into journeys and checks them, before any
-// step moves; it returns the index in keys of each journey's first step,
-// or errCollision if a group holds steps of different strings.
-func (l Linker) cut(steps []Step, keys []linkKey) ([]int32, error) {
+// cut cuts the sorted keys into journeys and checks them, calling emit
+// with the range of keys of each journey, in order, once it is complete;
+// it fails with errCollision if a group holds steps of different strings.
+func (l Linker) cut(steps []Step, keys []linkKey, emit func(from, to int32)) error {
 	maxSpan := cmp.Or(l.MaxSpan, DefaultMaxSpan)
-	starts := make([]int32, 0, len(keys)/2+1)
 	first := 0
 	for i := range keys {
 		k := &keys[i]
 		if i == 0 || k.group != keys[i-1].group {
-			starts = append(starts, int32(i))
+			if i > 0 {
+				emit(int32(first), int32(i))
+			}
 			first = i
 			continue
 		}
@@ -270,18 +275,18 @@ func (l Linker) cut(steps []Step, keys []linkKey) ([]int32, error) {
 		switch k.group & kindMask {
 		case byCase:
 			if s.Case != f.Case {
-				return nil, errCollision
+				return errCollision
 			}
 			if a, b := f.Contact.CustomerID, s.Contact.CustomerID; a != b && a != "" && b != "" {
-				return nil, group.At("step", int(k.idx), fmt.Errorf("%w: contact %q of case %q is of customer %q, contact %q of customer %q",
+				return group.At("step", int(k.idx), fmt.Errorf("%w: contact %q of case %q is of customer %q, contact %q of customer %q",
 					ErrCase, s.Contact.ID, s.Case, b, f.Contact.ID, a))
 			}
 		case byCustomer:
 			if s.Contact.CustomerID != f.Contact.CustomerID || l.ByReason && s.Contact.Reason != f.Contact.Reason {
-				return nil, errCollision
+				return errCollision
 			}
 			if gap, ok := since(&keys[i-1], k); !ok || gap > l.Window {
-				starts = append(starts, int32(i))
+				emit(int32(first), int32(i))
 				first = i
 				continue
 			}
@@ -291,11 +296,14 @@ func (l Linker) cut(steps []Step, keys []linkKey) ([]int32, error) {
 			if s.Case == "" {
 				of = fmt.Sprintf("of customer %q", s.Contact.CustomerID)
 			}
-			return nil, group.At("step", int(k.idx), fmt.Errorf("%w: contact %q %s arrives %v after the journey's first contact %q, past %v",
+			return group.At("step", int(k.idx), fmt.Errorf("%w: contact %q %s arrives %v after the journey's first contact %q, past %v",
 				ErrSpan, s.Contact.ID, of, s.Contact.Arrived.Sub(f.Contact.Arrived), f.Contact.ID, maxSpan))
 		}
 	}
-	return starts, nil
+	if len(keys) > 0 {
+		emit(int32(first), int32(len(keys)))
+	}
+	return nil
 }
 
 // permute moves steps[keys[i].idx] to steps[i] for every i, in place,

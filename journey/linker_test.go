@@ -219,17 +219,42 @@ func TestLinkExact(t *testing.T) {
 	journeys := func(exact bool) [][]string {
 		steps := slices.Clone(steps)
 		keys := make([]linkKey, len(steps))
-		starts, err := l.sort(steps, keys, exact)
-		require.NoError(t, err)
-		permute(steps, keys)
 		var out [][]string
-		for i := range starts {
-			from, to := bounds(starts, len(steps), i)
-			out = append(out, stepIDs(Journey{Steps: steps[from:to]}))
-		}
+		require.NoError(t, l.pass(steps, keys, exact, func() {}, func(from, to int32) {
+			var ids []string
+			for _, k := range keys[from:to] {
+				ids = append(ids, steps[k.idx].Contact.ID)
+			}
+			out = append(out, ids)
+		}))
 		return out
 	}
 	fast, exact := journeys(false), journeys(true)
 	require.Greater(t, len(fast), 300)
 	require.ElementsMatch(t, exact, fast)
+}
+
+// TestLinkCollision makes every hash collide: Link and Linker.Tally fall
+// back to exact numbering and give the journeys and tally they give
+// without collisions.
+func TestLinkCollision(t *testing.T) {
+	steps := randomSteps(rand.New(rand.NewPCG(5, 6)), 200, 80)
+	l := Linker{Window: 36 * time.Hour, ByReason: true}
+	run := func() ([][]string, *Tally) {
+		tl, err := l.Tally(steps)
+		require.NoError(t, err)
+		js, err := l.Link(slices.Clone(steps))
+		require.NoError(t, err)
+		var out [][]string
+		for _, j := range js {
+			out = append(out, stepIDs(j))
+		}
+		return out, tl
+	}
+	wantJourneys, wantTally := run()
+	groupHash = func(uint64, string) uint64 { return 42 }
+	defer func() { groupHash = hash }()
+	gotJourneys, gotTally := run()
+	require.ElementsMatch(t, wantJourneys, gotJourneys)
+	require.Equal(t, wantTally, gotTally)
 }

@@ -83,7 +83,9 @@ func (c *Columns) columns() []csvrow.Column {
 //
 // It reads what journeys need: the contact's ids, reason, agent, queue,
 // channel, direction, outcome, arrival, answer and end times and
-// resolution (names and aliases as operations.Reader reads them), and the
+// resolution (cells by the Format's rules, package row; enums by the
+// names and aliases of operations.ParseChannel, ParseDirection and
+// ParseOutcome; without a direction column every step is inbound), and the
 // step's case, handler (ParseHandler; an empty cell or no column is
 // HandlerOf the contact), tier (an integer 0..MaxTier, empty for unknown)
 // and transfer destination. Handle times, costs and the other contact
