@@ -71,6 +71,7 @@ func BenchmarkLinkTally(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			var journeys int
+			cpu := cpuTime()
 			for range b.N {
 				t, err := l.Tally(steps)
 				if err != nil {
@@ -78,6 +79,7 @@ func BenchmarkLinkTally(b *testing.B) {
 				}
 				journeys = int(t.N())
 			}
+			b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N*n), "cpu-ns/contact")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/contact")
 			b.ReportMetric(float64(journeys), "journeys")
 		})
@@ -91,10 +93,12 @@ func BenchmarkLinkTally(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			var journeys int
+			var cpu time.Duration
 			for range b.N {
 				b.StopTimer()
 				fill(steps, customers)
 				b.StartTimer()
+				start := cpuTime()
 				js, err := l.Link(steps)
 				if err != nil {
 					b.Fatal(err)
@@ -104,7 +108,9 @@ func BenchmarkLinkTally(b *testing.B) {
 					b.Fatal(err)
 				}
 				journeys = int(t.N())
+				cpu += cpuTime() - start
 			}
+			b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*n), "cpu-ns/contact")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/contact")
 			b.ReportMetric(float64(journeys), "journeys")
 		})
