@@ -34,10 +34,10 @@
 // customer is a journey alone. It sorts in place in O(n log n) on compact
 // integer keys (fixed hashes of the strings, checked; no string
 // comparison) and copies no step; Linker.Tally links and tallies without
-// moving a step at all, the fast path for millions of contacts. A case with
-// steps of two customers (ErrCase) or a journey longer than MaxSpan
-// (default 90 days, ErrSpan) is an error naming the step, never a journey
-// cut or dropped silently.
+// moving a step at all, the fast path for millions of contacts. A case
+// with steps of two customers (ErrCase) or a journey longer than MaxSpan
+// (default 90 days, ErrSpan) is an error naming the step, never a
+// journey cut or dropped silently.
 //
 // Reader reads steps from CSV through the library's row reader: every
 // row accepted, or rejected with its line, column, id and reason.
