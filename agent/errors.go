@@ -31,6 +31,4 @@ var (
 	ErrOverflow = errors.New("agent: count overflow")
 	// ErrEncoding reports a malformed or impossible binary or JSON tally.
 	ErrEncoding = errors.New("agent: malformed encoding")
-	// ErrCSV reports a CSV cell that cannot be read as its field.
-	ErrCSV = errors.New("agent: bad CSV")
 )

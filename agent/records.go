@@ -12,12 +12,17 @@ import (
 // overlapping: it keeps the end of every agent's last interval.
 type sequence map[string]time.Time
 
-// check rejects iv if it starts before the end of its agent's previous
-// interval, and otherwise remembers its end.
+// check validates iv and rejects it if it starts before the end of its
+// agent's previous interval; otherwise it remembers its end.
 func (q sequence) check(iv Interval) error {
 	if err := iv.Validate(); err != nil {
 		return err
 	}
+	return q.follow(iv)
+}
+
+// follow is check for a valid interval.
+func (q sequence) follow(iv Interval) error {
 	if end, ok := q[iv.Agent]; ok && iv.Start.Before(end) {
 		return fmt.Errorf("%w: agent %q: %s interval from %s starts before the previous one ends at %s",
 			ErrOverlap, iv.Agent, iv.State, iv.Start.Format(time.RFC3339Nano), end.Format(time.RFC3339Nano))
