@@ -31,6 +31,7 @@ type goldenGroup struct {
 	LoggedInSeconds    float64            `json:"logged_in_seconds"`
 	Occupancy          *float64           `json:"occupancy"`
 	Utilization        *float64           `json:"utilization"`
+	OpenShare          *float64           `json:"open_share"`
 	Shrinkage          *float64           `json:"shrinkage"`
 	PlannedShrinkage   *float64           `json:"planned_shrinkage"`
 	UnplannedShrinkage *float64           `json:"unplanned_shrinkage"`
@@ -127,6 +128,8 @@ func TestGolden(t *testing.T) {
 		near(t, want.Occupancy, occ, ok, name+" occupancy")
 		u, ok := tl.Utilization()
 		near(t, want.Utilization, u, ok, name+" utilization")
+		o, ok := tl.OpenShare()
+		near(t, want.OpenShare, o, ok, name+" open share")
 		s, ok := tl.Shrinkage()
 		near(t, want.Shrinkage, s, ok, name+" shrinkage")
 		s, ok = tl.PlannedShrinkage()

@@ -32,6 +32,7 @@ type Result struct {
 	// the same names.
 	OccupancyPct          *float64 `json:"occupancy_pct"`
 	UtilizationPct        *float64 `json:"utilization_pct"`
+	OpenSharePct          *float64 `json:"open_share_pct"`
 	ShrinkagePct          *float64 `json:"shrinkage_pct"`
 	PlannedShrinkagePct   *float64 `json:"planned_shrinkage_pct"`
 	UnplannedShrinkagePct *float64 `json:"unplanned_shrinkage_pct"`
@@ -86,6 +87,7 @@ func (t *Tally) Result(perFTE time.Duration) (Result, error) {
 		LoggedInSeconds:         seconds(&tot, isLoggedIn),
 		OccupancyPct:            unit.Pct(t.Occupancy()),
 		UtilizationPct:          unit.Pct(t.Utilization()),
+		OpenSharePct:            unit.Pct(t.OpenShare()),
 		ShrinkagePct:            unit.Pct(t.Shrinkage()),
 		PlannedShrinkagePct:     unit.Pct(t.PlannedShrinkage()),
 		UnplannedShrinkagePct:   unit.Pct(t.UnplannedShrinkage()),
@@ -140,6 +142,7 @@ func (r Result) String() string {
 	}
 	line("occupancy", pct(r.OccupancyPct))
 	line("utilization", pct(r.UtilizationPct))
+	line("open share", pct(r.OpenSharePct))
 	line("shrinkage", pct(r.ShrinkagePct))
 	line("  planned", pct(r.PlannedShrinkagePct))
 	line("  unplanned", pct(r.UnplannedShrinkagePct))

@@ -230,6 +230,7 @@ func share(a, b nanos.Sum) (float64, bool) {
 }
 
 func isHandling(s State) bool  { return s.handling() }
+func isOpen(s State) bool      { return s.handling() || s == Available }
 func isLoggedIn(s State) bool  { return s.loggedIn() }
 func isPlanned(s State) bool   { return s.planned() }
 func isScheduled(s State) bool { return s.loggedIn() || s == Absence }
@@ -260,7 +261,7 @@ func (t *Tally) LoggedIn() (time.Duration, bool) {
 // AfterContactWork + Available). It is ok = false with no such time.
 func (t *Tally) Occupancy() (float64, bool) {
 	tot := t.total()
-	return share(tot.sum(isHandling), tot.sum(func(s State) bool { return s.handling() || s == Available }))
+	return share(tot.sum(isHandling), tot.sum(isOpen))
 }
 
 // Utilization returns the share of logged-in time spent on contacts:
@@ -269,6 +270,16 @@ func (t *Tally) Occupancy() (float64, bool) {
 func (t *Tally) Utilization() (float64, bool) {
 	tot := t.total()
 	return share(tot.sum(isHandling), tot.sum(isLoggedIn))
+}
+
+// OpenShare returns the share of logged-in time open for contacts:
+// (OnContact + AfterContactWork + Available) ÷ logged-in time, what
+// Assembled's glossary calls the utilization rate (time productive or
+// available over paid time); 1 − OpenShare is the planned shrinkage of
+// logged-in time. It is ok = false with no logged-in time.
+func (t *Tally) OpenShare() (float64, bool) {
+	tot := t.total()
+	return share(tot.sum(isOpen), tot.sum(isLoggedIn))
 }
 
 // Shrinkage returns the measured shrinkage: the share of scheduled time

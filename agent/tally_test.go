@@ -109,6 +109,8 @@ func TestWorkedDay(t *testing.T) {
 	assert.InDelta(t, 4.0/5, occ, 1e-15)
 	u, _ := tl.Utilization()
 	assert.InDelta(t, 4/7.5, u, 1e-15)
+	o, _ := tl.OpenShare()
+	assert.InDelta(t, 5/7.5, o, 1e-15)
 	s, _ := tl.Shrinkage()
 	assert.InDelta(t, 3.0/8, s, 1e-15)
 	p, _ := tl.PlannedShrinkage()

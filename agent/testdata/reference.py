@@ -16,7 +16,8 @@ join on the agent, not the Go code's binary search). It writes golden.json.
 Definitions (package doc): handling = on-contact + after-contact-work;
 logged-in = every state but absence and offline; scheduled = logged-in +
 absence; occupancy = handling / (handling + available); utilization =
-handling / logged-in; shrinkage = (break + training + meeting + absence) /
+handling / logged-in; open share = (handling + available) / logged-in;
+shrinkage = (break + training + meeting + absence) /
 scheduled; AHT = handling / contacts when every on-contact interval
 carries its count; adherence = time in the planned state (available,
 on-contact and ACW meet one another) / planned work time; conformance =
@@ -129,6 +130,7 @@ def figures(g):
         "n": len(g), "agents": int(g.agent.nunique()),
         "seconds": {s: float(sec[s]) for s in STATES}, "logged_in_seconds": float(logged),
         "occupancy": ratio(handling, handling + sec["available"]), "utilization": ratio(handling, logged),
+        "open_share": ratio(handling + sec["available"], logged),
         "shrinkage": ratio(sec[list(PLANNED)].sum() + sec["absence"], sched),
         "planned_shrinkage": ratio(sec[list(PLANNED)].sum(), sched), "unplanned_shrinkage": ratio(sec["absence"], sched),
         "contacts": contacts, "aht_seconds": handling / contacts if counted else None,
