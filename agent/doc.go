@@ -74,8 +74,8 @@
 // The names are not used alike. Occupancy here is the share of the time
 // open for contacts spent on them, as Genesys defines agent occupancy
 // (engaged time relative to available or idle time, live logged-in time
-// only: https://genesys.com/definitions/agent-occupancy) and as ICMI and
-// the WFM literature do. Utilization divides by all paid time at work
+// only: https://genesys.com/definitions/agent-occupancy). Utilization
+// divides by all paid time at work
 // instead (Genesys's page contrasts the two so); Assembled's glossary
 // calls "utilization rate" the time productive or available over paid
 // hours (https://assembled.com/wfm-glossary/utilization-rate), which is
@@ -84,8 +84,9 @@
 // figure with the formula above, not with its name.
 //
 // Shrinkage is measured, from what agents did, over scheduled time; the
-// planned shrinkage a staffing plan assumes is an input of
-// operations.Staffing, not this.
+// shrinkage a staffing plan assumes is an input of operations.Targets
+// (its Shrinkage field, the same share: 1 − open ÷ scheduled), which
+// this measures after the fact.
 //
 // # Schedule adherence and conformance
 //
