@@ -10,7 +10,7 @@ import (
 
 // sequence checks that each agent's intervals come in order without
 // overlapping: it keeps the end of every agent's last interval.
-type sequence map[string]time.Time
+type sequence map[string]*time.Time
 
 // check validates iv and rejects it if it starts before the end of its
 // agent's previous interval; otherwise it remembers its end.
@@ -23,11 +23,26 @@ func (q sequence) check(iv Interval) error {
 
 // follow is check for a valid interval.
 func (q sequence) follow(iv Interval) error {
-	if end, ok := q[iv.Agent]; ok && iv.Start.Before(end) {
+	end := q[iv.Agent]
+	if end == nil {
+		e := iv.End // escapes here only: one allocation per agent
+		q[iv.Agent] = &e
+		return nil
+	}
+	if err := follows(iv, *end); err != nil {
+		return err
+	}
+	*end = iv.End
+	return nil
+}
+
+// follows reports ErrOverlap if iv starts before end, the end of its
+// agent's previous interval.
+func follows(iv Interval, end time.Time) error {
+	if iv.Start.Before(end) {
 		return fmt.Errorf("%w: agent %q: %s interval from %s starts before the previous one ends at %s",
 			ErrOverlap, iv.Agent, iv.State, iv.Start.Format(time.RFC3339Nano), end.Format(time.RFC3339Nano))
 	}
-	q[iv.Agent] = iv.End
 	return nil
 }
 
@@ -48,7 +63,7 @@ func TallyOf(intervals iter.Seq[Interval]) (*Tally, error) {
 		if err := q.check(iv); err != nil {
 			return err
 		}
-		return t.Add(iv)
+		return t.add(iv)
 	})
 }
 
@@ -65,6 +80,6 @@ func TallyBy[K comparable](intervals iter.Seq[Interval], key func(Interval) K) (
 		if err := q.check(iv); err != nil {
 			return err
 		}
-		return t.Add(iv)
+		return t.add(iv)
 	})
 }

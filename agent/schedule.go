@@ -152,63 +152,82 @@ func matches(planned, actual State) bool {
 // agent's in the order of time, without overlaps; the first bad one stops
 // Compare with an error naming its position. Time is counted to the
 // nanosecond; the per-agent sums fail with ErrOverflow past 292 years.
+// As each agent's intervals come in order, Compare walks the agent's plan
+// once: its time is linear in the intervals and the planned activities.
 func (s *Schedule) Compare(actual iter.Seq[Interval]) (map[string]Adherence, error) {
-	out := make(map[string]Adherence, len(s.plans))
+	// compared is an agent's walk through its plan.
+	type compared struct {
+		plan []Interval // the planned intervals not yet behind the agent
+		a    Adherence
+		end  time.Time // of the agent's last actual interval
+		seen bool
+	}
+	agents := make(map[string]*compared, len(s.plans))
 	for name, p := range s.plans {
-		var a Adherence
+		c := &compared{plan: p}
 		for _, iv := range p {
 			if iv.State.loggedIn() {
 				var ok bool
-				if a.Scheduled, ok = addDuration(a.Scheduled, iv.Duration()); !ok {
+				if c.a.Scheduled, ok = addDuration(c.a.Scheduled, iv.Duration()); !ok {
 					return nil, fmt.Errorf("%w: agent %q: scheduled time past 292 years", ErrOverflow, name)
 				}
 			}
 		}
-		out[name] = a
+		agents[name] = c
 	}
-	q := make(sequence)
+	others := make(sequence)
 	i := 0
 	for iv := range actual {
-		if err := q.check(iv); err != nil {
+		if err := iv.Validate(); err != nil {
 			return nil, group.At("interval", i, err)
 		}
-		a, ok := out[iv.Agent]
-		if !ok {
+		c := agents[iv.Agent]
+		if c == nil {
+			if err := others.follow(iv); err != nil {
+				return nil, group.At("interval", i, err)
+			}
 			i++
 			continue
 		}
-		var in time.Duration
+		if c.seen {
+			if err := follows(iv, c.end); err != nil {
+				return nil, group.At("interval", i, err)
+			}
+		}
+		c.seen, c.end = true, iv.End
+		for len(c.plan) > 0 && !c.plan[0].End.After(iv.Start) {
+			c.plan = c.plan[1:] // behind this interval, so behind every later one
+		}
 		if iv.State.loggedIn() {
-			in = s.adherent(iv)
-			w, ok1 := addDuration(a.Worked, iv.Duration())
-			v, ok2 := addDuration(a.InAdherence, in)
+			w, ok1 := addDuration(c.a.Worked, iv.Duration())
+			v, ok2 := addDuration(c.a.InAdherence, adherent(c.plan, iv))
 			if !ok1 || !ok2 {
 				return nil, group.At("interval", i, fmt.Errorf("%w: agent %q: worked time past 292 years", ErrOverflow, iv.Agent))
 			}
-			a.Worked, a.InAdherence = w, v
+			c.a.Worked, c.a.InAdherence = w, v
 		}
-		out[iv.Agent] = a
 		i++
+	}
+	out := make(map[string]Adherence, len(agents))
+	for name, c := range agents {
+		out[name] = c.a
 	}
 	return out, nil
 }
 
-// adherent returns the time of iv within the agent's planned intervals of
-// a state it meets.
-func (s *Schedule) adherent(iv Interval) time.Duration {
-	p := s.plans[iv.Agent]
-	j, _ := slices.BinarySearchFunc(p, iv.Start, func(pl Interval, t time.Time) int {
-		if !pl.End.After(t) {
-			return -1
-		}
-		return 1
-	})
+// adherent returns the time of iv within the planned intervals of a state
+// it meets, plan being the agent's planned intervals from the first that
+// ends after iv starts.
+func adherent(plan []Interval, iv Interval) time.Duration {
 	var d time.Duration
-	for ; j < len(p) && p[j].Start.Before(iv.End); j++ {
-		if !p[j].State.loggedIn() || !matches(p[j].State, iv.State) {
+	for _, p := range plan {
+		if !p.Start.Before(iv.End) {
+			break
+		}
+		if !p.State.loggedIn() || !matches(p.State, iv.State) {
 			continue
 		}
-		lo, hi := p[j].Start, p[j].End
+		lo, hi := p.Start, p.End
 		if iv.Start.After(lo) {
 			lo = iv.Start
 		}

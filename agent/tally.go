@@ -54,6 +54,11 @@ func (t *Tally) Add(iv Interval) error {
 	if err := iv.Validate(); err != nil {
 		return err
 	}
+	return t.add(iv)
+}
+
+// add is Add for a valid interval.
+func (t *Tally) add(iv Interval) error {
 	if t.n == math.MaxUint64 {
 		return fmt.Errorf("%w: agent %q: interval after %d intervals", ErrOverflow, iv.Agent, t.n)
 	}
