@@ -3,6 +3,7 @@ package agent
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -88,4 +89,23 @@ func TestReaderOverlap(t *testing.T) {
 	require.Len(t, ivs, 3)
 	assert.Equal(t, Break, ivs[2].State)
 	assert.Equal(t, 10*time.Minute, ivs[2].Duration())
+}
+
+// Whatever the bytes, the reader accounts for every row, and what it
+// accepts is valid and in order for its agent.
+func FuzzReader(f *testing.F) {
+	f.Add([]byte("agent,state,start,end,duration,contacts\nana,idle,2026-03-02T09:00:00Z,,60,\nana,on a call,2026-03-02T09:01:00Z,2026-03-02T09:05:00Z,,3\n"))
+	f.Add([]byte("Agent Name,Status,Status Start Time,Status Duration\nben,Meal,2026-03-02 12:00,01:00:00\nben,Break,2026-03-02 12:30,10\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ivs, sum, err := NewReader(strings.NewReader(string(data))).ReadAll()
+		if err != nil {
+			return
+		}
+		if sum.Read != sum.Accepted+sum.Rejected || sum.Accepted != len(ivs) {
+			t.Fatalf("summary %+v for %d intervals", sum, len(ivs))
+		}
+		if _, err := TallyOf(slices.Values(ivs)); err != nil {
+			t.Fatalf("accepted intervals do not tally: %v", err)
+		}
+	})
 }
