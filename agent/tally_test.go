@@ -104,19 +104,22 @@ func TestWorkedDay(t *testing.T) {
 	tl, err := TallyOf(slices.Values(ivs))
 	require.NoError(t, err)
 	// handling 3 h + 1 h = 4 h; available 1 h; logged in 7.5 h; scheduled 8 h.
-	occ, ok := tl.Occupancy()
-	assert.True(t, ok)
-	assert.InDelta(t, 4.0/5, occ, 1e-15)
-	u, _ := tl.Utilization()
-	assert.InDelta(t, 4/7.5, u, 1e-15)
-	o, _ := tl.OpenShare()
-	assert.InDelta(t, 5/7.5, o, 1e-15)
-	s, _ := tl.Shrinkage()
-	assert.InDelta(t, 3.0/8, s, 1e-15)
-	p, _ := tl.PlannedShrinkage()
-	assert.InDelta(t, 2.5/8, p, 1e-15)
-	un, _ := tl.UnplannedShrinkage()
-	assert.InDelta(t, 0.5/8, un, 1e-15)
+	for _, c := range []struct {
+		name string
+		read func() (float64, bool)
+		want float64
+	}{
+		{"occupancy", tl.Occupancy, 4.0 / 5},
+		{"utilization", tl.Utilization, 4 / 7.5},
+		{"open share", tl.OpenShare, 5 / 7.5},
+		{"shrinkage", tl.Shrinkage, 3.0 / 8},
+		{"planned shrinkage", tl.PlannedShrinkage, 2.5 / 8},
+		{"unplanned shrinkage", tl.UnplannedShrinkage, 0.5 / 8},
+	} {
+		got, ok := c.read()
+		assert.True(t, ok, c.name)
+		assert.InDelta(t, c.want, got, 1e-15, c.name)
+	}
 	aht, ok := tl.AHT()
 	assert.True(t, ok)
 	assert.Equal(t, 4*time.Hour/32, aht) // 7 min 30 s
