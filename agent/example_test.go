@@ -142,3 +142,33 @@ ana,On a Call,2026-03-02 09:25:00,2026-03-02 09:40:00,900
 	// row: line 6 (id "ana"), column "Status Start Time": agent: overlapping or out-of-order interval: agent "ana": on-contact interval from 2026-03-02T09:25:00Z starts before the previous one ends at 2026-03-02T09:30:00Z
 	// occupancy 45.5 %
 }
+
+// Tallies of parts (days, sites, machines) merge into the tally of the
+// whole, and travel as bytes.
+func ExampleTally_Merge() {
+	ivs := shift()
+	var morning, rest agent.Tally
+	for _, iv := range ivs[:4] {
+		_ = morning.Add(iv)
+	}
+	for _, iv := range ivs[4:] {
+		_ = rest.Add(iv)
+	}
+	b, _ := rest.MarshalBinary()
+	var received agent.Tally
+	if err := received.UnmarshalBinary(b); err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := morning.Merge(&received); err != nil {
+		fmt.Println(err)
+		return
+	}
+	all, _ := agent.TallyOf(slices.Values(ivs))
+	x, _ := morning.MarshalBinary()
+	y, _ := all.MarshalBinary()
+	occ, _ := morning.Occupancy()
+	fmt.Printf("%d intervals, occupancy %.1f %%, same state: %v\n", morning.N(), 100*occ, string(x) == string(y))
+	// Output:
+	// 9 intervals, occupancy 61.1 %, same state: true
+}

@@ -154,6 +154,10 @@ func matches(planned, actual State) bool {
 // nanosecond; the per-agent sums fail with ErrOverflow past 292 years.
 // As each agent's intervals come in order, Compare walks the agent's plan
 // once: its time is linear in the intervals and the planned activities.
+//
+// Worked time counts every actual interval given, so pass those of the
+// schedule's period: a month of actual time against a week's schedule
+// is 400 % conformance.
 func (s *Schedule) Compare(actual iter.Seq[Interval]) (map[string]Adherence, error) {
 	// compared is an agent's walk through its plan.
 	type compared struct {
