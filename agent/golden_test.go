@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/rapportkit/rapport/internal/golden"
+	"github.com/rapportkit/rapport/period"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -98,8 +99,12 @@ func TestGolden(t *testing.T) {
 	require.NoError(t, err)
 	byTeam, err := TallyBy(slices.Values(ivs), func(iv Interval) string { return g.Team[iv.Agent] })
 	require.NoError(t, err)
-	byDay, err := TallyBy(slices.Values(ivs), func(iv Interval) string { return iv.Start.UTC().Format(time.DateOnly) })
+	days, err := TallyBy(SplitDays(slices.Values(ivs), nil), func(iv Interval) period.Day { return period.DayOf(iv.Start, nil) })
 	require.NoError(t, err)
+	byDay := make(map[string]*Tally, len(days))
+	for d, tl := range days {
+		byDay[d.String()] = tl
+	}
 	groups := map[string]map[string]*Tally{"all": {"": all}, "agent": byAgent, "team": byTeam, "day": byDay}
 	perFTE := time.Duration(g.PerFTESeconds) * time.Second
 	vectors := 0

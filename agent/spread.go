@@ -16,7 +16,18 @@ func (s *sums) aht() (time.Duration, bool) {
 	var h nanos.Sum
 	h.Add(s.ns[OnContact-1])
 	h.Add(s.ns[AfterContactWork-1])
-	return h.Mean(s.contacts), true
+	return mean(h, s.contacts)
+}
+
+// mean returns sum ÷ n rounded to the nanosecond, or ok = false when it
+// does not fit in a Duration (a handle time of centuries over few
+// contacts: ACW intervals carry no contacts, so the sum can pass
+// n·(2⁶³−1)).
+func mean(sum nanos.Sum, n uint64) (time.Duration, bool) {
+	if sum.Cmp(nanos.Product(n, math.MaxInt64)) > 0 {
+		return 0, false
+	}
+	return sum.Mean(n), true
 }
 
 // ahts returns the AHT of every agent whose AHT is defined, sorted.

@@ -324,16 +324,16 @@ func (tot *total) countedAll() bool {
 }
 
 // AHT returns the average handle time: (OnContact + AfterContactWork) ÷
-// contacts, rounded to the nanosecond. It is ok = false without contacts
-// or when an OnContact interval carried no count (its contacts are
-// unknown, so the mean would be too long).
+// contacts, rounded to the nanosecond. It is ok = false without contacts,
+// when an OnContact interval carried no count (its contacts are unknown,
+// so the mean would be too long), or past the 292 years a Duration holds.
 func (t *Tally) AHT() (time.Duration, bool) {
 	tot := t.total()
 	n, ok := count(tot.contacts)
 	if !ok || !tot.countedAll() {
 		return 0, false
 	}
-	return tot.sum(isHandling).Mean(n), true
+	return mean(tot.sum(isHandling), n)
 }
 
 // ContactsPerHour returns the contacts handled per logged-in hour:

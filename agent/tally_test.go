@@ -200,6 +200,17 @@ func TestOverflow(t *testing.T) {
 	r, err := tl.Result(0)
 	require.NoError(t, err)
 	assert.InDelta(t, 2*float64(math.MaxInt64)/1e9, r.OfflineSeconds, 1e6)
+
+	// Two 292-year intervals of handling over one contact: no AHT fits.
+	var h Tally
+	require.NoError(t, h.Add(Interval{Agent: "ana", State: OnContact, Start: day, End: day.Add(math.MaxInt64), Contacts: 1}))
+	_, ok = h.AHT()
+	assert.True(t, ok)
+	require.NoError(t, h.Add(Interval{Agent: "ana", State: AfterContactWork, Start: day, End: day.Add(math.MaxInt64)}))
+	_, ok = h.AHT()
+	assert.False(t, ok)
+	_, ok = h.AgentAHT("ana")
+	assert.False(t, ok)
 }
 
 func TestAgentSpread(t *testing.T) {
