@@ -124,8 +124,12 @@
 // AHTs.
 //
 // TallyBy sends an interval whole to its key: a day key puts an interval
-// that spans midnight in the day it starts. Split such intervals first if
-// days must add up to the hour.
+// that spans midnight in the day it starts. SplitDays cuts intervals at
+// local midnights first, so that days add up to the hour:
+//
+//	byDay, err := agent.TallyBy(agent.SplitDays(intervals, paris), func(iv agent.Interval) period.Day {
+//		return period.DayOf(iv.Start, paris)
+//	})
 //
 // # Checked against
 //

@@ -69,9 +69,10 @@ func TallyOf(intervals iter.Seq[Interval]) (*Tally, error) {
 
 // TallyBy tallies intervals in groups chosen by key: the agent
 // (func(iv Interval) string { return iv.Agent }), a team (from the
-// caller's roster), the day of the start (mind the time zone; an interval
-// goes whole to its key, so split intervals that span midnight first if
-// days must add up to the hour), or any combination in a struct key. It
+// caller's roster), the day of the start (period.DayOf; mind the time
+// zone; an interval goes whole to its key, so cut intervals that span
+// midnight with SplitDays first if days must add up to the hour), or any
+// combination in a struct key. It
 // checks each agent's intervals across all groups, and stops at the first
 // bad one, as TallyOf does.
 func TallyBy[K comparable](intervals iter.Seq[Interval], key func(Interval) K) (map[K]*Tally, error) {
