@@ -172,3 +172,26 @@ func ExampleTally_Merge() {
 	// Output:
 	// 9 intervals, occupancy 61.1 %, same state: true
 }
+
+// A night shift split at midnight, for day tallies that add up.
+func ExampleSplitDays() {
+	night := agent.Interval{Agent: "ana", State: agent.Available, Start: clock(22, 0), End: clock(22, 0).Add(5 * time.Hour)}
+	for iv := range agent.SplitDays(slices.Values([]agent.Interval{night}), nil) {
+		fmt.Println(iv.Start.Format("Jan 2 15:04"), "–", iv.End.Format("Jan 2 15:04"), iv.Duration())
+	}
+	// Output:
+	// Mar 2 22:00 – Mar 3 00:00 2h0m0s
+	// Mar 3 00:00 – Mar 3 03:00 3h0m0s
+}
+
+func ExampleParseState() {
+	for _, name := range []string{"Interacting", "After Call Work", "Meal", "Busy"} {
+		st, err := agent.ParseState(name)
+		fmt.Println(st, err)
+	}
+	// Output:
+	// on-contact <nil>
+	// after-contact-work <nil>
+	// break <nil>
+	// state(0) agent: unknown state "Busy"
+}

@@ -25,6 +25,8 @@ type Schedule struct {
 // Each must be valid (Interval.Validate) and carry no contacts; one
 // agent's must not overlap (ErrOverlap, naming the agent and the times).
 // Planned Absence and Offline are kept but are not scheduled work time.
+// A schedule file reads with Reader (agent, state, start, end), which
+// wants each agent's planned intervals in the order of time.
 func NewSchedule(planned iter.Seq[Interval]) (*Schedule, error) {
 	s := &Schedule{plans: make(map[string][]Interval)}
 	i := 0
