@@ -148,9 +148,12 @@ func matches(planned, actual State) bool {
 }
 
 // Compare measures actual intervals against the schedule, for every agent
-// the schedule plans (an agent with no actual interval has no worked time
-// and no adherence; actual intervals of agents the schedule does not plan
-// are left out). The intervals are checked as TallyOf checks them: each
+// the schedule plans or the intervals name: an agent with no actual
+// interval has no worked time and no adherence, and an agent the
+// schedule does not plan has worked time but no scheduled time, so that
+// its adherence and conformance are undefined (nothing is dropped; leave
+// such agents out of a team's Merge if unplanned work is not the team's).
+// The intervals are checked as TallyOf checks them: each
 // agent's in the order of time, without overlaps; the first bad one stops
 // Compare with an error naming its position. Time is counted to the
 // nanosecond; the per-agent sums fail with ErrOverflow past 292 years.
@@ -181,7 +184,6 @@ func (s *Schedule) Compare(actual iter.Seq[Interval]) (map[string]Adherence, err
 		}
 		agents[name] = c
 	}
-	others := make(sequence)
 	i := 0
 	for iv := range actual {
 		if err := iv.Validate(); err != nil {
@@ -189,11 +191,8 @@ func (s *Schedule) Compare(actual iter.Seq[Interval]) (map[string]Adherence, err
 		}
 		c := agents[iv.Agent]
 		if c == nil {
-			if err := others.follow(iv); err != nil {
-				return nil, group.At("interval", i, err)
-			}
-			i++
-			continue
+			c = new(compared)
+			agents[iv.Agent] = c
 		}
 		if c.seen {
 			if err := follows(iv, c.end); err != nil {

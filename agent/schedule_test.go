@@ -28,11 +28,14 @@ func TestScheduleWorked(t *testing.T) {
 		{Agent: "ana", State: Break, Start: at(12, 50), End: at(14, 0)},                 // early break: 1 h adherent, 10 min not
 		{Agent: "ana", State: Meeting, Start: at(14, 0), End: at(14, 30)},               // unplanned meeting: 30 min not
 		{Agent: "ana", State: Available, Start: at(14, 30), End: at(17, 30)},            // 2 h 30 adherent, 30 min overtime
-		{Agent: "zed", State: Available, Start: at(9, 0), End: at(17, 0)},               // not planned: left out
+		{Agent: "zed", State: Available, Start: at(9, 0), End: at(17, 0)},               // not planned
 	}
 	by, err := s.Compare(slices.Values(actual))
 	require.NoError(t, err)
-	require.Len(t, by, 2)
+	require.Len(t, by, 3)
+	assert.Equal(t, Adherence{Worked: 8 * time.Hour}, by["zed"], "an agent without a plan")
+	_, ok := by["zed"].Conformance()
+	assert.False(t, ok)
 	ana := by["ana"]
 	assert.Equal(t, 8*time.Hour, ana.Scheduled)
 	// 50 + 120 + 50 + 60 + 150 min = 7 h 10 min.
