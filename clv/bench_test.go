@@ -2,25 +2,15 @@ package clv
 
 import (
 	"slices"
-	"syscall"
 	"testing"
 	"time"
-)
 
-// cpuTime returns the process's user and system CPU time: on a shared
-// machine the wall time of a benchmark depends on the neighbours, its CPU
-// time much less.
-func cpuTime() time.Duration {
-	var u syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &u) != nil {
-		return 0
-	}
-	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
-}
+	"github.com/rapportkit/rapport/internal/cputime"
+)
 
 // reportCPU reports the CPU time per operation since start.
 func reportCPU(b *testing.B, start time.Duration) {
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(cputime.Now()-start)/float64(b.N), "cpu-ns/op")
 }
 
 // A million customers of the BG/NBD model summarised in weeks from
@@ -40,7 +30,7 @@ func sync1M() func() []Summary {
 func BenchmarkFitBGNBD1M(b *testing.B) {
 	s := million()
 	b.ResetTimer()
-	start := cpuTime()
+	start := cputime.Now()
 	defer reportCPU(b, start)
 	for b.Loop() {
 		if _, _, err := FitBGNBD(slices.Values(s)); err != nil {
@@ -53,7 +43,7 @@ func BenchmarkPredict1M(b *testing.B) {
 	s := million()
 	m, _ := NewBGNBD(0.243, 4.414, 0.793, 2.426)
 	b.ResetTimer()
-	start := cpuTime()
+	start := cputime.Now()
 	defer reportCPU(b, start)
 	for b.Loop() {
 		if _, err := Predict(slices.Values(s), m, 39); err != nil {
@@ -66,7 +56,7 @@ func BenchmarkPAlive1M(b *testing.B) {
 	s := million()
 	m, _ := NewBGNBD(0.243, 4.414, 0.793, 2.426)
 	b.ResetTimer()
-	start := cpuTime()
+	start := cputime.Now()
 	defer reportCPU(b, start)
 	for b.Loop() {
 		for _, c := range s {

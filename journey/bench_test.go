@@ -8,6 +8,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/rapportkit/rapport/internal/cputime"
 	"github.com/rapportkit/rapport/operations"
 )
 
@@ -71,7 +72,7 @@ func BenchmarkLinkTally(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			var journeys int
-			cpu := cpuTime()
+			cpu := cputime.Now()
 			for range b.N {
 				t, err := l.Tally(steps)
 				if err != nil {
@@ -79,7 +80,7 @@ func BenchmarkLinkTally(b *testing.B) {
 				}
 				journeys = int(t.N())
 			}
-			b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N*n), "cpu-ns/contact")
+			b.ReportMetric(float64((cputime.Now()-cpu).Nanoseconds())/float64(b.N*n), "cpu-ns/contact")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/contact")
 			b.ReportMetric(float64(journeys), "journeys")
 		})
@@ -98,7 +99,7 @@ func BenchmarkLinkTally(b *testing.B) {
 				b.StopTimer()
 				fill(steps, customers)
 				b.StartTimer()
-				start := cpuTime()
+				start := cputime.Now()
 				js, err := l.Link(steps)
 				if err != nil {
 					b.Fatal(err)
@@ -108,7 +109,7 @@ func BenchmarkLinkTally(b *testing.B) {
 					b.Fatal(err)
 				}
 				journeys = int(t.N())
-				cpu += cpuTime() - start
+				cpu += cputime.Now() - start
 			}
 			b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*n), "cpu-ns/contact")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/contact")

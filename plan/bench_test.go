@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/rapportkit/rapport/forecast"
+	"github.com/rapportkit/rapport/internal/cputime"
 	"github.com/rapportkit/rapport/operations"
 	"github.com/shopspring/decimal"
 )
@@ -82,7 +83,7 @@ func BenchmarkYear(b *testing.B) {
 		return New(fc, benchStaffing)
 	}
 	b.Run("sequential", func(b *testing.B) {
-		cpu := cpuTime()
+		cpu := cputime.Now()
 		for b.Loop() {
 			for _, s := range history {
 				if _, err := one(s); err != nil {
@@ -91,11 +92,11 @@ func BenchmarkYear(b *testing.B) {
 			}
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/(queues*364*48), "ns/interval")
-		b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
+		b.ReportMetric(float64((cputime.Now()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
 	})
 	b.Run("parallel", func(b *testing.B) {
-		cpu := cpuTime()
-		defer func() { b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op") }()
+		cpu := cputime.Now()
+		defer func() { b.ReportMetric(float64((cputime.Now()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op") }()
 		for b.Loop() {
 			var wg sync.WaitGroup
 			errs := make([]error, queues)
