@@ -11,7 +11,7 @@ import (
 
 // writeHTML writes a self-contained dashboard: inline CSS and SVG, no
 // script and no network access, so it works offline and in e-mail.
-func (r *report) writeHTML(out io.Writer) error {
+func (r *report) writeDashboard(out io.Writer) error {
 	return dashboard.Execute(out, r.dashboardView())
 }
 

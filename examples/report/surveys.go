@@ -38,6 +38,8 @@ type surveySection struct {
 	CES      *ces.Result
 	CESScale ces.Scale
 	CESRank  []rankedCES
+	CESMonth []monthCES // for the dashboard and the tidy file
+	CESBy    []keyed[ces.Result]
 }
 
 type monthNPS struct {
@@ -52,6 +54,14 @@ type monthCSAT struct {
 	Change *change
 }
 
+// monthCES is a month's effort and the p-value of its change from the
+// month before (Welch's t-test), nil for the first or an empty month.
+type monthCES struct {
+	Label string
+	R     ces.Result
+	P     *float64
+}
+
 type keyed[R any] struct {
 	Key string
 	R   R
@@ -61,17 +71,17 @@ type keyed[R any] struct {
 // its p-value adjusted by Benjamini–Hochberg over the family, and whether
 // it stays significant at alpha once adjusted.
 type change struct {
-	nps.Comparison // csat.Comparison is the same type
-	Adjusted       *float64
-	Significant    bool
+	nps.Comparison          // csat.Comparison is the same type
+	Adjusted       *float64 `json:"adjusted_p_value"`
+	Significant    bool     `json:"significant"`
 }
 
 // rankedCES is a channel of the effort ranking, its p-value against the
 // easiest adjusted over the ranking by Benjamini–Hochberg.
 type rankedCES struct {
 	ces.Ranked[string]
-	Adjusted    *float64
-	Significant bool
+	Adjusted    *float64 `json:"adjusted_p_value"` // in place of the ranking's own Holm adjustment
+	Significant bool     `json:"significant"`
 }
 
 func buildSurveys(in *inputs, w window) (*surveySection, error) {
@@ -168,6 +178,27 @@ func buildSurveys(in *inputs, w window) (*surveySection, error) {
 		}
 		r, _ := cesAll.Result(level, ces.StudentT)
 		s.CES = &r
+		byMonth, err := survey.CESBy(all, in.cesScale, month)
+		if err != nil {
+			return nil, err
+		}
+		for i, m := range w.months {
+			t := byMonth[m]
+			if t == nil {
+				t = ces.NewTally(in.cesScale)
+			}
+			r, _ := t.Result(level, ces.StudentT)
+			mc := monthCES{Label: w.label(i), R: r}
+			if prev := w.months[max(i-1, 0)]; i > 0 && byMonth[m] != nil && byMonth[prev] != nil {
+				c, _ := ces.Compare(byMonth[m], byMonth[prev], level)
+				mc.P = c.PValue
+			}
+			s.CESMonth = append(s.CESMonth, mc)
+		}
+		for _, k := range byCount(byChannel) {
+			r, _ := byChannel[k].Result(level, ces.StudentT)
+			s.CESBy = append(s.CESBy, keyed[ces.Result]{k, r})
+		}
 		ranked, err := ces.Rank(byChannel, alpha)
 		if err != nil {
 			return nil, fmt.Errorf("ranking channels by effort: %w", err)
