@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/rapportkit/rapport/dashboard"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// pageTests returns the p-values the dashboard is given: every one is a
+// test of the page's family.
+func pageTests(d dashboard.Dashboard) int {
+	n := 0
+	for _, s := range d.Sections {
+		for _, t := range s.Tiles {
+			if t.P != nil {
+				n++
+			}
+		}
+		for _, c := range s.Charts {
+			switch c := c.(type) {
+			case *dashboard.Trend:
+				for _, l := range c.Lines {
+					for _, p := range l.Points {
+						if p.P != nil {
+							n++
+						}
+					}
+				}
+			case *dashboard.Bars:
+				for _, b := range c.Bars {
+					if b.P != nil {
+						n++
+					}
+				}
+			}
+		}
+	}
+	return n
+}
+
+// The sample's dashboard has every section, a tile per headline KPI with
+// its change from the month before, a trend with intervals for each, the
+// survey scores by channel, the Kaplan–Meier curve with its band, the
+// Lorenz curve, the tier moves and the intraday plan; its tests are
+// adjusted together over the page.
+func TestSampleDashboard(t *testing.T) {
+	_, r := sampleReport(t)
+	d := r.dashboard()
+	var titles []string
+	tiles := map[string]dashboard.Tile{}
+	charts := map[string]dashboard.Chart{}
+	for _, s := range d.Sections {
+		titles = append(titles, s.Title)
+		for _, t := range s.Tiles {
+			tiles[strings.Split(t.Label, ",")[0]] = t
+		}
+		for _, c := range s.Charts {
+			var title string
+			switch c := c.(type) {
+			case *dashboard.Trend:
+				title = c.Title
+			case *dashboard.Bars:
+				title = c.Title
+			case *dashboard.Survival:
+				title = c.Title
+			case *dashboard.Lorenz:
+				title = c.Title
+			case *dashboard.Matrix:
+				title = c.Title
+			case *dashboard.Heatmap:
+				title = c.Title
+			case *dashboard.Staffing:
+				title = "staffing " + c.Title
+			}
+			charts[title] = c
+		}
+	}
+	assert.Equal(t, []string{"Surveys", "Contact centre", "Staffing plan, the 7 days from 2026-01-01", "Customers", "Segments and value"}, titles)
+	for _, k := range []string{"NPS", "CSAT", "CES", "Service level", "ASA", "Abandonment", "First-contact resolution", "AHT", "Churn", "Retention"} {
+		tile, ok := tiles[k]
+		if assert.True(t, ok, "no tile %s", k) {
+			assert.NotNil(t, tile.Value, k)
+			assert.NotNil(t, tile.Previous, "%s: no change from the month before", k)
+			assert.Equal(t, "Nov", tile.PreviousLabel, k)
+		}
+	}
+	assert.Equal(t, *r.Surveys.NPSMonths[11].R.ScorePoints, *tiles["NPS"].Value)
+	assert.Equal(t, *r.Surveys.NPSMonths[10].R.ScorePoints, *tiles["NPS"].Previous)
+	assert.Equal(t, r.Contacts.All.CostPerContactAmount, tiles["Cost per contact"].Amount)
+
+	// A trend with intervals for every headline KPI, every month.
+	for _, title := range []string{"NPS by month", "CSAT by month (% satisfied)", "CES by month (mean score)",
+		"Service level by month (answered within 20 s)", "First-contact resolution by month", "Monthly churn (lost ÷ customers at the start)"} {
+		tr, ok := charts[title].(*dashboard.Trend)
+		if !assert.True(t, ok, "no trend %q", title) {
+			continue
+		}
+		require.Len(t, tr.Lines, 1)
+		require.Len(t, tr.Lines[0].Points, 12, title)
+		tested := 0
+		for i, p := range tr.Lines[0].Points {
+			require.NotNil(t, p.Value, "%s: month %d", title, i)
+			require.NotNil(t, p.Lo, "%s: month %d has no interval", title, i)
+			assert.True(t, *p.Lo <= *p.Value && *p.Value <= *p.Hi, "%s: month %d outside its interval", title, i)
+			if p.P != nil {
+				tested++
+			}
+		}
+		assert.Equal(t, 11, tested, "%s: every month tested against the one before", title)
+	}
+	// The service level trend's figures are the contact Results'.
+	sl := charts["Service level by month (answered within 20 s)"].(*dashboard.Trend)
+	for i, p := range sl.Lines[0].Points {
+		assert.InDelta(t, *r.Contacts.ByMonth[i].R.ServiceLevelPct, *p.Value, 1e-9, "month %d", i)
+	}
+	for _, title := range []string{"NPS by channel", "CSAT by channel (% satisfied)", "CES by channel (mean score)"} {
+		b, ok := charts[title].(*dashboard.Bars)
+		if assert.True(t, ok, title) {
+			assert.Len(t, b.Bars, len(r.Surveys.NPSBy), title)
+		}
+	}
+	assert.IsType(t, &dashboard.Survival{}, charts["Customer lifetime (Kaplan–Meier)"])
+	assert.NotNil(t, charts["Customer lifetime (Kaplan–Meier)"].(*dashboard.Survival).Curves[0].Steps[0].Lo, "the band")
+	assert.IsType(t, &dashboard.Lorenz{}, charts["Revenue concentration"])
+	lz := charts["Revenue concentration"].(*dashboard.Lorenz).Points
+	assert.Len(t, lz, maxLorenz+1)
+	assert.Equal(t, dashboard.LorenzPoint{CustomerPct: 0, SharePct: 0}, lz[0])
+	assert.Equal(t, dashboard.LorenzPoint{CustomerPct: 100, SharePct: 100}, lz[maxLorenz])
+	assert.IsType(t, &dashboard.Matrix{}, charts["Spend tiers, first half to second half of the window"])
+	staffing := 0
+	for title := range charts {
+		if strings.HasPrefix(title, "staffing ") {
+			staffing++
+		}
+	}
+	assert.Equal(t, 2, staffing, "the intraday plans of phone and chat")
+
+	var page bytes.Buffer
+	require.NoError(t, d.Render(&page))
+	text := html.UnescapeString(page.String())
+	n := pageTests(d)
+	assert.Greater(t, n, 60)
+	assert.Contains(t, text, fmt.Sprintf("adjusted by Benjamini–Hochberg across the %d tests on this page", n))
+	assert.NotContains(t, text, "NaN")
+	assert.Regexp(t, regexp.MustCompile(`NPS by month, Jan 2025 to Dec 2025\. NPS: −25\.8 in Jan 2025`), text)
+}
+
+// The dashboard says n/a for a cost that is not known for every contact,
+// never 0.
+func TestDashboardUnknownCost(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"contacts.csv": "id,customer_id,reason,channel,direction,arrived,answered,ended,talk_s,hold_s,wrap_s,outcome,resolved,complaint,value_added,cost\n" +
+			"K1,C1,billing,phone,inbound,2025-03-01T09:00:00Z,2025-03-01T09:00:20Z,2025-03-01T09:05:00Z,280,0,30,answered,true,false,low,7.50\n" +
+			"K2,C2,billing,phone,inbound,2025-03-02T09:00:00Z,2025-03-02T09:00:10Z,2025-03-02T09:04:00Z,200,0,30,answered,true,false,low,\n",
+	})
+	o := defaults()
+	o.dir, o.months = dir, 3
+	o.html = filepath.Join(t.TempDir(), "d.html")
+	runReport(t, o)
+	data, err := os.ReadFile(o.html)
+	require.NoError(t, err)
+	page := html.UnescapeString(string(data))
+	assert.Regexp(t, `<div class="label">Cost per contact</div><div class="value">n/a</div>`, page)
+	assert.Contains(t, page, "n/a: the cost is known for 1 of 2 contacts")
+	assert.NotContains(t, page, "NaN")
+}
