@@ -1,7 +1,6 @@
 package tidy_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -187,13 +186,7 @@ func TestResultKeys(t *testing.T) {
 	require.Greater(t, len(results), 40)
 	for _, mr := range results {
 		t.Run(mr.name, func(t *testing.T) {
-			data, err := json.Marshal(mr.result)
-			require.NoError(t, err)
-			dec := json.NewDecoder(bytes.NewReader(data))
-			dec.UseNumber()
-			var root any
-			require.NoError(t, dec.Decode(&root))
-			walk(t, root, "", "", false, false)
+			walk(t, decoded(t, mr.result), "", "", false, false)
 		})
 	}
 }

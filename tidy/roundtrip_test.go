@@ -109,13 +109,7 @@ func TestRoundTrip(t *testing.T) {
 				} else {
 					rows = readJSONLines(t, buf.Bytes(), w.Columns())
 				}
-				data, err := json.Marshal(mr.result)
-				require.NoError(t, err)
-				dec := json.NewDecoder(bytes.NewReader(data))
-				dec.UseNumber()
-				var root any
-				require.NoError(t, dec.Decode(&root))
-
+				root := decoded(t, mr.result)
 				visited := map[string]int{}
 				for _, r := range rows {
 					require.Equal(t, "e-mail", r["channel"])
@@ -131,6 +125,18 @@ func TestRoundTrip(t *testing.T) {
 			})
 		}
 	}
+}
+
+// decoded returns a Result's JSON decoded, numbers as json.Number.
+func decoded(t *testing.T, r any) any {
+	t.Helper()
+	data, err := json.Marshal(r)
+	require.NoError(t, err)
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var root any
+	require.NoError(t, dec.Decode(&root))
+	return root
 }
 
 // find locates the figure of a row in the decoded Result and checks it,

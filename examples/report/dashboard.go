@@ -134,59 +134,36 @@ func (r *report) surveysSection(m months) *dashboard.Section {
 	sec := &dashboard.Section{Title: "Surveys"}
 	note := "A ring marks a change from the month before (z-test; Welch's t-test for effort) that stays significant once every test of the page is adjusted."
 	if n := s.NPS; n != nil {
-		t := trendTile("NPS", tidy.Points, dashboard.Higher, m, func(i int) *float64 { return s.NPSMonths[i].R.ScorePoints })
-		t.Note = fmt.Sprintf("%d months: %s (95 %% %s), n = %d", len(m.periods), dashboard.FormatValue(n.ScorePoints, tidy.Points), span(n.ScoreIntervalPoints, tidy.Points), n.N)
-		sec.Tiles = append(sec.Tiles, t)
-		line := dashboard.Line{Name: "NPS"}
+		v := scoreView{Label: "NPS", Trend: "NPS by month", Bars: "NPS by channel", Unit: tidy.Points, Better: dashboard.Higher, Line: "NPS",
+			Note: fmt.Sprintf("%d months: %s (95 %% %s), n = %d", len(m.periods), dashboard.FormatValue(n.ScorePoints, tidy.Points), span(n.ScoreIntervalPoints, tidy.Points), n.N)}
 		for _, mo := range s.NPSMonths {
-			var p *float64
-			if mo.Change != nil {
-				p = mo.Change.PValue
-			}
-			line.Points = append(line.Points, point(mo.R.ScorePoints, mo.R.ScoreIntervalPoints, p))
+			v.Months = append(v.Months, point(mo.R.ScorePoints, mo.R.ScoreIntervalPoints, mo.Change.pValue()))
 		}
-		sec.Charts = append(sec.Charts, &dashboard.Trend{Title: "NPS by month", Unit: tidy.Points, Level: level,
-			Periods: m.periods, Lines: []dashboard.Line{line}, Note: note})
-		b := &dashboard.Bars{Title: "NPS by channel", Unit: tidy.Points, Level: level}
 		for _, c := range s.NPSBy {
-			b.Bars = append(b.Bars, bar(c.Key, c.R.N, c.R.ScorePoints, c.R.ScoreIntervalPoints))
+			v.ByChannel = append(v.ByChannel, bar(c.Key, c.R.N, c.R.ScorePoints, c.R.ScoreIntervalPoints))
 		}
-		sec.Charts = append(sec.Charts, b)
+		v.add(sec, m, note)
 	}
 	if c := s.CSAT; c != nil {
-		t := trendTile("CSAT", tidy.Pct, dashboard.Higher, m, func(i int) *float64 { return s.CSATMonth[i].R.SatisfiedPct })
-		t.Note = fmt.Sprintf("satisfied; %d months: %s (95 %% %s), %v, n = %d", len(m.periods), dashboard.FormatValue(c.SatisfiedPct, tidy.Pct), span(c.SatisfiedIntervalPct, tidy.Pct), s.CSATLevel, c.N)
-		sec.Tiles = append(sec.Tiles, t)
-		line := dashboard.Line{Name: "% satisfied"}
+		v := scoreView{Label: "CSAT", Trend: "CSAT by month (% satisfied)", Bars: "CSAT by channel (% satisfied)", Unit: tidy.Pct, Better: dashboard.Higher, Line: "% satisfied",
+			Note: fmt.Sprintf("satisfied; %d months: %s (95 %% %s), %v, n = %d", len(m.periods), dashboard.FormatValue(c.SatisfiedPct, tidy.Pct), span(c.SatisfiedIntervalPct, tidy.Pct), s.CSATLevel, c.N)}
 		for _, mo := range s.CSATMonth {
-			var p *float64
-			if mo.Change != nil {
-				p = mo.Change.PValue
-			}
-			line.Points = append(line.Points, point(mo.R.SatisfiedPct, mo.R.SatisfiedIntervalPct, p))
+			v.Months = append(v.Months, point(mo.R.SatisfiedPct, mo.R.SatisfiedIntervalPct, mo.Change.pValue()))
 		}
-		sec.Charts = append(sec.Charts, &dashboard.Trend{Title: "CSAT by month (% satisfied)", Unit: tidy.Pct, Level: level,
-			Periods: m.periods, Lines: []dashboard.Line{line}, Note: note})
-		b := &dashboard.Bars{Title: "CSAT by channel (% satisfied)", Unit: tidy.Pct, Level: level}
 		for _, c := range s.CSATBy {
-			b.Bars = append(b.Bars, bar(c.Key, c.R.N, c.R.SatisfiedPct, c.R.SatisfiedIntervalPct))
+			v.ByChannel = append(v.ByChannel, bar(c.Key, c.R.N, c.R.SatisfiedPct, c.R.SatisfiedIntervalPct))
 		}
-		sec.Charts = append(sec.Charts, b)
+		v.add(sec, m, note)
 	}
 	if c := s.CES; c != nil {
-		better := dashboard.Higher
+		v := scoreView{Label: "CES", Trend: "CES by month (mean score)", Bars: "CES by channel (mean score)", Unit: tidy.Score, Better: dashboard.Higher, Line: "mean effort score",
+			Note: fmt.Sprintf("mean on %v; %d months: %s (95 %% %s), ease %s, n = %d", s.CESScale, len(m.periods), dashboard.FormatValue(c.MeanScore, tidy.Score), span(c.MeanIntervalScore, tidy.Score), dashboard.FormatValue(c.EasePct, tidy.Pct), c.N)}
 		if s.CESScale.Polarity() != ces.HigherIsEasier {
-			better = dashboard.Lower
+			v.Better = dashboard.Lower
 		}
-		t := trendTile("CES", tidy.Score, better, m, func(i int) *float64 { return s.CESMonth[i].R.MeanScore })
-		t.Note = fmt.Sprintf("mean on %v; %d months: %s (95 %% %s), ease %s, n = %d", s.CESScale, len(m.periods), dashboard.FormatValue(c.MeanScore, tidy.Score), span(c.MeanIntervalScore, tidy.Score), dashboard.FormatValue(c.EasePct, tidy.Pct), c.N)
-		sec.Tiles = append(sec.Tiles, t)
-		line := dashboard.Line{Name: "mean effort score"}
 		for _, mo := range s.CESMonth {
-			line.Points = append(line.Points, point(mo.R.MeanScore, mo.R.MeanIntervalScore, mo.P))
+			v.Months = append(v.Months, point(mo.R.MeanScore, mo.R.MeanIntervalScore, mo.P))
 		}
-		sec.Charts = append(sec.Charts, &dashboard.Trend{Title: "CES by month (mean score)", Unit: tidy.Score, Level: level,
-			Periods: m.periods, Lines: []dashboard.Line{line}, Note: note})
 		rankP := map[string]*float64{}
 		easiest := ""
 		for _, c := range s.CESRank {
@@ -196,14 +173,14 @@ func (r *report) surveysSection(m months) *dashboard.Section {
 				easiest = c.Key
 			}
 		}
-		b := &dashboard.Bars{Title: "CES by channel (mean score)", Unit: tidy.Score, Level: level, Reference: "the easiest channel, " + easiest,
-			Note: "* marks a channel harder than the easiest (Welch's t-test), significant once every test of the page is adjusted."}
 		for _, c := range s.CESBy {
-			br := bar(c.Key, c.R.N, c.R.MeanScore, c.R.MeanIntervalScore)
-			br.P = rankP[c.Key]
-			b.Bars = append(b.Bars, br)
+			b := bar(c.Key, c.R.N, c.R.MeanScore, c.R.MeanIntervalScore)
+			b.P = rankP[c.Key]
+			v.ByChannel = append(v.ByChannel, b)
 		}
-		sec.Charts = append(sec.Charts, b)
+		b := v.add(sec, m, note)
+		b.Reference = "the easiest channel, " + easiest
+		b.Note = "* marks a channel harder than the easiest (Welch's t-test), significant once every test of the page is adjusted."
 		tb := dashboard.Table{Title: "Channels by effort, easiest first (Welch's t-test against the easiest)",
 			Header: []string{"channel", "n", "mean", "ease", "p"},
 			Note:   "p before adjustment; the chart above marks the differences that stay significant once every test of the page is adjusted."}
@@ -217,6 +194,28 @@ func (r *report) surveysSection(m months) *dashboard.Section {
 		sec.Tables = append(sec.Tables, tb)
 	}
 	return sec
+}
+
+// scoreView is a survey score on the dashboard: a tile (the last month
+// against the one before), a trend by month and bars by channel.
+type scoreView struct {
+	Label, Trend, Bars, Line, Note string
+	Unit                           tidy.Unit
+	Better                         dashboard.Direction
+	Months                         []dashboard.Point
+	ByChannel                      []dashboard.Bar
+}
+
+// add adds the tile, the trend and the bars to a section, and returns
+// the bars.
+func (v scoreView) add(sec *dashboard.Section, m months, note string) *dashboard.Bars {
+	t := trendTile(v.Label, v.Unit, v.Better, m, func(i int) *float64 { return v.Months[i].Value })
+	t.Note = v.Note
+	sec.Tiles = append(sec.Tiles, t)
+	b := &dashboard.Bars{Title: v.Bars, Unit: v.Unit, Level: level, Bars: v.ByChannel}
+	sec.Charts = append(sec.Charts, &dashboard.Trend{Title: v.Trend, Unit: v.Unit, Level: level, Periods: m.periods,
+		Lines: []dashboard.Line{{Name: v.Line, Points: v.Months}}, Note: note}, b)
+	return b
 }
 
 // span formats an interval in a unit: "−13.2 … −8.7".

@@ -6,6 +6,7 @@ import (
 	"html"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -64,22 +65,9 @@ func TestSampleDashboard(t *testing.T) {
 			tiles[strings.Split(t.Label, ",")[0]] = t
 		}
 		for _, c := range s.Charts {
-			var title string
-			switch c := c.(type) {
-			case *dashboard.Trend:
-				title = c.Title
-			case *dashboard.Bars:
-				title = c.Title
-			case *dashboard.Survival:
-				title = c.Title
-			case *dashboard.Lorenz:
-				title = c.Title
-			case *dashboard.Matrix:
-				title = c.Title
-			case *dashboard.Heatmap:
-				title = c.Title
-			case *dashboard.Staffing:
-				title = "staffing " + c.Title
+			title := reflect.ValueOf(c).Elem().FieldByName("Title").String()
+			if _, ok := c.(*dashboard.Staffing); ok {
+				title = "staffing " + title
 			}
 			charts[title] = c
 		}

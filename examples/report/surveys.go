@@ -26,13 +26,13 @@ const level = 0.95
 // (each month tested against the one before) and by channel.
 type surveySection struct {
 	NPS       *nps.Result // nil without an NPS answer
-	NPSMonths []monthNPS
+	NPSMonths []monthScore[nps.Result]
 	NPSBy     []keyed[nps.Result]
 
 	CSAT      *csat.Result
 	CSATLevel csat.Level
 	CSATScale csat.Scale
-	CSATMonth []monthCSAT
+	CSATMonth []monthScore[csat.Result]
 	CSATBy    []keyed[csat.Result]
 
 	CES      *ces.Result
@@ -42,16 +42,11 @@ type surveySection struct {
 	CESBy    []keyed[ces.Result]
 }
 
-type monthNPS struct {
+// monthScore is a month's score and its test against the month before.
+type monthScore[R any] struct {
 	Label  string
-	R      nps.Result
+	R      R
 	Change *change // against the month before; nil for the first or an empty month
-}
-
-type monthCSAT struct {
-	Label  string
-	R      csat.Result
-	Change *change
 }
 
 // monthCES is a month's effort and the p-value of its change from the
@@ -74,6 +69,14 @@ type change struct {
 	nps.Comparison          // csat.Comparison is the same type
 	Adjusted       *float64 `json:"adjusted_p_value"`
 	Significant    bool     `json:"significant"`
+}
+
+// pValue returns the p-value of a change, nil when there is none.
+func (c *change) pValue() *float64 {
+	if c == nil {
+		return nil
+	}
+	return c.PValue
 }
 
 // rankedCES is a channel of the effort ranking, its p-value against the
@@ -116,7 +119,7 @@ func buildSurveys(in *inputs, w window) (*surveySection, error) {
 		var tests []*change
 		for i, m := range w.months {
 			r, _ := npsOrEmpty(byMonth[m]).Result(level, nps.AdjustedWald)
-			s.NPSMonths = append(s.NPSMonths, monthNPS{Label: w.label(i), R: r})
+			s.NPSMonths = append(s.NPSMonths, monthScore[nps.Result]{Label: w.label(i), R: r})
 			if i > 0 && byMonth[m] != nil && byMonth[w.months[i-1]] != nil {
 				c, _ := nps.Compare(byMonth[m], byMonth[w.months[i-1]], level)
 				s.NPSMonths[i].Change = &change{Comparison: c}
@@ -151,7 +154,7 @@ func buildSurveys(in *inputs, w window) (*surveySection, error) {
 		var tests []*change
 		for i, m := range w.months {
 			r, _ := csatOrEmpty(byMonth[m], in.csatScale).Result(level, csat.Wilson)
-			s.CSATMonth = append(s.CSATMonth, monthCSAT{Label: w.label(i), R: r})
+			s.CSATMonth = append(s.CSATMonth, monthScore[csat.Result]{Label: w.label(i), R: r})
 			if i > 0 && byMonth[m] != nil && byMonth[w.months[i-1]] != nil {
 				c, _ := csat.Compare(byMonth[m], byMonth[w.months[i-1]], level)
 				s.CSATMonth[i].Change = &change{Comparison: c}

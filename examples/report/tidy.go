@@ -47,30 +47,8 @@ func (r *report) writeTidy(out io.Writer, f tidy.Format) error {
 		}
 	}
 	if s := r.Surveys; s != nil {
-		if s.NPS != nil {
-			put(tidyKey{Period: win}, "nps", s.NPS)
-			for i, m := range s.NPSMonths {
-				put(tidyKey{Period: month(i)}, "nps", m.R)
-				if c := m.Change; c != nil {
-					put(tidyKey{Period: month(i)}, "nps_change", c)
-				}
-			}
-			for _, c := range s.NPSBy {
-				put(tidyKey{Period: win, Channel: c.Key}, "nps", c.R)
-			}
-		}
-		if s.CSAT != nil {
-			put(tidyKey{Period: win}, "csat", s.CSAT)
-			for i, m := range s.CSATMonth {
-				put(tidyKey{Period: month(i)}, "csat", m.R)
-				if c := m.Change; c != nil {
-					put(tidyKey{Period: month(i)}, "csat_change", c)
-				}
-			}
-			for _, c := range s.CSATBy {
-				put(tidyKey{Period: win, Channel: c.Key}, "csat", c.R)
-			}
-		}
+		putScores(put, "nps", win, month, s.NPS, s.NPSMonths, s.NPSBy)
+		putScores(put, "csat", win, month, s.CSAT, s.CSATMonth, s.CSATBy)
 		if s.CES != nil {
 			put(tidyKey{Period: win}, "ces", s.CES)
 			for i, m := range s.CESMonth {
@@ -157,4 +135,23 @@ func segmentOrder(s *segmentSection) []count {
 		return nil
 	}
 	return s.Segments
+}
+
+// putScores writes a survey score over the window, by month with its test
+// against the month before (name_change), and by channel.
+func putScores[R any](put func(tidyKey, string, any), name string, win churn.Period, month func(int) churn.Period,
+	all *R, months []monthScore[R], by []keyed[R]) {
+	if all == nil {
+		return
+	}
+	put(tidyKey{Period: win}, name, all)
+	for i, m := range months {
+		put(tidyKey{Period: month(i)}, name, m.R)
+		if m.Change != nil {
+			put(tidyKey{Period: month(i)}, name+"_change", m.Change)
+		}
+	}
+	for _, c := range by {
+		put(tidyKey{Period: win, Channel: c.Key}, name, c.R)
+	}
 }
