@@ -18,6 +18,11 @@ import (
 // currency is the currency of the amounts of the files and the costs.
 const currency = "EUR"
 
+// maxChannels is the most channels a chart or table of the page shows:
+// those with the most answers (a survey file may name any number of
+// touchpoints).
+const maxChannels = 24
+
 // maxLorenz is the most points of the Lorenz curve drawn: one per
 // percent of the customers.
 const maxLorenz = 100
@@ -184,7 +189,10 @@ func (r *report) surveysSection(m months) *dashboard.Section {
 		tb := dashboard.Table{Title: "Channels by effort, easiest first (Welch's t-test against the easiest)",
 			Header: []string{"channel", "n", "mean", "ease", "p"},
 			Note:   "p before adjustment; the chart above marks the differences that stay significant once every test of the page is adjusted."}
-		for _, c := range s.CESRank {
+		if len(s.CESRank) > maxChannels {
+			tb.Note = fmt.Sprintf("The %d easiest of %d channels. %s", maxChannels, len(s.CESRank), tb.Note)
+		}
+		for _, c := range s.CESRank[:min(len(s.CESRank), maxChannels)] {
 			p := ""
 			if c.Tested {
 				p = dashboard.FormatP(c.PValue)
@@ -213,6 +221,10 @@ func (v scoreView) add(sec *dashboard.Section, m months, note string) *dashboard
 	t.Note = v.Note
 	sec.Tiles = append(sec.Tiles, t)
 	b := &dashboard.Bars{Title: v.Bars, Unit: v.Unit, Level: level, Bars: v.ByChannel}
+	if len(b.Bars) > maxChannels {
+		b.Title = fmt.Sprintf("%s: the %d with the most answers of %d", b.Title, maxChannels, len(b.Bars))
+		b.Bars = b.Bars[:maxChannels]
+	}
 	sec.Charts = append(sec.Charts, &dashboard.Trend{Title: v.Trend, Unit: v.Unit, Level: level, Periods: m.periods,
 		Lines: []dashboard.Line{{Name: v.Line, Points: v.Months}}, Note: note}, b)
 	return b
@@ -377,7 +389,6 @@ func (r *report) customersSection(m months) *dashboard.Section {
 	if c.MedianDays == nil && c.Curve != nil {
 		life.Note += fmt.Sprintf("; not reached: %s are still customers after a year", share(c.SurvivalYear))
 	}
-	sec.Tiles = append(sec.Tiles, life)
 
 	rates := make([]*rate.Tally, len(c.Months))
 	for i, f := range c.Months {
@@ -388,21 +399,36 @@ func (r *report) customersSection(m months) *dashboard.Section {
 	sec.Charts = append(sec.Charts, &dashboard.Trend{Title: "Monthly churn (lost ÷ customers at the start)", Unit: tidy.Pct, Level: level,
 		Periods: m.periods, Lines: []dashboard.Line{{Name: "churn", Points: ratePoints(rates)}},
 		Note: "Intervals: Wilson; a ring marks a change from the month before (z-test) that stays significant once every test of the page is adjusted."})
-	if c.Curve != nil {
+	switch {
+	case c.Curve != nil && len(c.Curve.Steps) > dashboard.MaxItems:
+		life.Note += fmt.Sprintf("; the curve of %d steps is too long to draw", len(c.Curve.Steps))
+	case c.Curve != nil:
 		sec.Charts = append(sec.Charts, &dashboard.Survival{Title: "Customer lifetime (Kaplan–Meier)", Level: level,
 			Curves: []dashboard.Curve{dashboard.CurveOf("all customers", *c.Curve)},
 			Note:   "The share of customers still there after so many days, with its pointwise log-log band; ticks mark the lifetimes still running."})
 	}
+	sec.Tiles = append(sec.Tiles, life)
 	if c.Cohorts != nil {
 		h := &dashboard.Heatmap{Title: "Cohorts: % still active k months after acquisition", RowAxis: "acquired", ColAxis: "months after", Unit: tidy.Pct}
-		width := 0
-		for _, co := range c.Cohorts.Cohorts {
-			width = max(width, len(co.Active))
+		// The latest cohorts, as many as the chart holds.
+		cohorts := c.Cohorts.Cohorts
+		width := func() int {
+			w := 1
+			for _, co := range cohorts {
+				w = max(w, len(co.Active))
+			}
+			return w
 		}
-		for k := range width {
+		for len(cohorts)*width() > dashboard.MaxItems {
+			cohorts = cohorts[1:]
+		}
+		if len(cohorts) < len(c.Cohorts.Cohorts) {
+			h.Note = fmt.Sprintf("The latest %d of %d cohorts.", len(cohorts), len(c.Cohorts.Cohorts))
+		}
+		for k := range width() {
 			h.Cols = append(h.Cols, fmt.Sprint(k))
 		}
-		for _, co := range c.Cohorts.Cohorts {
+		for _, co := range cohorts {
 			h.Rows = append(h.Rows, co.Period.From.Format("2006-01"))
 			row := make([]*float64, len(co.Active))
 			for k := range row {

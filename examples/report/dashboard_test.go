@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rapportkit/rapport/dashboard"
 	"github.com/stretchr/testify/assert"
@@ -160,4 +161,37 @@ func TestDashboardUnknownCost(t *testing.T) {
 	assert.Regexp(t, `<div class="label">Cost per contact</div><div class="value">n/a</div>`, page)
 	assert.Contains(t, page, "n/a: the cost is known for 1 of 2 contacts")
 	assert.NotContains(t, page, "NaN")
+}
+
+// A file naming many touchpoints and ten years of customers still make a
+// page: the channels with the most answers, the latest cohorts.
+func TestDashboardBounds(t *testing.T) {
+	var surveys, customers strings.Builder
+	surveys.WriteString("id,at,channel,nps,ces\n")
+	for i := range 40 {
+		for k := range 3 + i%5 {
+			fmt.Fprintf(&surveys, "S%d-%d,2025-%02d-10,store %02d,%d,%d\n", i, k, 1+k%12, i, (i+k)%11, 1+(i*k)%7)
+		}
+	}
+	customers.WriteString("id,start,end\n")
+	for i := range 120 {
+		start := time.Date(2016, time.Month(1+i), 3, 0, 0, 0, 0, time.UTC)
+		end := ""
+		if i%3 == 0 {
+			end = start.AddDate(0, 7, 0).Format(time.DateOnly)
+		}
+		fmt.Fprintf(&customers, "C%d,%s,%s\n", i, start.Format(time.DateOnly), end)
+		fmt.Fprintf(&customers, "D%d,%s,\n", i, start.AddDate(0, 0, 5).Format(time.DateOnly))
+	}
+	dir := writeFiles(t, map[string]string{"surveys.csv": surveys.String(), "customers.csv": customers.String()})
+	o := defaults()
+	o.dir, o.months, o.asOf = dir, 120, "2026-01-01"
+	o.html = filepath.Join(t.TempDir(), "d.html")
+	runReport(t, o)
+	data, err := os.ReadFile(o.html)
+	require.NoError(t, err)
+	page := html.UnescapeString(string(data))
+	assert.Contains(t, page, "NPS by channel: the 24 with the most answers of 40")
+	assert.Contains(t, page, "The 24 easiest of 40 channels.")
+	assert.Regexp(t, `The latest \d+ of 120 cohorts\.`, page)
 }
