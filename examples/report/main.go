@@ -126,6 +126,40 @@
 // year); spend tiers and their moves from the first half of the window to
 // the second; revenue concentration (top 20 %, the customers making 80 %,
 // Gini, ABC).
+//
+// # Dashboard
+//
+// -html writes one self-contained page through package dashboard, offline
+// and without script: for each headline KPI a tile with the last month
+// against the one before (and the service targets: 80 % answered within
+// 20 s, at most 5 % abandoning) and a trend by month with its 95 %
+// interval (Wilson for the service level, first-contact resolution and
+// churn), each month tested against the one before; NPS, CSAT and CES by
+// channel (the 24 with the most answers), each channel's effort tested
+// against the easiest; the contact centre by channel, with a cost "n/a"
+// when not every contact's is known; the staffing plan with, for the
+// busiest day of each queue, the agents the targets require in each half
+// hour against the agents the plan staffs; the Kaplan–Meier curve with its
+// band, the cohorts, the highest churn risks; revenue concentration
+// (Lorenz), the spend-tier moves, the RFM grid and segments, and lifetime
+// value by segment. Every p-value of the page is adjusted together by
+// Benjamini–Hochberg, so the page marks fewer changes than each table of
+// the text report, which adjusts its own family.
+//
+// # Tidy file
+//
+// -tidy writes every Result the report computes as tidy rows (package
+// tidy): the columns period, channel, segment, result, kpi, item, unit,
+// value, lo, hi, level, method and n, one row per figure. The results are
+// nps, csat and ces (the window, each month, each channel), nps_change and
+// csat_change (each month against the one before, with adjusted_p_value and
+// significant as the text marks them), ces_rank, contacts (the window, each
+// channel, each month), forecast_accuracy, forecast, staffing_plan and
+// staffing_table (each queue), churn (the window and each month), cohorts,
+// survival, churn_risk, hole_in_the_rocket, repeat, repurchase, rfm,
+// tier_transitions, concentration, abc, clv_purchase_fit, clv_spend_fit and
+// clv (the base and each RFM segment). The period of the window is 2025 for
+// a calendar year, a month 2025-03, any other span from--to in RFC 3339.
 package main
 
 import (
