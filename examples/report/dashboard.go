@@ -226,7 +226,10 @@ func (v scoreView) add(sec *dashboard.Section, m months, note string) *dashboard
 		b.Bars = b.Bars[:maxChannels]
 	}
 	sec.Charts = append(sec.Charts, &dashboard.Trend{Title: v.Trend, Unit: v.Unit, Level: level, Periods: m.periods,
-		Lines: []dashboard.Line{{Name: v.Line, Points: v.Months}}, Note: note}, b)
+		Lines: []dashboard.Line{{Name: v.Line, Points: v.Months}}, Note: note})
+	if len(b.Bars) > 0 {
+		sec.Charts = append(sec.Charts, b)
+	}
 	return b
 }
 
@@ -288,7 +291,9 @@ func (r *report) contactsSection(m months) *dashboard.Section {
 	for _, ch := range c.ByChannel {
 		b.Bars = append(b.Bars, dashboard.Bar{Label: ch.Channel.String(), N: ch.R.N, Value: f64(float64(ch.R.N))})
 	}
-	sec.Charts = append(sec.Charts, b)
+	if len(b.Bars) > 0 {
+		sec.Charts = append(sec.Charts, b)
+	}
 
 	t := dashboard.Table{Title: "Contact centre by channel",
 		Header: []string{"channel", "contacts", "reach", "service level", "ASA", "abandon", "response " + threshold(operations.DefaultThresholds.Response), "FCR", "AHT", "deflection", "complaints", "cost per contact"},
@@ -498,7 +503,9 @@ func (r *report) segmentsSection() *dashboard.Section {
 	for _, c := range s.Segments {
 		b.Bars = append(b.Bars, dashboard.Bar{Label: c.Key, N: uint64(c.N), Value: f64(float64(c.N))})
 	}
-	sec.Charts = append(sec.Charts, b)
+	if len(b.Bars) > 0 {
+		sec.Charts = append(sec.Charts, b)
+	}
 	if v := r.CLV; v != nil && v.Skipped == "" {
 		t := dashboard.Table{Title: "Lifetime value by RFM segment (next 52 weeks)", Header: []string{"segment", "customers", "mean P(alive)", "expected purchases", "CLV", "CLV per customer"}}
 		for k, g := range v.segments(s.Segments) {

@@ -195,3 +195,19 @@ func TestDashboardBounds(t *testing.T) {
 	assert.Contains(t, page, "The 24 easiest of 40 channels.")
 	assert.Regexp(t, `The latest \d+ of 120 cohorts\.`, page)
 }
+
+// A window before every record still makes a page and a tidy file: the
+// sections say n/a, no chart is drawn from nothing.
+func TestDashboardEmptyWindow(t *testing.T) {
+	dir := t.TempDir()
+	o := defaults()
+	o.asOf, o.months = "1999-01-01", 3
+	o.html, o.tidy = filepath.Join(dir, "d.html"), filepath.Join(dir, "t.csv")
+	runReport(t, o)
+	page, err := os.ReadFile(o.html)
+	require.NoError(t, err)
+	assert.Contains(t, string(page), "n/a")
+	assert.NotContains(t, string(page), "NaN")
+	_, err = os.Stat(o.tidy)
+	require.NoError(t, err)
+}
