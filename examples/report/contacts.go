@@ -28,12 +28,12 @@ type contactSection struct {
 
 // monthContacts is a month's contact-centre KPIs, with the counts of its
 // service level (answered within the threshold of the contacts offered
-// to the live queues) and first-contact resolution (issues resolved of
-// the issues judged) as rates, for their intervals and tests; a rate is
+// to the live queues), abandonment (abandoned of the same) and
+// first-contact resolution (issues resolved of the issues judged) as rates, for their intervals and tests; a rate is
 // nil when the month has none.
 type monthContacts struct {
-	R       operations.Result
-	SL, FCR *rate.Tally
+	R                    operations.Result
+	SL, Abandonment, FCR *rate.Tally
 }
 
 type channelResult struct {
@@ -96,7 +96,8 @@ func buildContacts(in *inputs, w window) (*contactSection, error) {
 		if err != nil {
 			return nil, err
 		}
-		s.ByMonth = append(s.ByMonth, monthContacts{R: r, SL: countsOf(r.ServiceLevelPct, offered(t)), FCR: countsOf(r.FCRPct, t.Issues())})
+		s.ByMonth = append(s.ByMonth, monthContacts{R: r, SL: countsOf(r.ServiceLevelPct, offered(t)),
+			Abandonment: countsOf(r.AbandonmentPct, offered(t)), FCR: countsOf(r.FCRPct, t.Issues())})
 	}
 	if s.All, err = all.Result(operations.DefaultThresholds); err != nil {
 		return nil, err

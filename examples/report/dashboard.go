@@ -284,6 +284,8 @@ func (r *report) contactsSection(m months) *dashboard.Section {
 	sec.Charts = append(sec.Charts,
 		&dashboard.Trend{Title: "Service level by month (answered within " + threshold(operations.DefaultThresholds.Answer) + ")", Unit: tidy.Pct, Level: level,
 			Target: &slTarget, Periods: m.periods, Lines: []dashboard.Line{{Name: "service level", Points: ratePoints(rates(func(mc monthContacts) *rate.Tally { return mc.SL }))}}, Note: note},
+		&dashboard.Trend{Title: "Abandonment by month (live queues)", Unit: tidy.Pct, Level: level,
+			Target: &abTarget, Periods: m.periods, Lines: []dashboard.Line{{Name: "abandonment", Points: ratePoints(rates(func(mc monthContacts) *rate.Tally { return mc.Abandonment }))}}, Note: note},
 		&dashboard.Trend{Title: "First-contact resolution by month", Unit: tidy.Pct, Level: level,
 			Periods: m.periods, Lines: []dashboard.Line{{Name: "FCR", Points: ratePoints(rates(func(mc monthContacts) *rate.Tally { return mc.FCR }))}},
 			Note: note + " The last " + threshold(fcrWindow) + " are not judged yet."})

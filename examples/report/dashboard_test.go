@@ -88,7 +88,7 @@ func TestSampleDashboard(t *testing.T) {
 
 	// A trend with intervals for every headline KPI, every month.
 	for _, title := range []string{"NPS by month", "CSAT by month (% satisfied)", "CES by month (mean score)",
-		"Service level by month (answered within 20 s)", "First-contact resolution by month", "Monthly churn (lost ÷ customers at the start)"} {
+		"Service level by month (answered within 20 s)", "Abandonment by month (live queues)", "First-contact resolution by month", "Monthly churn (lost ÷ customers at the start)"} {
 		tr, ok := charts[title].(*dashboard.Trend)
 		if !assert.True(t, ok, "no trend %q", title) {
 			continue
@@ -108,8 +108,10 @@ func TestSampleDashboard(t *testing.T) {
 	}
 	// The service level trend's figures are the contact Results'.
 	sl := charts["Service level by month (answered within 20 s)"].(*dashboard.Trend)
+	ab := charts["Abandonment by month (live queues)"].(*dashboard.Trend)
 	for i, p := range sl.Lines[0].Points {
 		assert.InDelta(t, *r.Contacts.ByMonth[i].R.ServiceLevelPct, *p.Value, 1e-9, "month %d", i)
+		assert.InDelta(t, *r.Contacts.ByMonth[i].R.AbandonmentPct, *ab.Lines[0].Points[i].Value, 1e-9, "month %d", i)
 	}
 	for _, title := range []string{"NPS by channel", "CSAT by channel (% satisfied)", "CES by channel (mean score)"} {
 		b, ok := charts[title].(*dashboard.Bars)
