@@ -321,22 +321,31 @@ func (r *report) staffingSection() *dashboard.Section {
 	sec := &dashboard.Section{Title: fmt.Sprintf("Staffing plan, the %d days from %s", horizon, s.AsOf)}
 	t := dashboard.Table{Title: fmt.Sprintf("Plan (%s within %s, abandonment ≤ %s, occupancy ≤ %s, shrinkage %s)",
 		share(s.Targets.ServiceLevel), threshold(s.Targets.Within), share(s.Targets.Abandonment), share(s.Targets.Occupancy), share(s.Targets.Shrinkage)),
-		Header: []string{"channel", "contacts", "peak agents", "peak positions", "FTE", "service level", "cost", "cost per contact", "forecast WAPE"}}
+		Header: []string{"channel", "contacts", "peak agents", "peak positions", "FTE", "service level", "cost", "cost per contact", "forecast WAPE, half hour", "forecast WAPE, day"}}
+	var small []string
 	for _, q := range s.Queues {
 		if q.Plan == nil {
-			t.Rows = append(t.Rows, []string{q.Channel.String(), "", "", "", "", "", "", "", q.Skipped})
+			t.Rows = append(t.Rows, []string{q.Channel.String(), "", "", "", "", "", "", "", q.Skipped, ""})
 			continue
+		}
+		if q.Plan.Peak().Agents <= 2 {
+			small = append(small, q.Channel.String())
 		}
 		w := q.Plan.Total
 		t.Rows = append(t.Rows, []string{q.Channel.String(), fmt.Sprintf("%.1f", w.Contacts), fmt.Sprint(w.PeakAgents), fmt.Sprint(w.PeakPositions),
 			fte(w.FTE), dashboard.FormatValue(w.ServiceLevelPct, tidy.Pct), dashboard.FormatAmount(&w.CostAmount, currency),
-			dashboard.FormatAmount(w.CostPerContactAmount, currency), dashboard.FormatValue(q.Accuracy.Intervals.WAPEPct, tidy.Pct)})
+			dashboard.FormatAmount(w.CostPerContactAmount, currency), dashboard.FormatValue(q.Accuracy.Intervals.WAPEPct, tidy.Pct),
+			dashboard.FormatValue(q.Accuracy.Days.WAPEPct, tidy.Pct)})
 		if c := peakDay(q); c != nil {
 			sec.Charts = append(sec.Charts, c)
 		}
 	}
-	t.Note = fmt.Sprintf("Holt–Winters with a weekly season, its accuracy (WAPE per half hour) measured on the last %d days held out; FTE of %s a week over %d days.",
+	t.Note = fmt.Sprintf("Holt–Winters with a weekly season, its accuracy measured on the last %d days held out; FTE of %s a week over %d days.",
 		holdout, threshold(s.Contract.Weekly), s.Contract.DaysPerWeek)
+	if len(small) > 0 {
+		t.Note += fmt.Sprintf(" Small queues (at most 2 agents in any half hour): %s; their plan is set by the hours to cover more than by the load, and an error per half hour is mostly the noise of a handful of contacts: read it by day.",
+			strings.Join(small, ", "))
+	}
 	sec.Tables = append(sec.Tables, t)
 	return sec
 }
