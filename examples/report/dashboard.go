@@ -48,9 +48,13 @@ type months struct {
 
 func (r *report) months() months {
 	var m months
-	for _, mo := range r.Window.months {
+	for i, mo := range r.Window.months {
 		m.periods = append(m.periods, mo.String())
-		m.short = append(m.short, mo.Start(time.UTC).Format("Jan"))
+		short := mo.Start(time.UTC).Format("Jan")
+		if r.Window.partial && i == len(r.Window.months)-1 {
+			short += "*" // as the subtitle explains
+		}
+		m.short = append(m.short, short)
 	}
 	return m
 }
@@ -402,6 +406,10 @@ func (r *report) customersSection(m months) *dashboard.Section {
 	sec.Tiles = append(sec.Tiles, ret)
 	life := dashboard.Tile{Label: "Median lifetime", Unit: tidy.Days, Value: c.MedianDays, Better: dashboard.Higher,
 		Note: fmt.Sprintf("Kaplan–Meier, %d lifetimes, %d ended", c.Lifetimes, c.Lost)}
+	if c.Curve != nil && c.MedianDays != nil && c.Curve.MedianIntervalDays != nil {
+		iv := c.Curve.MedianIntervalDays
+		life.Note += fmt.Sprintf("; 95 %% %s … %s", dashboard.FormatValue(iv.Lo, tidy.Days), dashboard.FormatValue(iv.Hi, tidy.Days))
+	}
 	if c.MedianDays == nil && c.Curve != nil {
 		life.Note += fmt.Sprintf("; not reached: %s are still customers after a year", share(c.SurvivalYear))
 	}
