@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"html"
 	"os"
@@ -212,4 +213,46 @@ func TestDashboardEmptyWindow(t *testing.T) {
 	assert.NotContains(t, string(page), "NaN")
 	_, err = os.Stat(o.tidy)
 	require.NoError(t, err)
+}
+
+// The service-level trend agrees with testdata/service_level.py, which
+// counts the sample's contacts and computes the Wilson intervals and the
+// month-over-month z-tests with Python's standard library alone.
+func TestServiceLevelTrendReference(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "service_level.json"))
+	require.NoError(t, err)
+	var want []struct {
+		Month   string   `json:"month"`
+		Within  uint64   `json:"within"`
+		Offered uint64   `json:"offered"`
+		Pct     float64  `json:"pct"`
+		LoPct   float64  `json:"lo_pct"`
+		HiPct   float64  `json:"hi_pct"`
+		PValue  *float64 `json:"p_value"`
+	}
+	require.NoError(t, json.Unmarshal(data, &want))
+	require.Len(t, want, 12)
+	_, r := sampleReport(t)
+	var trend *dashboard.Trend
+	for _, s := range r.dashboard().Sections {
+		for _, c := range s.Charts {
+			if tr, ok := c.(*dashboard.Trend); ok && strings.HasPrefix(tr.Title, "Service level by month") {
+				trend = tr
+			}
+		}
+	}
+	require.NotNil(t, trend)
+	for i, w := range want {
+		assert.Equal(t, w.Month, trend.Periods[i])
+		assert.Equal(t, []uint64{w.Within, w.Offered}, []uint64{r.Contacts.ByMonth[i].SL.Successes(), r.Contacts.ByMonth[i].SL.N()}, w.Month)
+		p := trend.Lines[0].Points[i]
+		assert.InDelta(t, w.Pct, *p.Value, 1e-9, w.Month)
+		assert.InDelta(t, w.LoPct, *p.Lo, 1e-9, w.Month)
+		assert.InDelta(t, w.HiPct, *p.Hi, 1e-9, w.Month)
+		if w.PValue == nil {
+			assert.Nil(t, p.P, w.Month)
+		} else if assert.NotNil(t, p.P, w.Month) {
+			assert.InDelta(t, *w.PValue, *p.P, 1e-9, w.Month)
+		}
+	}
 }
