@@ -114,6 +114,10 @@ func TestSampleDashboard(t *testing.T) {
 		assert.InDelta(t, *r.Contacts.ByMonth[i].R.ServiceLevelPct, *p.Value, 1e-9, "month %d", i)
 		assert.InDelta(t, *r.Contacts.ByMonth[i].R.AbandonmentPct, *ab.Lines[0].Points[i].Value, 1e-9, "month %d", i)
 	}
+	churn := charts["Monthly churn (lost ÷ customers at the start)"].(*dashboard.Trend)
+	for i, p := range churn.Lines[0].Points {
+		assert.InDelta(t, *r.Churn.Months[i].ChurnPct, *p.Value, 1e-9, "churn, month %d", i)
+	}
 	for _, title := range []string{"NPS by channel", "CSAT by channel (% satisfied)", "CES by channel (mean score)"} {
 		b, ok := charts[title].(*dashboard.Bars)
 		if assert.True(t, ok, title) {
