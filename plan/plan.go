@@ -113,8 +113,8 @@ type Period struct {
 	// without a contract. FTEFractional is the same from the fractional
 	// positions, which do not overstate needs as rounding each interval
 	// does.
-	FTE           *float64 `json:"fte_count"`
-	FTEFractional *float64 `json:"fte_fractional_count"`
+	FTE           *float64 `json:"fte_ratio"`
+	FTEFractional *float64 `json:"fte_fractional_ratio"`
 	// Intervals are the period's intervals in Plan.Intervals, from First.
 	First     int `json:"first"`
 	Intervals int `json:"intervals"`
