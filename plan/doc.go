@@ -48,7 +48,7 @@
 // its occupancy by agent time. Its FTE is its position hours (Σ positions
 // × interval) over a full-time position's hours for the period — the
 // contract's Weekly ÷ DaysPerWeek for a day, Weekly for a week, Weekly ×
-// days ÷ 7 for the plan — and fte_fractional the same from the
+// days ÷ 7 for the plan — and fte_fractional_ratio the same from the
 // fractional positions.
 //
 // Money is decimal, never a float. An interval costs its positions ×

@@ -62,7 +62,7 @@ func (c Contract) days() int {
 // Interval is the plan of one interval.
 type Interval struct {
 	Start      time.Time `json:"start"`
-	Contacts   float64   `json:"contacts"`
+	Contacts   float64   `json:"contacts_count"`
 	AHTSeconds float64   `json:"aht_seconds"`
 	// TrafficErlangs is the load the agents face: contacts × AHT ÷
 	// interval ÷ concurrency.
@@ -71,11 +71,11 @@ type Interval struct {
 	// AgentsFractional the requirement before rounding (see the package
 	// documentation); ⌈AgentsFractional⌉ = Agents.
 	Agents           int     `json:"agents"`
-	AgentsFractional float64 `json:"agents_fractional"`
+	AgentsFractional float64 `json:"agents_fractional_count"`
 	// Positions are the agents with shrinkage, ⌈Agents ÷ (1 − s)⌉ exactly,
 	// and PositionsFractional is AgentsFractional ÷ (1 − s).
 	Positions           int     `json:"positions"`
-	PositionsFractional float64 `json:"positions_fractional"`
+	PositionsFractional float64 `json:"positions_fractional_count"`
 	// The performance of Agents, nil without contacts.
 	ServiceLevelPct *float64 `json:"service_level_pct"`
 	ASASeconds      *float64 `json:"asa_seconds"`
@@ -92,7 +92,7 @@ type Interval struct {
 // contacts are (service level and abandonment by contacts, ASA by
 // answered contacts, occupancy by agent time), cost and cost per contact.
 type Figures struct {
-	Contacts             float64          `json:"contacts"`
+	Contacts             float64          `json:"contacts_count"`
 	ServiceLevelPct      *float64         `json:"service_level_pct"`
 	ASASeconds           *float64         `json:"asa_seconds"`
 	AbandonmentPct       *float64         `json:"abandonment_pct"`
@@ -113,8 +113,8 @@ type Period struct {
 	// without a contract. FTEFractional is the same from the fractional
 	// positions, which do not overstate needs as rounding each interval
 	// does.
-	FTE           *float64 `json:"fte"`
-	FTEFractional *float64 `json:"fte_fractional"`
+	FTE           *float64 `json:"fte_ratio"`
+	FTEFractional *float64 `json:"fte_fractional_ratio"`
 	// Intervals are the period's intervals in Plan.Intervals, from First.
 	First     int `json:"first"`
 	Intervals int `json:"intervals"`

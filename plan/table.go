@@ -22,7 +22,7 @@ type Row struct {
 	PeakAgents    int `json:"peak_agents"`
 	PeakPositions int `json:"peak_positions"`
 	// FTE is as in Period, for the plan's days.
-	FTE *float64 `json:"fte"`
+	FTE *float64 `json:"fte_ratio"`
 	Figures
 	// Unstable counts the intervals left with too few agents for a steady
 	// state (Erlang C with agents ≤ traffic, or no agent for some

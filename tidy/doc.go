@@ -96,7 +96,7 @@
 // period object under another key is a description. Texts are labels (a customer id, a reason)
 // or descriptions (an interval method, an as-of date) and are not rows,
 // except under an _amount key. A number under a parameter key (scale,
-// alpha, beta, and Options.Parameters) is a parameter row.
+// alpha, beta, params, and Options.Parameters) is a parameter row.
 //
 // Refused, with ErrUnit: a number that is not an integer, or a null,
 // under a key without a unit suffix that is neither a statistic nor a

@@ -2,15 +2,25 @@ package tidy_test
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/rapportkit/rapport/ces"
 	"github.com/rapportkit/rapport/churn"
+	"github.com/rapportkit/rapport/clv"
+	"github.com/rapportkit/rapport/csat"
+	"github.com/rapportkit/rapport/forecast"
+	"github.com/rapportkit/rapport/internal/unit"
+	"github.com/rapportkit/rapport/nps"
+	"github.com/rapportkit/rapport/operations"
+	"github.com/rapportkit/rapport/plan"
 	"github.com/rapportkit/rapport/rate"
+	"github.com/rapportkit/rapport/segment"
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -123,12 +133,295 @@ func mainResults(t testing.TB) []mainResult {
 	cmp0, err := rate.Compare(&zero, &zero, 0.95, rate.Newcombe)
 	add("rate.Comparison (undefined)", cmp0, err)
 
-	// The survey, contact and segment packages are being rewritten to the
-	// contract: their Results enter as the JSON the contract gives them.
-	for _, f := range []string{"nps.json", "csat.json", "ces.json", "ces-rank.json", "operations.json", "segment.json"} {
-		data, err := os.ReadFile(filepath.Join("testdata", "contract", f))
-		must(err)
-		add("contract "+f, json.RawMessage(data), nil)
-	}
+	surveyResults(t, add)
+	contactResults(t, add)
+	customerResults(t, add)
 	return out
+}
+
+// notUnits are key endings that read as units but are not the
+// contract's: a key ending so names its unit the wrong way.
+var notUnits = []string{"percent", "share", "fraction", "sec", "secs", "ms", "minutes", "hours", "eur", "usd", "money", "cents"}
+
+// TestResultKeys holds every key of every Result on main to the
+// contract's vocabulary, independently of the Writer: a number that is
+// not an integer, or a null, is under a key with a unit suffix
+// (internal/unit.Suffixes), a statistic (unit.Statistics), an interval's
+// bounds or a parameter; an integer or a yes/no may be under a key
+// without a suffix (a count: n, promoters; a flag: significant); and no
+// key ends in a unit word that is not one of the contract's.
+func TestResultKeys(t *testing.T) {
+	suffixed := func(k string) bool {
+		return slices.ContainsFunc(unit.Suffixes, func(s string) bool { return strings.HasSuffix(k, "_"+s) && k != "_"+s })
+	}
+	params := []string{"scale", "alpha", "beta", "params"}
+	var walk func(t *testing.T, v any, path, key string, param, inInterval bool)
+	walk = func(t *testing.T, v any, path, key string, param, inInterval bool) {
+		switch v := v.(type) {
+		case map[string]any:
+			interval := strings.Contains(key, "_interval_") // v is an interval: lo, hi, level
+			for k, e := range v {
+				for _, w := range notUnits {
+					assert.False(t, strings.HasSuffix(k, "_"+w), "%s.%s: a unit the contract does not know (%v)", path, k, unit.Suffixes)
+				}
+				walk(t, e, path+"."+k, k, param || slices.Contains(params, k), interval)
+			}
+			return
+		case []any:
+			for i, e := range v {
+				walk(t, e, fmt.Sprintf("%s[%d]", path, i), key, param, inInterval)
+			}
+			return
+		case string, bool:
+			return
+		}
+		if param || suffixed(key) || slices.Contains(unit.Statistics, key) || (inInterval && (key == "lo" || key == "hi" || key == "level")) {
+			return
+		}
+		n, isNumber := v.(json.Number)
+		assert.True(t, isNumber && !strings.ContainsAny(n.String(), ".eE"),
+			"%s = %v: not a count, under a key without a unit suffix %v that is no statistic %v", path, v, unit.Suffixes, unit.Statistics)
+	}
+	results := mainResults(t)
+	require.Greater(t, len(results), 40)
+	for _, mr := range results {
+		t.Run(mr.name, func(t *testing.T) {
+			walk(t, decoded(t, mr.result), "", "", false, false)
+		})
+	}
+}
+
+// adder records one Result under a name; it fails the test on err.
+type adder func(name string, r any, err error)
+
+// surveyResults adds the Results of nps, csat and ces: a tally's, an
+// empty tally's, a comparison of two tallies and a ranking of channels.
+func surveyResults(t testing.TB, add adder) {
+	t.Helper()
+	scores := func(counts ...uint64) []int {
+		var out []int
+		for s, n := range counts {
+			for range n {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+
+	npsOf := func(counts ...uint64) *nps.Tally {
+		var rs []nps.Response
+		for _, s := range scores(counts...) {
+			rs = append(rs, nps.Response{Score: s})
+		}
+		tl, err := nps.TallyOf(slices.Values(rs), nps.Standard)
+		require.NoError(t, err)
+		return tl
+	}
+	march, april := npsOf(3, 1, 2, 4, 5, 8, 10, 20, 30, 25, 22), npsOf(2, 1, 1, 2, 3, 6, 9, 18, 25, 30, 31)
+	r, err := april.Result(0.95, nps.AdjustedWald)
+	add("nps.Result", r, err)
+	r, err = new(nps.Tally).Result(0.95, nps.Wald)
+	add("nps.Result (empty)", r, err)
+	c, err := nps.Compare(april, march, 0.95)
+	add("nps.Comparison", c, err)
+
+	csatOf := func(counts ...uint64) *csat.Tally {
+		var rs []csat.Response
+		for _, s := range scores(counts...) {
+			if s > 0 {
+				rs = append(rs, csat.Response{Score: s})
+			}
+		}
+		tl, err := csat.TallyOf(slices.Values(rs), csat.FivePoint)
+		require.NoError(t, err)
+		return tl
+	}
+	before, after := csatOf(0, 8, 10, 22, 60, 50), csatOf(0, 5, 9, 20, 70, 66)
+	cr, err := after.Result(0.95, csat.Wilson)
+	add("csat.Result", cr, err)
+	cr, err = csat.NewTally(csat.FivePoint).Result(0.95, csat.Wilson)
+	add("csat.Result (empty)", cr, err)
+	cc, err := csat.Compare(after, before, 0.95)
+	add("csat.Comparison", cc, err)
+
+	var responses []ces.Response
+	for channel, counts := range map[string][]uint64{
+		"chat":   {0, 2, 3, 5, 10, 30, 50, 40},
+		"phone":  {0, 10, 15, 20, 30, 40, 25, 10},
+		"e-mail": {0, 0, 0, 0, 0, 1},
+	} {
+		for _, s := range scores(counts...) {
+			responses = append(responses, ces.Response{Score: s, Channel: channel})
+		}
+	}
+	byChannel, err := ces.TallyBy(slices.Values(responses), ces.SevenPointEase, func(r ces.Response) string { return r.Channel })
+	require.NoError(t, err)
+	er, err := byChannel["chat"].Result(0.95, ces.StudentT)
+	add("ces.Result", er, err)
+	er, err = ces.NewTally(ces.FivePointEffort).Result(0.95, ces.StudentT)
+	add("ces.Result (empty)", er, err)
+	ec, err := ces.Compare(byChannel["phone"], byChannel["chat"], 0.95)
+	add("ces.Comparison", ec, err)
+	ranked, err := ces.Rank(byChannel, 0.05)
+	add("[]ces.Ranked", ranked, err)
+}
+
+// contactResults adds the Results of operations, forecast and plan: a
+// morning's contact-centre KPIs, an Erlang staffing, a history of
+// contacts, a backtest and forecast of six weeks, and a plan of it.
+func contactResults(t testing.TB, add adder) {
+	t.Helper()
+	const s, m = time.Second, time.Minute
+	monday := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	at := func(d time.Duration) time.Time { return monday.Add(d) }
+	known := func(cost string) decimal.NullDecimal { return decimal.NewNullDecimal(decimal.RequireFromString(cost)) }
+	call := func(id, customer string, arrived, wait, talk time.Duration, resolved bool, cost string) operations.Contact {
+		return operations.Contact{ID: id, CustomerID: customer, Reason: "billing", Channel: operations.Phone,
+			Direction: operations.Inbound, Outcome: operations.Answered, Arrived: at(arrived), Answered: at(arrived + wait),
+			Talk: talk, Wrap: 30 * s, Resolved: resolved, Cost: known(cost)}
+	}
+	contacts := []operations.Contact{
+		call("c1", "ana", 0, 12*s, 4*m, true, "6.20"),
+		call("c2", "bob", 2*m, 45*s, 6*m, false, "8.10"),
+		call("c3", "chloé", 3*m, 8*s, 3*m, true, "5.40"),
+		call("c4", "bob", 50*m, 18*s, 5*m, true, "7.00"),
+		{ID: "c5", Channel: operations.Phone, Direction: operations.Inbound, Outcome: operations.Abandoned,
+			Arrived: at(5 * m), Ended: at(5*m + 4*s), Cost: known("0")},
+		{ID: "c6", CustomerID: "dan", Reason: "invoice", Channel: operations.Email, Direction: operations.Inbound,
+			Outcome: operations.Answered, Arrived: at(0), Answered: at(5 * time.Hour), Talk: 4 * m, Resolved: true,
+			Cost: known("3.50"), Value: operations.LowValue, Complaint: true},
+		{ID: "c7", CustomerID: "fay", Reason: "password", Channel: operations.Chatbot, Direction: operations.Inbound,
+			Outcome: operations.Deflected, Arrived: at(m), Resolved: true, Cost: known("0.30")},
+	}
+	require.NoError(t, operations.MarkFCR(contacts, 7*24*time.Hour, monday.AddDate(0, 0, 14)))
+	tally, err := operations.TallyOf(slices.Values(contacts))
+	require.NoError(t, err)
+	or, err := tally.Result(operations.DefaultThresholds)
+	add("operations.Result", or, err)
+	or, err = new(operations.Tally).Result(operations.DefaultThresholds)
+	add("operations.Result (empty)", or, err)
+	q := operations.Queue{Contacts: 100, Interval: 30 * m, AHT: 180 * s, Patience: 5 * m}
+	metrics, err := q.Metrics(14, 20*s)
+	add("operations.Metrics", metrics, err)
+	staff, err := q.Staff(operations.Targets{ServiceLevel: 0.8, Within: 20 * s, Abandonment: 0.05, Occupancy: 0.85, Shrinkage: 0.3})
+	add("operations.Staffing", staff, err)
+
+	// Six weeks of calls, 9:00 to 17:00 on weekdays, busier on Mondays
+	// and mornings, a few every half hour.
+	first := forecast.Date{Year: 2026, Month: 1, Day: 5} // a Monday
+	var calls []operations.Contact
+	for d := range 42 {
+		date := first.AddDays(d)
+		if wd := date.Weekday(); wd == time.Saturday || wd == time.Sunday {
+			continue
+		}
+		for slot := 18; slot < 34; slot++ {
+			n := 3 + (d*7+slot*13)%4
+			if date.Weekday() == time.Monday {
+				n += 2
+			}
+			for k := range n {
+				arrived := date.Start(time.UTC).Add(time.Duration(slot)*30*m + time.Duration(k)*5*m)
+				c := operations.Contact{ID: arrived.Format(time.RFC3339), Channel: operations.Phone, Direction: operations.Inbound,
+					Outcome: operations.Answered, Arrived: arrived, Answered: arrived.Add(time.Duration(5+k*7) * s), Talk: 4 * m, Wrap: 30 * s}
+				if k == n-1 && slot%5 == 0 {
+					c.Outcome, c.Answered, c.Ended, c.Talk, c.Wrap = operations.Abandoned, time.Time{}, arrived.Add(40*s), 0, 0
+				}
+				calls = append(calls, c)
+			}
+		}
+	}
+	history, err := forecast.HistoryOf(slices.Values(calls), 30*m, time.UTC)
+	require.NoError(t, err)
+	hr, err := history.Result()
+	add("forecast.HistoryResult", hr, err)
+	series, err := history.Series(first, 42)
+	require.NoError(t, err)
+	accuracy, err := forecast.Backtest(series, forecast.Options{}, 14)
+	add("forecast.Accuracy", accuracy, err)
+	fitted, err := forecast.Fit(series, forecast.Options{})
+	require.NoError(t, err)
+	fc, err := fitted.Forecast(7)
+	add("forecast.Forecast", fc, err)
+
+	p, err := plan.New(fc, plan.Staffing{
+		Targets:  operations.Targets{ServiceLevel: 0.8, Within: 20 * s, Abandonment: 0.05, Occupancy: 0.85, Shrinkage: 0.3},
+		Patience: 3 * m, Contract: plan.Contract{Weekly: 35 * time.Hour, DaysPerWeek: 5},
+		Cost: plan.Cost{Hourly: decimal.RequireFromString("32.50"), PerContact: decimal.RequireFromString("0.15")},
+	})
+	add("*plan.Plan", p, err)
+	rows, err := p.Table(-1, 2)
+	add("[]plan.Row", rows, err)
+}
+
+// customerResults adds the Results of segment and clv: RFM, profiles,
+// concentration, tier moves, and the purchase and spend models fitted to
+// a deterministic year of purchases with their values and predictions.
+func customerResults(t testing.TB, add adder) {
+	t.Helper()
+	asOf := date(2025, 1, 1)
+	var txs []segment.Transaction
+	for i := range 120 {
+		id := "c" + string(rune('a'+i%26)) + string(rune('a'+i/26))
+		orders := 1 + (i*7)%5
+		if i%3 == 0 {
+			orders = 1
+		}
+		for k := range orders {
+			day := 360 - (i*13+k*(40+i%17))%355
+			cents := int64(1500 + (i*977+k*331)%9000)
+			txs = append(txs, segment.Transaction{CustomerID: id, At: asOf.AddDate(0, 0, -day), Amount: decimal.New(cents, -2)})
+		}
+	}
+	refund := segment.Transaction{CustomerID: "caa", At: asOf.AddDate(0, 0, -5), Amount: decimal.RequireFromString("-12.50")}
+
+	coll, err := segment.CollectionOf(slices.Values(append(slices.Clip(txs), refund)), segment.Options{Refunds: true})
+	require.NoError(t, err)
+	summary, err := coll.Result(asOf, segment.Config{})
+	add("segment.Summary", summary, err)
+	cust, ok := coll.Get("caa")
+	require.True(t, ok)
+	profile, err := cust.Result(asOf)
+	add("segment.Profile", profile, err)
+	scores, err := coll.Score(asOf, segment.Config{})
+	require.NoError(t, err)
+	add("segment.Scores", scores, nil)
+	conc, err := coll.Concentration()
+	require.NoError(t, err)
+	pareto, err := conc.Pareto(0.2, 0.8)
+	add("segment.Pareto", pareto, err)
+	abc, err := conc.ABC(0.8, 0.95)
+	add("segment.Classes", abc, err)
+	add("[]segment.Ranked", conc.Top(5), nil)
+	add("[]segment.Point", conc.Lorenz(), nil)
+	tiers := segment.DefaultTiers()
+	moves, err := segment.Transition(tiers.Levels(),
+		map[string]string{"ann": "bronze", "bob": "silver", "cid": "gold"},
+		map[string]string{"ann": "premium", "bob": "silver", "dee": "bronze"})
+	add("segment.Transitions", moves, err)
+
+	o := clv.Options{Unit: 7 * 24 * time.Hour}
+	summaries, err := clv.Summarize(slices.Values(txs), asOf, o)
+	require.NoError(t, err)
+	add("[]clv.Summary", summaries, nil)
+	model, fit, err := clv.FitBGNBD(slices.Values(summaries))
+	add("clv.Fit", fit, err)
+	add("clv.BGNBD", model, nil)
+	spend, spendFit, err := clv.FitGammaGamma(slices.Values(summaries))
+	add("clv.SpendFit", spendFit, err)
+	add("clv.GammaGamma", spend, nil)
+	v := clv.Valuation{Purchases: model, Spend: spend, Horizon: 52, Discount: clv.Discount{Convention: clv.Continuous, Rate: 0.1 / 52}, Places: 2}
+	values, err := v.Values(slices.Values(summaries[:5]))
+	add("[]clv.CustomerValue", values, err)
+	groups, err := clv.ValueBy(slices.Values(summaries), v, func(s clv.Summary) bool { return s.X > 0 })
+	add("clv.GroupValue", groups[true], err)
+	predictions, err := clv.Predict(slices.Values(summaries[:5]), model, 13)
+	add("[]clv.Prediction", predictions, err)
+	histories, err := clv.HistoryBy(slices.Values(txs), func(t segment.Transaction) string { return t.CustomerID })
+	require.NoError(t, err)
+	h := histories["cba"]
+	hr, err := h.Result(asOf, clv.Options{})
+	add("clv.HistoryResult", hr, err)
+	ho, _, err := h.Holdout(date(2024, 7, 1), asOf, clv.Options{})
+	add("clv.Holdout", ho, err)
 }

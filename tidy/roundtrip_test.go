@@ -87,12 +87,12 @@ func readJSONLines(t *testing.T, data []byte, columns []string) []tidyRow {
 	return rows
 }
 
-// TestRoundTrip writes one Result of every type on main (and the
-// contract's shapes of the survey, contact and segment Results) to CSV
-// and JSON Lines, reads the files back, finds the figure of every row in
-// the Result's own JSON by the row's kpi, unit, period and item, and
-// checks its value, interval and n — and that every figure of the Result
-// was found exactly once.
+// TestRoundTrip writes one Result of every type on main (and of every
+// package: nps, csat, ces, operations, churn, segment, clv, forecast,
+// plan, rate) to CSV and JSON Lines, reads the files back, finds the
+// figure of every row in the Result's own JSON by the row's kpi, unit,
+// period and item, and checks its value, interval and n — and that every
+// figure of the Result was found exactly once.
 func TestRoundTrip(t *testing.T) {
 	type key struct{ Channel string }
 	for _, mr := range mainResults(t) {
@@ -109,13 +109,7 @@ func TestRoundTrip(t *testing.T) {
 				} else {
 					rows = readJSONLines(t, buf.Bytes(), w.Columns())
 				}
-				data, err := json.Marshal(mr.result)
-				require.NoError(t, err)
-				dec := json.NewDecoder(bytes.NewReader(data))
-				dec.UseNumber()
-				var root any
-				require.NoError(t, dec.Decode(&root))
-
+				root := decoded(t, mr.result)
 				visited := map[string]int{}
 				for _, r := range rows {
 					require.Equal(t, "e-mail", r["channel"])
@@ -131,6 +125,18 @@ func TestRoundTrip(t *testing.T) {
 			})
 		}
 	}
+}
+
+// decoded returns a Result's JSON decoded, numbers as json.Number.
+func decoded(t *testing.T, r any) any {
+	t.Helper()
+	data, err := json.Marshal(r)
+	require.NoError(t, err)
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var root any
+	require.NoError(t, dec.Decode(&root))
+	return root
 }
 
 // find locates the figure of a row in the decoded Result and checks it,
@@ -212,7 +218,11 @@ func find(root any, r tidyRow, visited map[string]int) (string, error) {
 		key := s
 		if i == len(segs)-1 {
 			switch u := r["unit"]; u {
-			case "count", "number", "bool", "parameter":
+			case "number", "bool", "parameter":
+			case "count": // an integer without a suffix, or an expected number under _count
+				if _, ok := obj[s]; !ok {
+					key = s + "_count"
+				}
 			default:
 				key = s + "_" + u
 			}
@@ -348,13 +358,14 @@ func sameSet(seg string, labels []string) bool {
 
 // figures lists the paths of the figures of a decoded Result: every
 // number, null and bool except n, periods, intervals and labels, and
-// every text under an _amount key.
-func figures(v any, id string, param bool) []string {
+// every text under an _amount key (amount: v is, or is in an array, under
+// one).
+func figures(v any, id string, param bool, amount ...bool) []string {
 	var out []string
 	switch v := v.(type) {
 	case map[string]any:
 		for k, e := range v {
-			p := param || k == "scale" || k == "alpha" || k == "beta"
+			p := param || k == "scale" || k == "alpha" || k == "beta" || k == "params"
 			switch {
 			case k == "n" || k == "period" || strings.Contains(k, "_interval_"):
 			default:
@@ -367,14 +378,17 @@ func figures(v any, id string, param bool) []string {
 					}
 					continue
 				}
-				out = append(out, figures(e, id+"."+k, p)...)
+				out = append(out, figures(e, id+"."+k, p, strings.HasSuffix(k, "_amount"))...)
 			}
 		}
 	case []any:
 		for i, e := range v {
-			out = append(out, figures(e, fmt.Sprintf("%s[%d]", id, i), param)...)
+			out = append(out, figures(e, fmt.Sprintf("%s[%d]", id, i), param, amount...)...)
 		}
 	case string:
+		if len(amount) > 0 && amount[0] && v != "" {
+			out = append(out, id)
+		}
 	case bool:
 		if !param {
 			out = append(out, id)

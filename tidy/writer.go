@@ -34,12 +34,13 @@ type Options struct {
 	// Parameters are keys, at any depth of a Result, whose numbers are
 	// parameters rather than figures (unit "parameter"), in addition to
 	// those of the rapport packages: scale (a survey scale's bounds and
-	// breaks), alpha and beta (of a fitted model).
+	// breaks), alpha and beta (of a fitted model), params (a forecast
+	// model's smoothing parameters).
 	Parameters []string
 }
 
 // parameters are the parameter keys of the rapport packages.
-var parameters = []string{"scale", "alpha", "beta"}
+var parameters = []string{"scale", "alpha", "beta", "params"}
 
 // Writer writes Results as tidy rows, one row per figure, to CSV or
 // JSON Lines. Rows go out as they are written, through a buffer, so a

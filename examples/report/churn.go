@@ -18,13 +18,16 @@ type churnSection struct {
 	Cohorts        *churn.CohortTable
 	Lifetimes      uint64
 	Lost           uint64
-	MedianDays     *float64 // Kaplan–Meier median lifetime
-	SurvivalYear   float64  // S(365 days)
-	Repeat         *float64 // share of the window's buyers with two orders or more, percent
-	Repurchase     *float64 // share of the first half's buyers who bought in the second half, percent
-	Scored         int      // active customers scored
-	WithContract   int      // of them, scored on their contract end
-	WithPAlive     int      // scored on P(alive): without a contract, with purchases
+	MedianDays     *float64           // Kaplan–Meier median lifetime
+	Curve          *churn.CurveResult // the Kaplan–Meier curve with its log-log band
+	SurvivalYear   float64            // S(365 days)
+	Repeat         *float64           // share of the window's buyers with two orders or more, percent
+	Repurchase     *float64           // share of the first half's buyers who bought in the second half, percent
+	RepeatOf       *churn.Repurchase
+	RepurchaseOf   *churn.Repurchase
+	Scored         int // active customers scored
+	WithContract   int // of them, scored on their contract end
+	WithPAlive     int // scored on P(alive): without a contract, with purchases
 	Risks          []churn.Risk
 	Hole           *churn.Diagnosis
 }
@@ -82,6 +85,9 @@ func buildChurn(in *inputs, w window, clv *clvSection) (*churnSection, error) {
 		return nil, fmt.Errorf("survival: %w", err)
 	}
 	s.Lifetimes, s.Lost = surv.N(), surv.Events()
+	if curve, err := surv.Result(level, churn.LogLog); err == nil && len(curve.Steps) > 0 {
+		s.Curve = &curve
+	}
 	if curve, err := surv.Curve(); err == nil {
 		if m, ok := curve.Median(); ok {
 			d := m.Hours() / 24
@@ -99,6 +105,7 @@ func buildChurn(in *inputs, w window, clv *clvSection) (*churnSection, error) {
 			}
 		}
 		if r, err := churn.RepeatOf(purchases, whole); err == nil {
+			s.RepeatOf = &r
 			if v, ok := r.Rate(); ok {
 				v *= 100
 				s.Repeat = &v
@@ -110,6 +117,7 @@ func buildChurn(in *inputs, w window, clv *clvSection) (*churnSection, error) {
 			second, err2 := churn.NewPeriod(mid, w.to)
 			if err1 == nil && err2 == nil {
 				if r, err := churn.RepurchaseOf(purchases, first, second); err == nil {
+					s.RepurchaseOf = &r
 					if v, ok := r.Rate(); ok {
 						v *= 100
 						s.Repurchase = &v

@@ -3,11 +3,13 @@ package main
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
 	"github.com/rapportkit/rapport/operations"
 	"github.com/rapportkit/rapport/period"
+	"github.com/rapportkit/rapport/rate"
 )
 
 // fcrWindow is the repeat window of first-contact resolution: the same
@@ -21,6 +23,17 @@ type contactSection struct {
 	ByChannel []channelResult // busiest first
 	Months    []monthVolume
 	Channels  []operations.Channel // the columns of Months: ByChannel's order
+	ByMonth   []monthContacts      // every channel, month by month
+}
+
+// monthContacts is a month's contact-centre KPIs, with the counts of its
+// service level (answered within the threshold of the contacts offered
+// to the live queues), abandonment (abandoned of the same) and
+// first-contact resolution (issues resolved of the issues judged) as rates, for their intervals and tests; a rate is
+// nil when the month has none.
+type monthContacts struct {
+	R                    operations.Result
+	SL, Abandonment, FCR *rate.Tally
 }
 
 type channelResult struct {
@@ -67,7 +80,25 @@ func buildContacts(in *inputs, w window) (*contactSection, error) {
 	if err != nil {
 		return nil, err
 	}
+	perMonth, err := operations.TallyBy(slices.Values(contacts), func(c operations.Contact) period.Month {
+		return period.MonthOf(c.Arrived, nil)
+	})
+	if err != nil {
+		return nil, err
+	}
 	s := &contactSection{}
+	for _, m := range w.months {
+		t := perMonth[m]
+		if t == nil {
+			t = new(operations.Tally)
+		}
+		r, err := t.Result(operations.DefaultThresholds)
+		if err != nil {
+			return nil, err
+		}
+		s.ByMonth = append(s.ByMonth, monthContacts{R: r, SL: countsOf(r.ServiceLevelPct, offered(t)),
+			Abandonment: countsOf(r.AbandonmentPct, offered(t)), FCR: countsOf(r.FCRPct, t.Issues())})
+	}
 	if s.All, err = all.Result(operations.DefaultThresholds); err != nil {
 		return nil, err
 	}
@@ -97,6 +128,35 @@ func buildContacts(in *inputs, w window) (*contactSection, error) {
 		s.Months = append(s.Months, v)
 	}
 	return s, nil
+}
+
+// offered returns the contacts offered to the live queues: inbound phone
+// calls and chats answered or abandoned, the denominator of the service
+// level.
+func offered(t *operations.Tally) uint64 {
+	var n uint64
+	for _, ch := range []operations.Channel{operations.Phone, operations.Chat} {
+		n += t.Count(operations.Inbound, ch, operations.Answered) + t.Count(operations.Inbound, ch, operations.Abandoned)
+	}
+	return n
+}
+
+// countsOf returns the rate behind a percentage of n, k of n with k the
+// one count that gives that percentage back exactly, or nil when there
+// is none (an undefined figure, no n).
+func countsOf(pct *float64, n uint64) *rate.Tally {
+	if pct == nil || n == 0 {
+		return nil
+	}
+	k := uint64(math.Round(*pct / 100 * float64(n)))
+	if k > n || 100*(float64(k)/float64(n)) != *pct {
+		return nil
+	}
+	t, err := rate.FromCounts(k, n)
+	if err != nil {
+		return nil
+	}
+	return t
 }
 
 // channel returns the result of one channel, or nil.

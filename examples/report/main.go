@@ -8,6 +8,7 @@
 //	go run ./examples/report -data mydir              # mydir/{surveys,contacts,customers,transactions}.csv
 //	go run ./examples/report -contacts calls.csv      # any subset of the four files
 //	go run ./examples/report -html dashboard.html     # also write an offline HTML dashboard
+//	go run ./examples/report -tidy kpis.csv           # also write every figure as tidy rows (or kpis.jsonl)
 //
 // With no file flags it reads the embedded sample dataset, written by the
 // seeded generator in ./gen. A file that is not given is left out of the
@@ -28,7 +29,10 @@
 //	-ces-scale ease7  the CES scale: ease7 (CES 2.0, 7 = very easy) or effort5
 //	-hourly 30        the staffing plan's loaded cost of a paid position for an hour, in euros
 //	-per-contact 0    what a contact costs besides the agent (telephony, licences), in euros
-//	-html file        also write the dashboard
+//	-html file        also write the dashboard (package dashboard)
+//	-tidy file        also write every Result of the report as tidy rows (package
+//	                  tidy), one per figure with its period, channel or segment:
+//	                  JSON Lines when the name ends in .jsonl, CSV otherwise
 //
 // A mid-month as-of date reports its month as far as it goes: the month is
 // marked with a star ("2025-12*") and a note gives its days; its churn is a
@@ -122,6 +126,40 @@
 // year); spend tiers and their moves from the first half of the window to
 // the second; revenue concentration (top 20 %, the customers making 80 %,
 // Gini, ABC).
+//
+// # Dashboard
+//
+// -html writes one self-contained page through package dashboard, offline
+// and without script: for each headline KPI a tile with the last month
+// against the one before (and the service targets: 80 % answered within
+// 20 s, at most 5 % abandoning) and a trend by month with its 95 %
+// interval (Wilson for the service level, first-contact resolution and
+// churn), each month tested against the one before; NPS, CSAT and CES by
+// channel (the 24 with the most answers), each channel's effort tested
+// against the easiest; the contact centre by channel, with a cost "n/a"
+// when not every contact's is known; the staffing plan with, for the
+// busiest day of each queue, the agents the targets require in each half
+// hour against the agents the plan staffs; the Kaplan–Meier curve with its
+// band, the cohorts, the highest churn risks; revenue concentration
+// (Lorenz), the spend-tier moves, the RFM grid and segments, and lifetime
+// value by segment. Every p-value of the page is adjusted together by
+// Benjamini–Hochberg, so the page marks fewer changes than each table of
+// the text report, which adjusts its own family.
+//
+// # Tidy file
+//
+// -tidy writes every Result the report computes as tidy rows (package
+// tidy): the columns period, channel, segment, result, kpi, item, unit,
+// value, lo, hi, level, method and n, one row per figure. The results are
+// nps, csat and ces (the window, each month, each channel), nps_change and
+// csat_change (each month against the one before, with adjusted_p_value and
+// significant as the text marks them), ces_rank, contacts (the window, each
+// channel, each month), forecast_accuracy, forecast, staffing_plan and
+// staffing_table (each queue), churn (the window and each month), cohorts,
+// survival, churn_risk, hole_in_the_rocket, repeat, repurchase, rfm,
+// tier_transitions, concentration, abc, clv_purchase_fit, clv_spend_fit and
+// clv (the base and each RFM segment). The period of the window is 2025 for
+// a calendar year, a month 2025-03, any other span from--to in RFC 3339.
 package main
 
 import (
@@ -143,6 +181,7 @@ func main() {
 	flag.StringVar(&o.customers, "customers", "", "customers CSV file")
 	flag.StringVar(&o.transactions, "transactions", "", "transactions CSV file")
 	flag.StringVar(&o.html, "html", "", "also write an HTML dashboard to this file")
+	flag.StringVar(&o.tidy, "tidy", "", "also write every figure as tidy rows to this file: JSON Lines for .jsonl, CSV otherwise")
 	flag.StringVar(&o.asOf, "asof", "", "as-of date (2006-01-02), the first day the report does not know; default: the first day of the month after the latest record")
 	flag.IntVar(&o.months, "months", 12, "months reported, ending at the as-of date")
 	flag.StringVar(&o.csatScale, "csat-scale", "5", "CSAT scale: 2 (yes/no as 0/1), 5, 7 or 10")
@@ -158,7 +197,7 @@ func main() {
 
 type options struct {
 	dir, surveys, contacts, customers, transactions string
-	html, asOf, csatScale, cesScale                 string
+	html, tidy, asOf, csatScale, cesScale           string
 	hourly, perContact                              string
 	months                                          int
 }
@@ -197,19 +236,36 @@ func run(o options, stdout, stderr io.Writer) error {
 	}
 	r.writeText(stdout)
 	if o.html != "" {
-		f, err := os.Create(o.html)
-		if err != nil {
+		if err := writeFile(o.html, r.writeDashboard, stderr); err != nil {
 			return err
 		}
-		if err := r.writeHTML(f); err != nil {
-			f.Close()
-			return err
-		}
-		if err := f.Close(); err != nil {
-			return err
-		}
-		fmt.Fprintf(stderr, "wrote %s\n", clean(o.html))
 	}
+	if o.tidy != "" {
+		write := func(w io.Writer) error { return r.writeTidy(w, tidyFormat(o.tidy)) }
+		if err := writeFile(o.tidy, write, stderr); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeFile writes a file with write and says so on stderr; a file that
+// could not be written whole is removed.
+func writeFile(name string, write func(io.Writer) error, stderr io.Writer) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		os.Remove(name)
+		return fmt.Errorf("%s: %w", clean(name), err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(name)
+		return err
+	}
+	fmt.Fprintf(stderr, "wrote %s\n", clean(name))
 	return nil
 }
 

@@ -14,7 +14,7 @@ import (
 )
 
 // sampleReport builds the report of the embedded sample as of 2026-01-01.
-func sampleReport(t *testing.T) (*inputs, *report) {
+func sampleReport(t testing.TB) (*inputs, *report) {
 	t.Helper()
 	in, err := readInputs(defaults(), &strings.Builder{})
 	require.NoError(t, err)

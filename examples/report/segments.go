@@ -26,6 +26,8 @@ type segmentSection struct {
 	ABC         segment.Classes
 	Excluded    int // customers whose refunds exceed their purchases
 	Revenue     decimal.Decimal
+	Pareto      segment.Pareto  // the concentration's figures, for the tidy file
+	Lorenz      []segment.Point // the Lorenz curve, customers by revenue
 }
 
 type count struct {
@@ -120,6 +122,10 @@ func buildSegments(in *inputs, w window) (*segmentSection, error) {
 	if s.ABC, err = conc.ABC(0.8, 0.95); err != nil {
 		return nil, err
 	}
+	if s.Pareto, err = conc.Pareto(0.2, 0.8); err != nil {
+		return nil, err
+	}
+	s.Lorenz = conc.Lorenz()
 	return s, nil
 }
 

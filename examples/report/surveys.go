@@ -26,30 +26,35 @@ const level = 0.95
 // (each month tested against the one before) and by channel.
 type surveySection struct {
 	NPS       *nps.Result // nil without an NPS answer
-	NPSMonths []monthNPS
+	NPSMonths []monthScore[nps.Result]
 	NPSBy     []keyed[nps.Result]
 
 	CSAT      *csat.Result
 	CSATLevel csat.Level
 	CSATScale csat.Scale
-	CSATMonth []monthCSAT
+	CSATMonth []monthScore[csat.Result]
 	CSATBy    []keyed[csat.Result]
 
 	CES      *ces.Result
 	CESScale ces.Scale
 	CESRank  []rankedCES
+	CESMonth []monthCES // for the dashboard and the tidy file
+	CESBy    []keyed[ces.Result]
 }
 
-type monthNPS struct {
+// monthScore is a month's score and its test against the month before.
+type monthScore[R any] struct {
 	Label  string
-	R      nps.Result
+	R      R
 	Change *change // against the month before; nil for the first or an empty month
 }
 
-type monthCSAT struct {
-	Label  string
-	R      csat.Result
-	Change *change
+// monthCES is a month's effort and the p-value of its change from the
+// month before (Welch's t-test), nil for the first or an empty month.
+type monthCES struct {
+	Label string
+	R     ces.Result
+	P     *float64
 }
 
 type keyed[R any] struct {
@@ -61,17 +66,25 @@ type keyed[R any] struct {
 // its p-value adjusted by Benjamini–Hochberg over the family, and whether
 // it stays significant at alpha once adjusted.
 type change struct {
-	nps.Comparison // csat.Comparison is the same type
-	Adjusted       *float64
-	Significant    bool
+	nps.Comparison          // csat.Comparison is the same type
+	Adjusted       *float64 `json:"adjusted_p_value"`
+	Significant    bool     `json:"significant"`
+}
+
+// pValue returns the p-value of a change, nil when there is none.
+func (c *change) pValue() *float64 {
+	if c == nil {
+		return nil
+	}
+	return c.PValue
 }
 
 // rankedCES is a channel of the effort ranking, its p-value against the
 // easiest adjusted over the ranking by Benjamini–Hochberg.
 type rankedCES struct {
 	ces.Ranked[string]
-	Adjusted    *float64
-	Significant bool
+	Adjusted    *float64 `json:"adjusted_p_value"` // in place of the ranking's own Holm adjustment
+	Significant bool     `json:"significant"`
 }
 
 func buildSurveys(in *inputs, w window) (*surveySection, error) {
@@ -106,7 +119,7 @@ func buildSurveys(in *inputs, w window) (*surveySection, error) {
 		var tests []*change
 		for i, m := range w.months {
 			r, _ := npsOrEmpty(byMonth[m]).Result(level, nps.AdjustedWald)
-			s.NPSMonths = append(s.NPSMonths, monthNPS{Label: w.label(i), R: r})
+			s.NPSMonths = append(s.NPSMonths, monthScore[nps.Result]{Label: w.label(i), R: r})
 			if i > 0 && byMonth[m] != nil && byMonth[w.months[i-1]] != nil {
 				c, _ := nps.Compare(byMonth[m], byMonth[w.months[i-1]], level)
 				s.NPSMonths[i].Change = &change{Comparison: c}
@@ -141,7 +154,7 @@ func buildSurveys(in *inputs, w window) (*surveySection, error) {
 		var tests []*change
 		for i, m := range w.months {
 			r, _ := csatOrEmpty(byMonth[m], in.csatScale).Result(level, csat.Wilson)
-			s.CSATMonth = append(s.CSATMonth, monthCSAT{Label: w.label(i), R: r})
+			s.CSATMonth = append(s.CSATMonth, monthScore[csat.Result]{Label: w.label(i), R: r})
 			if i > 0 && byMonth[m] != nil && byMonth[w.months[i-1]] != nil {
 				c, _ := csat.Compare(byMonth[m], byMonth[w.months[i-1]], level)
 				s.CSATMonth[i].Change = &change{Comparison: c}
@@ -168,6 +181,27 @@ func buildSurveys(in *inputs, w window) (*surveySection, error) {
 		}
 		r, _ := cesAll.Result(level, ces.StudentT)
 		s.CES = &r
+		byMonth, err := survey.CESBy(all, in.cesScale, month)
+		if err != nil {
+			return nil, err
+		}
+		for i, m := range w.months {
+			t := byMonth[m]
+			if t == nil {
+				t = ces.NewTally(in.cesScale)
+			}
+			r, _ := t.Result(level, ces.StudentT)
+			mc := monthCES{Label: w.label(i), R: r}
+			if prev := w.months[max(i-1, 0)]; i > 0 && byMonth[m] != nil && byMonth[prev] != nil {
+				c, _ := ces.Compare(byMonth[m], byMonth[prev], level)
+				mc.P = c.PValue
+			}
+			s.CESMonth = append(s.CESMonth, mc)
+		}
+		for _, k := range byCount(byChannel) {
+			r, _ := byChannel[k].Result(level, ces.StudentT)
+			s.CESBy = append(s.CESBy, keyed[ces.Result]{k, r})
+		}
 		ranked, err := ces.Rank(byChannel, alpha)
 		if err != nil {
 			return nil, fmt.Errorf("ranking channels by effort: %w", err)
