@@ -8,12 +8,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rapportkit/rapport/agent"
 	"github.com/rapportkit/rapport/ces"
 	"github.com/rapportkit/rapport/churn"
 	"github.com/rapportkit/rapport/clv"
 	"github.com/rapportkit/rapport/csat"
 	"github.com/rapportkit/rapport/forecast"
 	"github.com/rapportkit/rapport/internal/unit"
+	"github.com/rapportkit/rapport/journey"
 	"github.com/rapportkit/rapport/nps"
 	"github.com/rapportkit/rapport/operations"
 	"github.com/rapportkit/rapport/plan"
@@ -135,6 +137,7 @@ func mainResults(t testing.TB) []mainResult {
 
 	surveyResults(t, add)
 	contactResults(t, add)
+	centreResults(t, add)
 	customerResults(t, add)
 	return out
 }
@@ -424,4 +427,46 @@ func customerResults(t testing.TB, add adder) {
 	add("clv.HistoryResult", hr, err)
 	ho, _, err := h.Holdout(date(2024, 7, 1), asOf, clv.Options{})
 	add("clv.Holdout", ho, err)
+}
+
+// centreResults are the Results of the contact centre in depth: journeys
+// across channels and agent time.
+func centreResults(t testing.TB, add adder) {
+	t.Helper()
+	at := func(h, m int) time.Time { return time.Date(2025, 3, 3, h, m, 0, 0, time.UTC) }
+	contact := func(id string, ch operations.Channel, arrived time.Time, resolved bool) operations.Contact {
+		return operations.Contact{ID: id, CustomerID: "ada", Reason: "billing", Channel: ch, Direction: operations.Inbound,
+			Outcome: operations.Answered, Arrived: arrived, Answered: arrived.Add(time.Minute), Talk: 3 * time.Minute, Resolved: resolved}
+	}
+	bot := contact("c1", operations.Chatbot, at(9, 0), false)
+	bot.Outcome, bot.Answered, bot.Talk = operations.Deflected, time.Time{}, 0
+	steps := []journey.Step{
+		{Contact: bot, Handler: journey.Bot, TransferredTo: "desk"},
+		{Contact: contact("c2", operations.Chat, at(9, 5), false), Handler: journey.Agent, Tier: 1},
+		{Contact: contact("c3", operations.Phone, at(15, 0), true), Handler: journey.Agent, Tier: 2},
+	}
+	steps[1].Contact.Agent, steps[2].Contact.Agent = "lea", "max"
+	jt, err := journey.Linker{Window: 48 * time.Hour, ByReason: true}.Tally(steps)
+	require.NoError(t, err)
+	jr, err := jt.Result()
+	add("journey.Result", jr, err)
+	var none journey.Tally
+	nr, err := none.Result()
+	add("journey.Result (empty)", nr, err)
+
+	intervals := []agent.Interval{
+		{Agent: "lea", State: agent.Available, Start: at(9, 0), End: at(9, 30)},
+		{Agent: "lea", State: agent.OnContact, Start: at(9, 30), End: at(11, 0), Contacts: 12},
+		{Agent: "lea", State: agent.AfterContactWork, Start: at(11, 0), End: at(11, 20)},
+		{Agent: "lea", State: agent.Break, Start: at(11, 20), End: at(11, 35)},
+		{Agent: "max", State: agent.OnContact, Start: at(9, 0), End: at(12, 0), Contacts: 20},
+		{Agent: "max", State: agent.Absence, Start: at(13, 0), End: at(17, 0)},
+	}
+	at2, err := agent.TallyOf(slices.Values(intervals))
+	require.NoError(t, err)
+	ar, err := at2.Result(8 * time.Hour)
+	add("agent.Result", ar, err)
+	var idle agent.Tally
+	ir, err := idle.Result(0)
+	add("agent.Result (empty)", ir, err)
 }
