@@ -1,0 +1,216 @@
+package hours
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"time"
+)
+
+// MaxDays bounds the days Between and Add walk: 100 years of 365.25
+// days. A longer span is ErrSpan, never a long loop.
+const MaxDays = 36525
+
+// MaxDates bounds the holidays and exceptions of a calendar.
+const MaxDates = 1 << 16
+
+// Calendar is a business calendar: weekly opening hours, holidays and
+// exceptions, in a location. It is immutable once made by New, and safe
+// for concurrent use. The zero Calendar is open at no time in UTC.
+type Calendar struct {
+	loc  *time.Location
+	week Week
+	// days holds the dates whose hours are not the week's: a holiday has
+	// no spans (nil), an exception its own.
+	days map[Date][]Span
+}
+
+// New returns the calendar of the week's opening hours in loc, closed on
+// the holidays, and open on each exception's date during its spans only
+// (instead of the week's: an exception with no spans is a holiday).
+//
+// It checks every day (ErrHours: spans within 0–24h, in whole seconds,
+// forward, not overlapping, at most MaxSpans a day), every date
+// (ErrDate: a real date of years 1–9999; a date both a holiday and an
+// exception; at most MaxDates of them), and loc (ErrLocation: not nil,
+// and loadable by its name, so that an encoding can name it: "UTC" or an
+// IANA name such as "Europe/Paris", not time.Local or a time.FixedZone).
+func New(loc *time.Location, week Week, holidays []Date, exceptions map[Date]Day) (*Calendar, error) {
+	if loc == nil {
+		return nil, fmt.Errorf("%w: nil", ErrLocation)
+	}
+	if loc != time.UTC {
+		l, err := time.LoadLocation(loc.String())
+		if err != nil || loc.String() == "Local" {
+			return nil, fmt.Errorf("%w: %q cannot be loaded by its name", ErrLocation, loc.String())
+		}
+		loc = l
+	}
+	if len(holidays)+len(exceptions) > MaxDates {
+		return nil, fmt.Errorf("%w: %d holidays and exceptions, at most %d", ErrDate, len(holidays)+len(exceptions), MaxDates)
+	}
+	c := &Calendar{loc: loc, days: make(map[Date][]Span, len(holidays)+len(exceptions))}
+	for wd, spans := range week {
+		s, err := checkDay(spans, time.Weekday(wd).String())
+		if err != nil {
+			return nil, err
+		}
+		c.week[wd] = s
+	}
+	for _, d := range holidays {
+		if !d.valid() {
+			return nil, fmt.Errorf("%w: holiday %v", ErrDate, d)
+		}
+		c.days[d] = nil
+	}
+	for _, d := range slices.SortedFunc(maps.Keys(exceptions), Date.compare) {
+		if !d.valid() {
+			return nil, fmt.Errorf("%w: exception %v", ErrDate, d)
+		}
+		if _, dup := c.days[d]; dup {
+			return nil, fmt.Errorf("%w: %v is both a holiday and an exception", ErrDate, d)
+		}
+		s, err := checkDay(exceptions[d], "exception "+d.String())
+		if err != nil {
+			return nil, err
+		}
+		c.days[d] = s
+	}
+	return c, nil
+}
+
+// Location returns the calendar's location.
+func (c *Calendar) Location() *time.Location {
+	if c.loc == nil {
+		return time.UTC
+	}
+	return c.loc
+}
+
+// spans returns the opening hours of date d.
+func (c *Calendar) spans(d Date) []Span {
+	if s, ok := c.days[d]; ok {
+		return s
+	}
+	return c.week[d.weekday()]
+}
+
+// IsOpen reports whether the calendar is open at t: within a span of t's
+// date in the calendar's location.
+func (c *Calendar) IsOpen(t time.Time) bool {
+	loc := c.Location()
+	d := DateOf(t.In(loc))
+	for _, s := range c.spans(d) {
+		if !t.Before(d.at(s.From, loc)) && t.Before(d.at(s.To, loc)) {
+			return true
+		}
+	}
+	return false
+}
+
+// days returns the local dates of a and b and checks a ≤ b at most
+// MaxDays apart.
+func (c *Calendar) walk(a, b time.Time) (Date, Date, error) {
+	if a.IsZero() || b.IsZero() {
+		return Date{}, Date{}, fmt.Errorf("%w: zero time", ErrTime)
+	}
+	if b.Before(a) {
+		return Date{}, Date{}, fmt.Errorf("%w: %v before %v", ErrTime, b, a)
+	}
+	loc := c.Location()
+	da, db := DateOf(a.In(loc)), DateOf(b.In(loc))
+	if db.number()-da.number() > MaxDays {
+		return Date{}, Date{}, fmt.Errorf("%w: %v to %v is more than %d days", ErrSpan, da, db, MaxDays)
+	}
+	return da, db, nil
+}
+
+// Between returns the open time from a to b: the length of the part of
+// [a, b) that falls within opening hours, walking the local dates of the
+// span one by one (so a day when the clocks change has its true length).
+// It fails with ErrTime if b is before a or either is zero, and with
+// ErrSpan if they are more than MaxDays days apart.
+func (c *Calendar) Between(a, b time.Time) (time.Duration, error) {
+	da, db, err := c.walk(a, b)
+	if err != nil {
+		return 0, err
+	}
+	loc := c.Location()
+	var open time.Duration
+	for d := da; ; d = d.next() {
+		for _, s := range c.spans(d) {
+			from, to := d.at(s.From, loc), d.at(s.To, loc)
+			if from.Before(a) {
+				from = a
+			}
+			if to.After(b) {
+				to = b
+			}
+			if to.After(from) {
+				open += to.Sub(from)
+			}
+		}
+		if d == db {
+			return open, nil
+		}
+	}
+}
+
+// Add returns the instant at which open time d has passed since t: t
+// itself for d = 0, otherwise the end of the d-th stretch of opening
+// hours from t (the close of a span, if d ends exactly there). It fails
+// with ErrDuration for a negative d, ErrTime for a zero t, and ErrSpan if
+// the calendar does not open for d within MaxDays days of t.
+func (c *Calendar) Add(t time.Time, d time.Duration) (time.Time, error) {
+	switch {
+	case d < 0:
+		return time.Time{}, fmt.Errorf("%w: Add of %v", ErrDuration, d)
+	case t.IsZero():
+		return time.Time{}, fmt.Errorf("%w: zero time", ErrTime)
+	case d == 0:
+		return t, nil
+	}
+	loc := c.Location()
+	day := DateOf(t.In(loc))
+	for range MaxDays + 1 {
+		for _, s := range c.spans(day) {
+			from, to := day.at(s.From, loc), day.at(s.To, loc)
+			if from.Before(t) {
+				from = t
+			}
+			if !to.After(from) {
+				continue
+			}
+			if left := to.Sub(from); d <= left {
+				return from.Add(d), nil
+			} else {
+				d -= left
+			}
+		}
+		day = day.next()
+	}
+	return time.Time{}, fmt.Errorf("%w: not open for the time asked within %d days of %v", ErrSpan, MaxDays, t)
+}
+
+// Equal reports whether c and o are the same calendar: the same
+// location, week, holidays and exceptions.
+func (c *Calendar) Equal(o *Calendar) bool {
+	if c == nil || o == nil {
+		return c == o
+	}
+	if c.Location().String() != o.Location().String() || len(c.days) != len(o.days) {
+		return false
+	}
+	for wd := range c.week {
+		if !slices.Equal(c.week[wd], o.week[wd]) {
+			return false
+		}
+	}
+	for d, s := range c.days {
+		t, ok := o.days[d]
+		if !ok || !slices.Equal(s, t) {
+			return false
+		}
+	}
+	return true
+}
