@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -40,8 +41,8 @@ func New(loc *time.Location, week Week, holidays []Date, exceptions map[Date]Day
 		return nil, fmt.Errorf("%w: nil", ErrLocation)
 	}
 	if loc != time.UTC {
-		l, err := time.LoadLocation(loc.String())
-		if err != nil || loc.String() == "Local" {
+		l, err := load(loc.String())
+		if err != nil {
 			return nil, fmt.Errorf("%w: %q cannot be loaded by its name", ErrLocation, loc.String())
 		}
 		loc = l
@@ -77,6 +78,26 @@ func New(loc *time.Location, week Week, holidays []Date, exceptions map[Date]Day
 		c.days[d] = s
 	}
 	return c, nil
+}
+
+// locations caches the locations loaded by name: the IANA database is
+// read from disk once a zone, not once a decoded calendar.
+var locations sync.Map // name → *time.Location
+
+// load returns the location of an IANA name or "UTC", never time.Local.
+func load(name string) (*time.Location, error) {
+	if l, ok := locations.Load(name); ok {
+		return l.(*time.Location), nil
+	}
+	if name == "Local" || name == "" {
+		return nil, fmt.Errorf("%w: %q", ErrLocation, name)
+	}
+	l, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, err
+	}
+	locations.Store(name, l)
+	return l, nil
 }
 
 // Location returns the calendar's location.

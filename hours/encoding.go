@@ -111,8 +111,8 @@ func (c *Calendar) UnmarshalBinary(data []byte) error {
 // settle builds the decoded calendar with New and keeps it only if it
 // encodes back to data.
 func (c *Calendar) settle(data []byte, name string, week Week, holidays []Date, exceptions map[Date]Day, encode func(*Calendar) ([]byte, error)) error {
-	loc, err := time.LoadLocation(name)
-	if err != nil || name == "Local" || name == "" {
+	loc, err := load(name)
+	if err != nil {
 		return fmt.Errorf("%w: location %q", ErrEncoding, name)
 	}
 	u, err := New(loc, week, holidays, exceptions)
