@@ -56,13 +56,21 @@ type SLA struct {
 }
 
 func (t *Tally) times(m Measure) Times {
-	mean, ok := t.Mean(m)
-	r := Times{N: t.Count(m), MeanSeconds: unit.Seconds(mean, ok)}
+	if h := t.durations(m); h != nil {
+		return h.times()
+	}
+	return Times{}
+}
+
+// times summarises a histogram.
+func (h *durations) times() Times {
+	mean, ok := h.mean()
+	r := Times{N: h.n, MeanSeconds: unit.Seconds(mean, ok)}
 	for _, q := range [...]struct {
 		p   float64
 		dst **float64
 	}{{0.5, &r.P50Seconds}, {0.9, &r.P90Seconds}, {0.95, &r.P95Seconds}} {
-		*q.dst = unit.Seconds(t.Percentile(m, q.p))
+		*q.dst = unit.Seconds(h.percentile(q.p))
 	}
 	return r
 }
