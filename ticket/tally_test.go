@@ -129,3 +129,5 @@ func TestNewTallyErrors(t *testing.T) {
 	_, err = NewTally(many, nil)
 	require.ErrorIs(t, err, ErrTarget)
 }
+
+func newRand() *rand.Rand { return rand.New(rand.NewPCG(1, 2)) }
