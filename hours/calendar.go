@@ -159,22 +159,51 @@ func (c *Calendar) Between(a, b time.Time) (time.Duration, error) {
 	loc := c.Location()
 	var open time.Duration
 	for d := da; ; d = d.next() {
-		for _, s := range c.spans(d) {
-			from, to := d.at(s.From, loc), d.at(s.To, loc)
-			if from.Before(a) {
-				from = a
-			}
-			if to.After(b) {
-				to = b
-			}
-			if to.After(from) {
-				open += to.Sub(from)
+		spans := c.spans(d)
+		if len(spans) > 0 {
+			day := c.clock(d, loc)
+			for _, s := range spans {
+				from, to := day.at(s.From), day.at(s.To)
+				if from.Before(a) {
+					from = a
+				}
+				if to.After(b) {
+					to = b
+				}
+				if to.After(from) {
+					open += to.Sub(from)
+				}
 			}
 		}
 		if d == db {
 			return open, nil
 		}
 	}
+}
+
+// clock turns the wall-clock times of one date into instants.
+type clock struct {
+	d        Date
+	loc      *time.Location
+	midnight time.Time
+	steady   bool // no change of the clocks within the date
+}
+
+// clock returns the clock of date d in loc.
+func (c *Calendar) clock(d Date, loc *time.Location) clock {
+	m := d.at(0, loc)
+	_, end := m.ZoneBounds()
+	steady := end.IsZero() || end.After(m.Add(day))
+	return clock{d, loc, m, steady}
+}
+
+// at returns the instant of wall-clock time off on the clock's date: the
+// midnight plus off on a steady day, time.Date's reading otherwise.
+func (k clock) at(off time.Duration) time.Time {
+	if k.steady {
+		return k.midnight.Add(off)
+	}
+	return k.d.at(off, k.loc)
 }
 
 // Add returns the instant at which open time d has passed since t: t
@@ -194,8 +223,13 @@ func (c *Calendar) Add(t time.Time, d time.Duration) (time.Time, error) {
 	loc := c.Location()
 	day := DateOf(t.In(loc))
 	for range MaxDays + 1 {
-		for _, s := range c.spans(day) {
-			from, to := day.at(s.From, loc), day.at(s.To, loc)
+		spans := c.spans(day)
+		var k clock
+		if len(spans) > 0 {
+			k = c.clock(day, loc)
+		}
+		for _, s := range spans {
+			from, to := k.at(s.From), k.at(s.To)
 			if from.Before(t) {
 				from = t
 			}
