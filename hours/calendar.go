@@ -192,8 +192,10 @@ type clock struct {
 // clock returns the clock of date d in loc.
 func (c *Calendar) clock(d Date, loc *time.Location) clock {
 	m := d.at(0, loc)
-	_, end := m.ZoneBounds()
-	steady := end.IsZero() || end.After(m.Add(day))
+	// Steady: the zone's period holding midnight began before it (so
+	// midnight exists and is not a change) and ends after the next one.
+	start, end := m.ZoneBounds()
+	steady := (start.IsZero() || start.Before(m)) && (end.IsZero() || end.After(m.Add(day)))
 	return clock{d, loc, m, steady}
 }
 

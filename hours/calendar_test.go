@@ -305,3 +305,39 @@ func FuzzBetween(f *testing.F) {
 		}
 	})
 }
+
+// TestZones checks Between against a count of open minutes by IsOpen
+// (which reads every span with time.Date) around the changes of the
+// clocks of zones that change at midnight (America/Santiago), by half an
+// hour (Australia/Lord_Howe), or not at all (Asia/Kolkata).
+func TestZones(t *testing.T) {
+	n := 0
+	for _, name := range []string{"America/Santiago", "Australia/Lord_Howe", "America/New_York", "Asia/Kolkata", "Europe/Paris"} {
+		loc, err := time.LoadLocation(name)
+		require.NoError(t, err)
+		split := Day{{0, hm(1, 30)}, {hm(9, 0), hm(12, 0)}, {hm(23, 0), 24 * time.Hour}}
+		c, err := New(loc, Week{split, split, split, split, split, split, split}, nil, nil)
+		require.NoError(t, err)
+		// Every change of the clocks of 2026, three days either side.
+		for m := time.Date(2026, 1, 1, 0, 0, 0, 0, loc); m.Year() == 2026; {
+			_, end := m.ZoneBounds()
+			if end.IsZero() || end.Year() > 2026 {
+				break
+			}
+			a, b := end.Add(-72*time.Hour), end.Add(72*time.Hour)
+			var want time.Duration
+			for x := a; x.Before(b); x = x.Add(time.Minute) {
+				if c.IsOpen(x) {
+					want += time.Minute
+				}
+			}
+			got, err := c.Between(a, b)
+			require.NoError(t, err)
+			require.Equal(t, want, got, "%s around %v", name, end)
+			n++
+			m = end
+		}
+	}
+	require.Greater(t, n, 5)
+	t.Logf("%d changes of the clocks", n)
+}

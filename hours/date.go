@@ -54,9 +54,24 @@ func (d Date) weekday() time.Weekday {
 }
 
 // at returns the instant of the wall-clock time off past midnight of d in
-// loc (24h is the next midnight).
+// loc (24h is the next midnight). A wall-clock time that does not exist,
+// skipped when the clocks go forward, is the instant they jump: a span
+// 02:00–03:00 on the night the clocks go from 02:00 to 03:00 is empty.
 func (d Date) at(off time.Duration, loc *time.Location) time.Time {
-	return time.Date(d.Year, d.Month, d.Day, 0, 0, int(off/time.Second), 0, loc)
+	sec := int(off / time.Second)
+	t := time.Date(d.Year, d.Month, d.Day, 0, 0, sec, 0, loc)
+	if loc == time.UTC {
+		return t
+	}
+	want := time.Date(d.Year, d.Month, d.Day, 0, 0, sec, 0, time.UTC)
+	y, m, dd := t.Date()
+	h, mi, s := t.Clock()
+	if time.Date(y, m, dd, h, mi, s, 0, time.UTC).Before(want) { // in a gap: time.Date went back
+		if _, end := t.ZoneBounds(); !end.IsZero() {
+			return end
+		}
+	}
+	return t
 }
 
 // compare orders dates.

@@ -21,8 +21,8 @@
 // wall-clock time x on date d. Days are walked as dates in the location,
 // never as 24-hour steps, so a span 00:00–24:00 lasts 23 hours on the day
 // the clocks go forward and 25 on the day they go back. A wall-clock time
-// that does not exist or exists twice on such a day is resolved as
-// time.Date resolves it. This is the "business hours" of Zendesk's
+// that does not exist (skipped when the clocks go forward) is the instant
+// they jump; one that exists twice is resolved as time.Date resolves it. This is the "business hours" of Zendesk's
 // first-reply and resolution times ("calendar hours" being b − a), and
 // what pandas' CustomBusinessHour counts.
 //
