@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/rapportkit/rapport/period"
 )
 
 // MaxDays bounds the days Between and Add walk: 100 years of 365.25
@@ -23,7 +25,7 @@ type Calendar struct {
 	week Week
 	// days holds the dates whose hours are not the week's: a holiday has
 	// no spans (nil), an exception its own.
-	days map[Date][]Span
+	days map[period.Day][]Span
 }
 
 // New returns the calendar of the week's opening hours in loc, closed on
@@ -32,11 +34,11 @@ type Calendar struct {
 //
 // It checks every day (ErrHours: spans within 0–24h, in whole seconds,
 // forward, not overlapping, at most MaxSpans a day), every date
-// (ErrDate: a real date of years 1–9999; a date both a holiday and an
+// (ErrDate: a day of years 1–9999; a day both a holiday and an
 // exception; at most MaxDates of them), and loc (ErrLocation: not nil,
 // and loadable by its name, so that an encoding can name it: "UTC" or an
 // IANA name such as "Europe/Paris", not time.Local or a time.FixedZone).
-func New(loc *time.Location, week Week, holidays []Date, exceptions map[Date]Day) (*Calendar, error) {
+func New(loc *time.Location, week Week, holidays []period.Day, exceptions map[period.Day]Spans) (*Calendar, error) {
 	if loc == nil {
 		return nil, fmt.Errorf("%w: nil", ErrLocation)
 	}
@@ -50,7 +52,7 @@ func New(loc *time.Location, week Week, holidays []Date, exceptions map[Date]Day
 	if len(holidays)+len(exceptions) > MaxDates {
 		return nil, fmt.Errorf("%w: %d holidays and exceptions, at most %d", ErrDate, len(holidays)+len(exceptions), MaxDates)
 	}
-	c := &Calendar{loc: loc, days: make(map[Date][]Span, len(holidays)+len(exceptions))}
+	c := &Calendar{loc: loc, days: make(map[period.Day][]Span, len(holidays)+len(exceptions))}
 	for wd, spans := range week {
 		s, err := checkDay(spans, time.Weekday(wd).String())
 		if err != nil {
@@ -59,13 +61,13 @@ func New(loc *time.Location, week Week, holidays []Date, exceptions map[Date]Day
 		c.week[wd] = s
 	}
 	for _, d := range holidays {
-		if !d.valid() {
+		if !validDay(d) {
 			return nil, fmt.Errorf("%w: holiday %v", ErrDate, d)
 		}
 		c.days[d] = nil
 	}
-	for _, d := range slices.SortedFunc(maps.Keys(exceptions), Date.compare) {
-		if !d.valid() {
+	for _, d := range slices.Sorted(maps.Keys(exceptions)) {
+		if !validDay(d) {
 			return nil, fmt.Errorf("%w: exception %v", ErrDate, d)
 		}
 		if _, dup := c.days[d]; dup {
@@ -109,20 +111,20 @@ func (c *Calendar) Location() *time.Location {
 }
 
 // spans returns the opening hours of date d.
-func (c *Calendar) spans(d Date) []Span {
+func (c *Calendar) spans(d period.Day) []Span {
 	if s, ok := c.days[d]; ok {
 		return s
 	}
-	return c.week[d.weekday()]
+	return c.week[d.Weekday()]
 }
 
 // IsOpen reports whether the calendar is open at t: within a span of t's
 // date in the calendar's location.
 func (c *Calendar) IsOpen(t time.Time) bool {
 	loc := c.Location()
-	d := DateOf(t.In(loc))
+	d := period.DayOf(t, loc)
 	for _, s := range c.spans(d) {
-		if !t.Before(d.at(s.From, loc)) && t.Before(d.at(s.To, loc)) {
+		if !t.Before(at(d, s.From, loc)) && t.Before(at(d, s.To, loc)) {
 			return true
 		}
 	}
@@ -131,17 +133,17 @@ func (c *Calendar) IsOpen(t time.Time) bool {
 
 // days returns the local dates of a and b and checks a ≤ b at most
 // MaxDays apart.
-func (c *Calendar) walk(a, b time.Time) (Date, Date, error) {
+func (c *Calendar) walk(a, b time.Time) (period.Day, period.Day, error) {
 	if a.IsZero() || b.IsZero() {
-		return Date{}, Date{}, fmt.Errorf("%w: zero time", ErrTime)
+		return 0, 0, fmt.Errorf("%w: zero time", ErrTime)
 	}
 	if b.Before(a) {
-		return Date{}, Date{}, fmt.Errorf("%w: %v before %v", ErrTime, b, a)
+		return 0, 0, fmt.Errorf("%w: %v before %v", ErrTime, b, a)
 	}
 	loc := c.Location()
-	da, db := DateOf(a.In(loc)), DateOf(b.In(loc))
-	if db.number()-da.number() > MaxDays {
-		return Date{}, Date{}, fmt.Errorf("%w: %v to %v is more than %d days", ErrSpan, da, db, MaxDays)
+	da, db := period.DayOf(a, loc), period.DayOf(b, loc)
+	if int(db-da) > MaxDays {
+		return 0, 0, fmt.Errorf("%w: %v to %v is more than %d days", ErrSpan, da, db, MaxDays)
 	}
 	return da, db, nil
 }
@@ -158,7 +160,7 @@ func (c *Calendar) Between(a, b time.Time) (time.Duration, error) {
 	}
 	loc := c.Location()
 	var open time.Duration
-	for d := da; ; d = d.next() {
+	for d := da; ; d++ {
 		spans := c.spans(d)
 		if len(spans) > 0 {
 			day := c.clock(d, loc)
@@ -183,15 +185,15 @@ func (c *Calendar) Between(a, b time.Time) (time.Duration, error) {
 
 // clock turns the wall-clock times of one date into instants.
 type clock struct {
-	d        Date
+	d        period.Day
 	loc      *time.Location
 	midnight time.Time
 	steady   bool // no change of the clocks within the date
 }
 
 // clock returns the clock of date d in loc.
-func (c *Calendar) clock(d Date, loc *time.Location) clock {
-	m := d.at(0, loc)
+func (c *Calendar) clock(d period.Day, loc *time.Location) clock {
+	m := at(d, 0, loc)
 	// Steady: the zone's period holding midnight began before it (so
 	// midnight exists and is not a change) and ends after the next one.
 	start, end := m.ZoneBounds()
@@ -205,7 +207,7 @@ func (k clock) at(off time.Duration) time.Time {
 	if k.steady {
 		return k.midnight.Add(off)
 	}
-	return k.d.at(off, k.loc)
+	return at(k.d, off, k.loc)
 }
 
 // Add returns the instant at which open time d has passed since t: t
@@ -223,7 +225,7 @@ func (c *Calendar) Add(t time.Time, d time.Duration) (time.Time, error) {
 		return t, nil
 	}
 	loc := c.Location()
-	day := DateOf(t.In(loc))
+	day := period.DayOf(t, loc)
 	for range MaxDays + 1 {
 		spans := c.spans(day)
 		var k clock
@@ -244,7 +246,7 @@ func (c *Calendar) Add(t time.Time, d time.Duration) (time.Time, error) {
 				d -= left
 			}
 		}
-		day = day.next()
+		day++
 	}
 	return time.Time{}, fmt.Errorf("%w: not open for the time asked within %d days of %v", ErrSpan, MaxDays, t)
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rapportkit/rapport/internal/golden"
+	"github.com/rapportkit/rapport/period"
 	"github.com/stretchr/testify/require"
 )
 
@@ -22,18 +23,18 @@ func hm(h, m int) time.Duration { return time.Duration(h)*time.Hour + time.Durat
 // office is the calendar of testdata/reference.py.
 func office(t testing.TB) *Calendar {
 	t.Helper()
-	work := Day{{hm(13, 0), hm(17, 30)}, {hm(9, 0), hm(12, 0)}} // out of order on purpose
+	work := Spans{{hm(13, 0), hm(17, 30)}, {hm(9, 0), hm(12, 0)}} // out of order on purpose
 	week := Week{time.Monday: work, time.Tuesday: work, time.Wednesday: work, time.Thursday: work, time.Friday: work}
 	c, err := New(paris(t), week,
-		[]Date{{2026, 11, 11}, {2026, 12, 25}, {2027, 1, 1}},
-		map[Date]Day{{2026, 12, 24}: {{hm(9, 0), hm(12, 0)}}})
+		[]period.Day{period.DateDay(2026, 11, 11), period.DateDay(2026, 12, 25), period.DateDay(2027, 1, 1)},
+		map[period.Day]Spans{period.DateDay(2026, 12, 24): {{hm(9, 0), hm(12, 0)}}})
 	require.NoError(t, err)
 	return c
 }
 
 func always(t testing.TB) *Calendar {
 	t.Helper()
-	all := Day{{0, 24 * time.Hour}}
+	all := Spans{{0, 24 * time.Hour}}
 	c, err := New(paris(t), Week{all, all, all, all, all, all, all}, nil, nil)
 	require.NoError(t, err)
 	return c
@@ -173,8 +174,8 @@ func TestErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		week Week
-		hol  []Date
-		exc  map[Date]Day
+		hol  []period.Day
+		exc  map[period.Day]Spans
 		want error
 	}{
 		{"backwards", Week{time.Monday: {{hm(17, 0), hm(9, 0)}}}, nil, nil, ErrHours},
@@ -183,9 +184,9 @@ func TestErrors(t *testing.T) {
 		{"past midnight", Week{time.Monday: {{hm(22, 0), hm(25, 0)}}}, nil, nil, ErrHours},
 		{"negative", Week{time.Monday: {{-time.Hour, hm(1, 0)}}}, nil, nil, ErrHours},
 		{"fraction of a second", Week{time.Monday: {{time.Millisecond, hm(1, 0)}}}, nil, nil, ErrHours},
-		{"bad date", Week{}, []Date{{2026, 2, 30}}, nil, ErrDate},
-		{"holiday and exception", Week{}, []Date{{2026, 2, 3}}, map[Date]Day{{2026, 2, 3}: {{0, hm(1, 0)}}}, ErrDate},
-		{"bad exception", Week{}, nil, map[Date]Day{{2026, 2, 3}: {{hm(2, 0), hm(1, 0)}}}, ErrHours},
+		{"bad date", Week{}, []period.Day{period.DateDay(10000, 1, 1)}, nil, ErrDate},
+		{"holiday and exception", Week{}, []period.Day{period.DateDay(2026, 2, 3)}, map[period.Day]Spans{period.DateDay(2026, 2, 3): {{0, hm(1, 0)}}}, ErrDate},
+		{"bad exception", Week{}, nil, map[period.Day]Spans{period.DateDay(2026, 2, 3): {{hm(2, 0), hm(1, 0)}}}, ErrHours},
 	} {
 		_, err := New(loc, tc.week, tc.hol, tc.exc)
 		require.ErrorIs(t, err, tc.want, tc.name)
@@ -315,7 +316,7 @@ func TestZones(t *testing.T) {
 	for _, name := range []string{"America/Santiago", "Australia/Lord_Howe", "America/New_York", "Asia/Kolkata", "Europe/Paris"} {
 		loc, err := time.LoadLocation(name)
 		require.NoError(t, err)
-		split := Day{{0, hm(1, 30)}, {hm(9, 0), hm(12, 0)}, {hm(23, 0), 24 * time.Hour}}
+		split := Spans{{0, hm(1, 30)}, {hm(9, 0), hm(12, 0)}, {hm(23, 0), 24 * time.Hour}}
 		c, err := New(loc, Week{split, split, split, split, split, split, split}, nil, nil)
 		require.NoError(t, err)
 		// Every change of the clocks of 2026, three days either side.

@@ -35,9 +35,10 @@
 //
 // Opening hours are whole seconds, 0 ≤ From < To ≤ 24h, at most MaxSpans
 // a day and not overlapping (ErrHours, naming the weekday or date); a
-// span over midnight is written as two. Holidays and exceptions are real
-// dates, at most MaxDates (ErrDate). The location must load again by its
-// name (ErrLocation), so that an encoded calendar means the same thing
+// span over midnight is written as two. Holidays and exceptions are days
+// (period.Day, the module's day key) of years 1–9999, at most MaxDates
+// (ErrDate). The location must load again by its name (ErrLocation), so
+// that an encoded calendar means the same thing
 // on another machine. Between and Add walk at most MaxDays dates (100
 // years): further is ErrSpan, never a long loop; times out of order are
 // ErrTime and negative durations ErrDuration.

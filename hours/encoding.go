@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"time"
 
 	"github.com/rapportkit/rapport/internal/wire"
+	"github.com/rapportkit/rapport/period"
 )
 
 const (
@@ -38,16 +40,14 @@ func (c *Calendar) AppendBinary(b []byte) ([]byte, error) {
 	}
 	b = binary.AppendUvarint(b, uint64(len(c.days)))
 	for _, d := range c.dates() {
-		b = binary.AppendUvarint(b, uint64(d.Year))
-		b = binary.AppendUvarint(b, uint64(d.Month))
-		b = binary.AppendUvarint(b, uint64(d.Day))
+		b = binary.AppendUvarint(b, uint64(d))
 		b = appendDay(b, c.days[d])
 	}
 	return b, nil
 }
 
 // dates returns the dates with their own hours, in order.
-func (c *Calendar) dates() []Date { return slices.SortedFunc(maps.Keys(c.days), Date.compare) }
+func (c *Calendar) dates() []period.Day { return slices.Sorted(maps.Keys(c.days)) }
 
 // MarshalBinary returns the calendar's binary encoding (see AppendBinary).
 func (c *Calendar) MarshalBinary() ([]byte, error) { return c.AppendBinary(nil) }
@@ -59,13 +59,13 @@ func (c *Calendar) UnmarshalBinary(data []byte) error {
 	d := wire.NewDecoder(data, ErrEncoding)
 	d.Header(calendarTag, version)
 	name := d.Text()
-	readDay := func() Day {
+	readDay := func() Spans {
 		k := d.Uvarint()
 		if k > MaxSpans {
 			d.Fail("%d spans in a day", k)
 			return nil
 		}
-		var spans Day
+		var spans Spans
 		for range k {
 			from, to := d.Uvarint(), d.Uvarint()
 			if from > 86400 || to > 86400 {
@@ -84,18 +84,18 @@ func (c *Calendar) UnmarshalBinary(data []byte) error {
 	if k > uint64(d.Len()) { // each date takes 4 bytes at least
 		d.Fail("%d dates in %d bytes", k, d.Len())
 	}
-	var holidays []Date
-	exceptions := map[Date]Day{}
+	var holidays []period.Day
+	exceptions := map[period.Day]Spans{}
 	for range k {
 		if d.Err() != nil {
 			break
 		}
-		y, m, dd := d.Uvarint(), d.Uvarint(), d.Uvarint()
-		if y > 9999 || m > 12 || dd > 31 {
-			d.Fail("date %d-%d-%d", y, m, dd)
+		x := d.Uvarint()
+		if x > math.MaxInt32 {
+			d.Fail("day %d", x)
 			break
 		}
-		date := Date{int(y), time.Month(m), int(dd)}
+		date := period.Day(x)
 		if spans := readDay(); spans == nil {
 			holidays = append(holidays, date)
 		} else {
@@ -110,7 +110,7 @@ func (c *Calendar) UnmarshalBinary(data []byte) error {
 
 // settle builds the decoded calendar with New and keeps it only if it
 // encodes back to data.
-func (c *Calendar) settle(data []byte, name string, week Week, holidays []Date, exceptions map[Date]Day, encode func(*Calendar) ([]byte, error)) error {
+func (c *Calendar) settle(data []byte, name string, week Week, holidays []period.Day, exceptions map[period.Day]Spans, encode func(*Calendar) ([]byte, error)) error {
 	loc, err := load(name)
 	if err != nil {
 		return fmt.Errorf("%w: location %q", ErrEncoding, name)
@@ -177,11 +177,11 @@ func (c *Calendar) UnmarshalJSON(data []byte) error {
 	if len(j.Holidays)+len(j.Exceptions) > MaxDates {
 		return fmt.Errorf("%w: too many dates", ErrEncoding)
 	}
-	fromJSON := func(spans [][2]int64) (Day, error) {
+	fromJSON := func(spans [][2]int64) (Spans, error) {
 		if len(spans) > MaxSpans {
 			return nil, fmt.Errorf("%w: %d spans in a day", ErrEncoding, len(spans))
 		}
-		var out Day
+		var out Spans
 		for _, s := range spans {
 			if s[0] < 0 || s[1] < 0 || s[0] > 86400 || s[1] > 86400 {
 				return nil, fmt.Errorf("%w: span past 24h", ErrEncoding)
@@ -197,18 +197,18 @@ func (c *Calendar) UnmarshalJSON(data []byte) error {
 			return err
 		}
 	}
-	var holidays []Date
+	var holidays []period.Day
 	for _, s := range j.Holidays {
-		d, err := ParseDate(s)
-		if err != nil {
+		var d period.Day
+		if err := d.UnmarshalText([]byte(s)); err != nil {
 			return fmt.Errorf("%w: %w", ErrEncoding, err)
 		}
 		holidays = append(holidays, d)
 	}
-	exceptions := map[Date]Day{}
+	exceptions := map[period.Day]Spans{}
 	for _, e := range j.Exceptions {
-		d, err := ParseDate(e.Date)
-		if err != nil {
+		var d period.Day
+		if err := d.UnmarshalText([]byte(e.Date)); err != nil {
 			return fmt.Errorf("%w: %w", ErrEncoding, err)
 		}
 		if _, dup := exceptions[d]; dup || len(e.Spans) == 0 {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/rapportkit/rapport/hours"
+	"github.com/rapportkit/rapport/period"
 )
 
 func Example() {
@@ -14,9 +15,9 @@ func Example() {
 		return
 	}
 	hm := func(h, m int) time.Duration { return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute }
-	work := hours.Day{{From: hm(9, 0), To: hm(12, 0)}, {From: hm(13, 0), To: hm(17, 30)}}
+	work := hours.Spans{{From: hm(9, 0), To: hm(12, 0)}, {From: hm(13, 0), To: hm(17, 30)}}
 	week := hours.Week{time.Monday: work, time.Tuesday: work, time.Wednesday: work, time.Thursday: work, time.Friday: work}
-	c, err := hours.New(paris, week, []hours.Date{{Year: 2026, Month: time.December, Day: 25}}, nil)
+	c, err := hours.New(paris, week, []period.Day{period.DateDay(2026, time.December, 25)}, nil)
 	if err != nil {
 		fmt.Println(err)
 		return

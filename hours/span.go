@@ -18,12 +18,12 @@ type Span struct {
 	To   time.Duration `json:"to"`
 }
 
-// Day is the opening hours of one day, in any order; New sorts them.
-type Day []Span
+// Spans is the opening hours of one day, in any order; New sorts them.
+type Spans []Span
 
 // Week is the opening hours of each day of the week, indexed by
 // time.Weekday (Sunday first).
-type Week [7]Day
+type Week [7]Spans
 
 // MaxSpans is the most spans a day holds (one each quarter of an hour).
 const MaxSpans = 96

@@ -16,7 +16,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	work := hours.Day{{From: 9 * time.Hour, To: 18 * time.Hour}}
+	work := hours.Spans{{From: 9 * time.Hour, To: 18 * time.Hour}}
 	cal, err := hours.New(paris, hours.Week{time.Monday: work, time.Tuesday: work, time.Wednesday: work,
 		time.Thursday: work, time.Friday: work}, nil, nil)
 	if err != nil {

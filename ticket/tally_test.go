@@ -8,6 +8,7 @@ import (
 	"github.com/rapportkit/rapport/hours"
 	"github.com/rapportkit/rapport/internal/laws"
 	"github.com/rapportkit/rapport/operations"
+	"github.com/rapportkit/rapport/period"
 	"github.com/stretchr/testify/require"
 )
 
@@ -17,9 +18,9 @@ func office(t testing.TB) *hours.Calendar {
 	t.Helper()
 	loc, err := time.LoadLocation("Europe/Paris")
 	require.NoError(t, err)
-	work := hours.Day{{From: 9 * time.Hour, To: 12 * time.Hour}, {From: 13 * time.Hour, To: 17*time.Hour + 30*time.Minute}}
+	work := hours.Spans{{From: 9 * time.Hour, To: 12 * time.Hour}, {From: 13 * time.Hour, To: 17*time.Hour + 30*time.Minute}}
 	c, err := hours.New(loc, hours.Week{time.Monday: work, time.Tuesday: work, time.Wednesday: work, time.Thursday: work, time.Friday: work},
-		[]hours.Date{{Year: 2026, Month: 11, Day: 11}, {Year: 2026, Month: 12, Day: 25}, {Year: 2027, Month: 1, Day: 1}}, nil)
+		[]period.Day{period.DateDay(2026, 11, 11), period.DateDay(2026, 12, 25), period.DateDay(2027, 1, 1)}, nil)
 	require.NoError(t, err)
 	return c
 }
