@@ -158,56 +158,73 @@ func (c *Calendar) Between(a, b time.Time) (time.Duration, error) {
 	if err != nil {
 		return 0, err
 	}
-	loc := c.Location()
 	var open time.Duration
-	for d := da; ; d++ {
-		spans := c.spans(d)
-		if len(spans) > 0 {
-			day := c.clock(d, loc)
-			for _, s := range spans {
-				from, to := day.at(s.From), day.at(s.To)
-				if from.Before(a) {
-					from = a
-				}
-				if to.After(b) {
-					to = b
-				}
-				if to.After(from) {
-					open += to.Sub(from)
-				}
+	for w := c.walker(da); ; w.next() {
+		for _, s := range c.spans(w.d) {
+			from, to := w.at(s.From), w.at(s.To)
+			if from.Before(a) {
+				from = a
+			}
+			if to.After(b) {
+				to = b
+			}
+			if to.After(from) {
+				open += to.Sub(from)
 			}
 		}
-		if d == db {
+		if w.d == db {
 			return open, nil
 		}
 	}
 }
 
-// clock turns the wall-clock times of one date into instants.
-type clock struct {
-	d        period.Day
+// walker turns the wall-clock times of consecutive days into instants:
+// on a steady day (no change of the clocks from its midnight to the
+// next) an instant is the midnight plus the time of day, and the next
+// midnight 24 hours later, so a walk through a zone's period costs one
+// time.Date, not one a span; other days read each time with at.
+type walker struct {
 	loc      *time.Location
+	d        period.Day
 	midnight time.Time
-	steady   bool // no change of the clocks within the date
+	end      time.Time // the end of the zone's period holding midnight; zero for none
+	steady   bool
 }
 
-// clock returns the clock of date d in loc.
-func (c *Calendar) clock(d period.Day, loc *time.Location) clock {
-	m := at(d, 0, loc)
-	// Steady: the zone's period holding midnight began before it (so
-	// midnight exists and is not a change) and ends after the next one.
-	start, end := m.ZoneBounds()
-	steady := (start.IsZero() || start.Before(m)) && (end.IsZero() || end.After(m.Add(day)))
-	return clock{d, loc, m, steady}
+// walker returns a walker at day d.
+func (c *Calendar) walker(d period.Day) walker {
+	w := walker{loc: c.Location(), d: d}
+	w.settle()
+	return w
 }
 
-// at returns the instant of wall-clock time off on the clock's date: the
-// midnight plus off on a steady day, time.Date's reading otherwise.
-func (k clock) at(off time.Duration) time.Time {
-	if k.steady {
-		return k.midnight.Add(off)
+// settle reads the midnight of w.d and whether the day is steady: the
+// zone's period holding midnight began before it (so midnight exists
+// and is not a change) and ends after the next one.
+func (w *walker) settle() {
+	y, m, dd := w.d.Date()
+	w.midnight = time.Date(y, m, dd, 0, 0, 0, 0, w.loc)
+	var start time.Time
+	start, w.end = w.midnight.ZoneBounds()
+	w.steady = (start.IsZero() || start.Before(w.midnight)) && (w.end.IsZero() || w.end.After(w.midnight.Add(day)))
+}
+
+// next moves the walker to the next day.
+func (w *walker) next() {
+	w.d++
+	if w.steady && (w.end.IsZero() || w.end.After(w.midnight.Add(2*day))) {
+		w.midnight = w.midnight.Add(day)
+		return
 	}
-	return at(k.d, off, k.loc)
+	w.settle()
+}
+
+// at returns the instant of wall-clock time off on the walker's day.
+func (w *walker) at(off time.Duration) time.Time {
+	if w.steady {
+		return w.midnight.Add(off)
+	}
+	return at(w.d, off, w.loc)
 }
 
 // Add returns the instant at which open time d has passed since t: t
@@ -224,29 +241,23 @@ func (c *Calendar) Add(t time.Time, d time.Duration) (time.Time, error) {
 	case d == 0:
 		return t, nil
 	}
-	loc := c.Location()
-	day := period.DayOf(t, loc)
+	w := c.walker(period.DayOf(t, c.Location()))
 	for range MaxDays + 1 {
-		spans := c.spans(day)
-		var k clock
-		if len(spans) > 0 {
-			k = c.clock(day, loc)
-		}
-		for _, s := range spans {
-			from, to := k.at(s.From), k.at(s.To)
+		for _, s := range c.spans(w.d) {
+			from, to := w.at(s.From), w.at(s.To)
 			if from.Before(t) {
 				from = t
 			}
 			if !to.After(from) {
 				continue
 			}
-			if left := to.Sub(from); d <= left {
+			left := to.Sub(from)
+			if d <= left {
 				return from.Add(d), nil
-			} else {
-				d -= left
 			}
+			d -= left
 		}
-		day++
+		w.next()
 	}
 	return time.Time{}, fmt.Errorf("%w: not open for the time asked within %d days of %v", ErrSpan, MaxDays, t)
 }
