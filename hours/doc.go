@@ -38,10 +38,10 @@
 // span over midnight is written as two. Holidays and exceptions are days
 // (period.Day, the module's day key) of years 1–9999, at most MaxDates
 // (ErrDate). The location must load again by its name (ErrLocation), so
-// that an encoded calendar means the same thing
-// on another machine. Between and Add walk at most MaxDays dates (100
-// years): further is ErrSpan, never a long loop; times out of order are
-// ErrTime and negative durations ErrDuration.
+// that an encoded calendar means the same thing on another machine.
+// Between and Add walk at most MaxDays days (100 years): further is
+// ErrSpan, never a long loop; times out of order are ErrTime and
+// negative durations ErrDuration.
 //
 // A Calendar has canonical binary and JSON encodings, so that an
 // accumulator holding one as a parameter (ticket.Tally) can travel.

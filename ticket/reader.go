@@ -30,6 +30,10 @@ type Columns struct {
 	FirstReply        string // first_reply, first_reply_at, first_replied_at
 	FirstReplyMinutes string // first_reply_time_in_minutes, first_reply_minutes, first_reply_time
 	Solved            string // solved, solved_at, resolved_at
+	// ResolutionMinutes is the minutes from creation to the last solve
+	// (Zendesk's "Full resolution time in minutes"), used when the file
+	// has no solve time or its cell is empty.
+	ResolutionMinutes string // full_resolution_time_in_minutes, full_resolution_minutes, resolution_minutes
 	Closed            string // closed, closed_at
 	Replies           string // replies, agent_replies
 	Reopens           string // reopens, reopened
@@ -45,6 +49,7 @@ const (
 	colFirstReply
 	colFirstReplyMinutes
 	colSolved
+	colResolutionMinutes
 	colClosed
 	colReplies
 	colReopens
@@ -64,6 +69,7 @@ func (c *Columns) columns() []csvrow.Column {
 		colFirstReply:        col("first_reply", "FirstReply", c.FirstReply, false, "first_reply_at", "first_replied_at"),
 		colFirstReplyMinutes: col("first_reply_time_in_minutes", "FirstReplyMinutes", c.FirstReplyMinutes, false, "first_reply_minutes", "first_reply_time"),
 		colSolved:            col("solved", "Solved", c.Solved, false, "solved_at", "resolved_at"),
+		colResolutionMinutes: col("full_resolution_time_in_minutes", "ResolutionMinutes", c.ResolutionMinutes, false, "full_resolution_minutes", "resolution_minutes"),
 		colClosed:            col("closed", "Closed", c.Closed, false, "closed_at"),
 		colReplies:           col("replies", "Replies", c.Replies, false, "agent_replies"),
 		colReopens:           col("reopens", "Reopens", c.Reopens, false, "reopened"),
@@ -80,7 +86,8 @@ const MaxCount = 1 << 30
 // Columns are matched by name (Columns; any order, extra columns ignored
 // unless Strict), so that a Zendesk ticket export reads as it is ("Id",
 // "Via", "Priority", "Group", "Assignee", "Created at", "Solved at",
-// "Replies", "Reopens", "First reply time in minutes"). Cells are read by
+// "Replies", "Reopens", "First reply time in minutes", "Full resolution
+// time in minutes"). Cells are read by
 // the Format's rules (package row): times in its layouts, location and
 // window; minutes as a number, with a decimal fraction if any; channels
 // by operations.ParseChannel (Zendesk's "web", "email", "api"…). An empty
@@ -172,12 +179,17 @@ func (p *ticketParser) Parse(fields []string) (Ticket, int, error) {
 			}
 		}
 	}
-	if s := p.cell(fields, colFirstReplyMinutes); s != "" && k.FirstReply.IsZero() {
-		d, err := p.minutes(s)
-		if err != nil {
-			return Ticket{}, colFirstReplyMinutes, err
+	for _, m := range [...]struct {
+		col int
+		dst *time.Time
+	}{{colFirstReplyMinutes, &k.FirstReply}, {colResolutionMinutes, &k.Solved}} {
+		if s := p.cell(fields, m.col); s != "" && m.dst.IsZero() {
+			d, err := p.minutes(s)
+			if err != nil {
+				return Ticket{}, m.col, err
+			}
+			*m.dst = k.Created.Add(d)
 		}
-		k.FirstReply = k.Created.Add(d)
 	}
 	if k.Replies, err = count(p.cell(fields, colReplies)); err != nil {
 		return Ticket{}, colReplies, err

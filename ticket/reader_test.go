@@ -84,6 +84,12 @@ func TestReaderColumns(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []Ticket{{ID: "B", Channel: operations.Email, Created: want.Created, Replies: Unknown, Reopens: Unknown}}, ks)
 
+	// Zendesk's minutes columns give the first reply and the solve.
+	ks, _, err = NewReader(strings.NewReader("Id,Created at,First reply time in minutes,Full resolution time in minutes,Replies\nC,2026-10-28T09:00:00Z,30,60.5,1\n")).ReadAll()
+	require.NoError(t, err)
+	require.Equal(t, []Ticket{{ID: "C", Created: want.Created, FirstReply: want.FirstReply,
+		Solved: want.Created.Add(60*time.Minute + 30*time.Second), Replies: 1, Reopens: Unknown}}, ks)
+
 	_, _, err = NewReader(strings.NewReader("created_at\n2026-10-28T09:00:00Z\n")).ReadAll()
 	require.Error(t, err, "no id column")
 }
