@@ -110,7 +110,7 @@ func (c *Calendar) Location() *time.Location {
 	return c.loc
 }
 
-// spans returns the opening hours of date d.
+// spans returns the opening hours of day d.
 func (c *Calendar) spans(d period.Day) []Span {
 	if s, ok := c.days[d]; ok {
 		return s
@@ -131,7 +131,7 @@ func (c *Calendar) IsOpen(t time.Time) bool {
 	return false
 }
 
-// days returns the local dates of a and b and checks a ≤ b at most
+// walk returns the local days of a and b and checks a ≤ b at most
 // MaxDays apart.
 func (c *Calendar) walk(a, b time.Time) (period.Day, period.Day, error) {
 	if a.IsZero() || b.IsZero() {
