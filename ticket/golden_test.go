@@ -114,8 +114,8 @@ func TestGolden(t *testing.T) {
 	n := 3
 	n += checkTimes(t, g.FirstReply, r.FirstReply, "first reply")
 	n += checkTimes(t, g.Resolution, r.Resolution, "resolution")
-	n += checkTimes(t, g.BusinessFirstReply, *r.BusinessFirstReply, "business first reply")
-	n += checkTimes(t, g.BusinessResolution, *r.BusinessResolution, "business resolution")
+	n += checkTimes(t, g.BusinessFirstReply, r.BusinessFirstReply, "business first reply")
+	n += checkTimes(t, g.BusinessResolution, r.BusinessResolution, "business resolution")
 	checkFigure(t, g.OneTouchPct, r.OneTouchPct, "one-touch")
 	checkFigure(t, g.ReopenPct, r.ReopenPct, "reopens")
 	n += 2

@@ -16,10 +16,12 @@ type Result struct {
 	Replied uint64 `json:"replied"`
 	Solved  uint64 `json:"solved"`
 
-	FirstReply         Times  `json:"first_reply"`
-	Resolution         Times  `json:"resolution"`
-	BusinessFirstReply *Times `json:"business_first_reply"`
-	BusinessResolution *Times `json:"business_resolution"`
+	FirstReply Times `json:"first_reply"`
+	Resolution Times `json:"resolution"`
+	// The business-hours times; without a calendar their n is 0 and
+	// their figures are null.
+	BusinessFirstReply Times `json:"business_first_reply"`
+	BusinessResolution Times `json:"business_resolution"`
 
 	OneTouchPct *float64 `json:"one_touch_pct"`
 	ReopenPct   *float64 `json:"reopen_pct"`
@@ -82,15 +84,13 @@ func targetSeconds(d time.Duration) *float64 { return unit.Seconds(d, d > 0) }
 func (t *Tally) Result() (Result, error) {
 	r := Result{
 		N: t.n, Replied: t.Replied(), Solved: t.Solved(),
-		FirstReply:  t.times(FirstReplyTime),
-		Resolution:  t.times(ResolutionTime),
-		OneTouchPct: unit.Pct(t.OneTouch()),
-		ReopenPct:   unit.Pct(t.ReopenRate()),
-		SLA:         []SLA{},
-	}
-	if t.cal != nil {
-		br, bs := t.times(BusinessFirstReplyTime), t.times(BusinessResolutionTime)
-		r.BusinessFirstReply, r.BusinessResolution = &br, &bs
+		FirstReply:         t.times(FirstReplyTime),
+		Resolution:         t.times(ResolutionTime),
+		BusinessFirstReply: t.times(BusinessFirstReplyTime),
+		BusinessResolution: t.times(BusinessResolutionTime),
+		OneTouchPct:        unit.Pct(t.OneTouch()),
+		ReopenPct:          unit.Pct(t.ReopenRate()),
+		SLA:                []SLA{},
 	}
 	for _, g := range t.targets {
 		r.SLA = append(r.SLA, SLA{
@@ -128,8 +128,8 @@ func (r Result) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "tickets %d, replied %d, solved %d\n", r.N, r.Replied, r.Solved)
 	fmt.Fprintf(&b, "first reply: %v\nresolution: %v\n", r.FirstReply, r.Resolution)
-	if r.BusinessFirstReply != nil {
-		fmt.Fprintf(&b, "first reply (business hours): %v\nresolution (business hours): %v\n", *r.BusinessFirstReply, *r.BusinessResolution)
+	if r.BusinessFirstReply.N+r.BusinessResolution.N > 0 {
+		fmt.Fprintf(&b, "first reply (business hours): %v\nresolution (business hours): %v\n", r.BusinessFirstReply, r.BusinessResolution)
 	}
 	fmt.Fprintf(&b, "one-touch %s, reopened %s", pct(r.OneTouchPct), pct(r.ReopenPct))
 	for _, s := range r.SLA {

@@ -98,7 +98,7 @@ func TestHandWorked(t *testing.T) {
 	require.NoError(t, err)
 	require.Nil(t, r.FirstReply.MeanSeconds)
 	require.Nil(t, r.OneTouchPct)
-	require.Nil(t, r.BusinessFirstReply)
+	require.Nil(t, r.BusinessFirstReply.MeanSeconds)
 	eb, err := Backlog(slices.Values([]Ticket(nil)), mon)
 	require.NoError(t, err)
 	require.Nil(t, eb.OldestSeconds)
