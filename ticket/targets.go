@@ -17,7 +17,10 @@ type Target struct {
 	Business   bool          `json:"business"`
 }
 
-// Targets maps a ticket priority to its target.
+// Targets maps a ticket priority to its target. Priorities match
+// Ticket.Priority exactly, as the source writes them ("urgent" is not
+// "Urgent"); tickets of a priority without a target are in every figure
+// but the SLA rows.
 type Targets map[string]Target
 
 // MaxPriorities bounds the priorities of Targets, and MaxPriority the
