@@ -158,18 +158,14 @@ func (c *Calendar) Between(a, b time.Time) (time.Duration, error) {
 	if err != nil {
 		return 0, err
 	}
+	a, b = a.Round(0), b.Round(0) // wall clocks only
 	var open time.Duration
-	for w := c.walker(da); ; w.next() {
+	end := b.Sub(a) // times are offsets from a: at most MaxDays + 1 days
+	for w := c.walker(da, a); ; w.next() {
 		for _, s := range c.spans(w.d) {
-			from, to := w.at(s.From), w.at(s.To)
-			if from.Before(a) {
-				from = a
-			}
-			if to.After(b) {
-				to = b
-			}
-			if to.After(from) {
-				open += to.Sub(from)
+			from, to := max(w.at(s.From), 0), min(w.at(s.To), end)
+			if to > from {
+				open += to - from
 			}
 		}
 		if w.d == db {
@@ -178,22 +174,25 @@ func (c *Calendar) Between(a, b time.Time) (time.Duration, error) {
 	}
 }
 
-// walker turns the wall-clock times of consecutive days into instants:
-// on a steady day (no change of the clocks from its midnight to the
-// next) an instant is the midnight plus the time of day, and the next
-// midnight 24 hours later, so a walk through a zone's period costs one
-// time.Date, not one a span; other days read each time with at.
+// walker turns the wall-clock times of consecutive days into instants,
+// as offsets from an origin instant. On a steady day (no change of the
+// clocks from its midnight to the next) an instant is the midnight plus
+// the time of day, and the next midnight 24 hours later, so a walk
+// through a zone's period costs one time.Date, not one a span; other days
+// read each time with at.
 type walker struct {
 	loc      *time.Location
+	origin   time.Time
 	d        period.Day
-	midnight time.Time
-	end      time.Time // the end of the zone's period holding midnight; zero for none
+	midnight time.Duration // from the origin
+	end      time.Time     // the end of the zone's period holding midnight; zero for none
 	steady   bool
 }
 
-// walker returns a walker at day d.
-func (c *Calendar) walker(d period.Day) walker {
-	w := walker{loc: c.Location(), d: d}
+// walker returns a walker at day d, measuring from origin, a time within
+// MaxDays + 1 days of every day it walks to.
+func (c *Calendar) walker(d period.Day, origin time.Time) walker {
+	w := walker{loc: c.Location(), origin: origin, d: d}
 	w.settle()
 	return w
 }
@@ -203,28 +202,30 @@ func (c *Calendar) walker(d period.Day) walker {
 // and is not a change) and ends after the next one.
 func (w *walker) settle() {
 	y, m, dd := w.d.Date()
-	w.midnight = time.Date(y, m, dd, 0, 0, 0, 0, w.loc)
+	midnight := time.Date(y, m, dd, 0, 0, 0, 0, w.loc)
 	var start time.Time
-	start, w.end = w.midnight.ZoneBounds()
-	w.steady = (start.IsZero() || start.Before(w.midnight)) && (w.end.IsZero() || w.end.After(w.midnight.Add(day)))
+	start, w.end = midnight.ZoneBounds()
+	w.midnight = midnight.Sub(w.origin)
+	w.steady = (start.IsZero() || start.Before(midnight)) && (w.end.IsZero() || w.end.After(midnight.Add(day)))
 }
 
 // next moves the walker to the next day.
 func (w *walker) next() {
 	w.d++
-	if w.steady && (w.end.IsZero() || w.end.After(w.midnight.Add(2*day))) {
-		w.midnight = w.midnight.Add(day)
+	if w.steady && (w.end.IsZero() || w.end.Sub(w.origin) > w.midnight+2*day) {
+		w.midnight += day
 		return
 	}
 	w.settle()
 }
 
-// at returns the instant of wall-clock time off on the walker's day.
-func (w *walker) at(off time.Duration) time.Time {
+// at returns the instant of wall-clock time off on the walker's day, as
+// an offset from the origin.
+func (w *walker) at(off time.Duration) time.Duration {
 	if w.steady {
-		return w.midnight.Add(off)
+		return w.midnight + off
 	}
-	return at(w.d, off, w.loc)
+	return at(w.d, off, w.loc).Sub(w.origin)
 }
 
 // Add returns the instant at which open time d has passed since t: t
@@ -241,21 +242,18 @@ func (c *Calendar) Add(t time.Time, d time.Duration) (time.Time, error) {
 	case d == 0:
 		return t, nil
 	}
-	w := c.walker(period.DayOf(t, c.Location()))
+	t = t.Round(0) // the wall clock only
+	w := c.walker(period.DayOf(t, c.Location()), t)
 	for range MaxDays + 1 {
 		for _, s := range c.spans(w.d) {
-			from, to := w.at(s.From), w.at(s.To)
-			if from.Before(t) {
-				from = t
-			}
-			if !to.After(from) {
+			from, to := max(w.at(s.From), 0), w.at(s.To)
+			if to <= from {
 				continue
 			}
-			left := to.Sub(from)
-			if d <= left {
-				return from.Add(d), nil
+			if left := to - from; d <= left {
+				return t.Add(from + d), nil
 			}
-			d -= left
+			d -= to - from
 		}
 		w.next()
 	}
