@@ -101,6 +101,7 @@ func spec(t testing.TB, cal bool) laws.Spec[Tally, Ticket] {
 		},
 		Other:       other.Clone,
 		ErrMismatch: ErrMismatch,
+		AllocFree:   true,
 		BadBinary:   [][]byte{{tallyTag, version}, {tallyTag, version, 0, 2}},
 		BadJSON:     []string{`{}`, `{"targets":[],"calendar":null,"n":-1}`},
 	}
@@ -110,7 +111,7 @@ func TestTallyLaws(t *testing.T) {
 	t.Run("calendar", func(t *testing.T) { laws.Check(t, spec(t, true)) })
 	t.Run("no-calendar", func(t *testing.T) { laws.Check(t, spec(t, false)) })
 	t.Run("zero", func(t *testing.T) {
-		laws.Check(t, laws.Spec[Tally, Ticket]{Item: randomTicket, Bad: badTickets, AddN: (*Tally).AddN,
+		laws.Check(t, laws.Spec[Tally, Ticket]{Item: randomTicket, Bad: badTickets, AddN: (*Tally).AddN, AllocFree: true,
 			Result: func(a *Tally) (any, error) { return a.Result() }})
 	})
 }
