@@ -43,41 +43,82 @@ type Band struct {
 // solve. Every ticket is validated first; the first bad one stops it,
 // named by its position. A zero at is ErrTime.
 func Backlog(tickets iter.Seq[Ticket], at time.Time) (BacklogResult, error) {
-	if at.IsZero() {
-		return BacklogResult{}, fmt.Errorf("%w: backlog at the zero time", ErrTime)
+	var b backlog
+	if err := foldBacklog(tickets, at, func(Ticket) *backlog { return &b }); err != nil {
+		return BacklogResult{}, err
 	}
-	var ages durations
-	var bands [len(AgeBands)]uint64
-	var oldest time.Duration
+	return b.result(at), nil
+}
+
+// BacklogBy returns the backlog at instant at of each key (a group, a
+// priority, an assignee…) that has a ticket in tickets, open or not: a
+// key whose tickets are all solved by at has an empty backlog.
+func BacklogBy[K comparable](tickets iter.Seq[Ticket], at time.Time, key func(Ticket) K) (map[K]BacklogResult, error) {
+	groups := make(map[K]*backlog)
+	err := foldBacklog(tickets, at, func(k Ticket) *backlog {
+		g, ok := groups[key(k)]
+		if !ok {
+			g = new(backlog)
+			groups[key(k)] = g
+		}
+		return g
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[K]BacklogResult, len(groups))
+	for k, g := range groups {
+		out[k] = g.result(at)
+	}
+	return out, nil
+}
+
+// backlog accumulates the open tickets at an instant.
+type backlog struct {
+	ages   durations
+	bands  [len(AgeBands)]uint64
+	oldest time.Duration
+}
+
+// foldBacklog validates every ticket and adds the open ones to the backlog of
+// their group.
+func foldBacklog(tickets iter.Seq[Ticket], at time.Time, of func(Ticket) *backlog) error {
+	if at.IsZero() {
+		return fmt.Errorf("%w: backlog at the zero time", ErrTime)
+	}
 	i := 0
 	for k := range tickets {
 		if err := k.Validate(); err != nil {
-			return BacklogResult{}, group.At("ticket", i, err)
+			return group.At("ticket", i, err)
 		}
 		i++
+		g := of(k)
 		if k.Created.After(at) || (!k.Solved.IsZero() && !k.Solved.After(at)) {
 			continue
 		}
 		age := at.Sub(k.Created)
-		ages.add(age, 1)
-		oldest = max(oldest, age)
+		g.ages.add(age, 1)
+		g.oldest = max(g.oldest, age)
 		b := len(AgeBands) - 1
 		for b > 0 && age < time.Duration(AgeBands[b])*24*time.Hour {
 			b--
 		}
-		bands[b]++
+		g.bands[b]++
 	}
-	r := BacklogResult{At: at, Open: ages.n, OldestSeconds: unit.Seconds(oldest, ages.n > 0)}
-	r.Age = ages.times()
+	return nil
+}
+
+func (g *backlog) result(at time.Time) BacklogResult {
+	r := BacklogResult{At: at, Open: g.ages.n, OldestSeconds: unit.Seconds(g.oldest, g.ages.n > 0), Age: g.ages.times()}
 	for b, from := range AgeBands {
-		band := Band{FromDays: float64(from), Tickets: bands[b]}
+		band := Band{FromDays: float64(from), Tickets: g.bands[b]}
 		if b+1 < len(AgeBands) {
 			to := float64(AgeBands[b+1])
 			band.ToDays = &to
 		}
 		r.Bands = append(r.Bands, band)
 	}
-	return r, nil
+	return r
 }
 
 // String returns the backlog for people.

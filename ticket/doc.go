@@ -47,7 +47,7 @@
 //	                        p's target ÷ replied tickets of p
 //	resolution breach rate  (priority p) solved tickets of p whose resolution time is over
 //	                        p's target ÷ solved tickets of p
-//	backlog at t            tickets with Created ≤ t and not solved by t (Solved zero or
+//	backlog at t            (Backlog, BacklogBy) tickets with Created ≤ t and not solved by t (Solved zero or
 //	                        after t); age = t − Created, banded <1, 1–3, 3–7, 7–30, ≥30 days
 //
 // A target is met when the time is at most the target, in calendar time

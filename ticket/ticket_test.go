@@ -135,3 +135,38 @@ func TestTallyBy(t *testing.T) {
 	_, err = TallyOf(slices.Values([]Ticket{long}), nil, office(t))
 	require.NoError(t, err)
 }
+
+// TestBacklogBy checks that the backlogs of the groups add up to the
+// backlog of all.
+func TestBacklogBy(t *testing.T) {
+	r := newRand()
+	var ks []Ticket
+	for range 500 {
+		ks = append(ks, randomTicket(r))
+	}
+	at := base.AddDate(0, 3, 0)
+	all, err := Backlog(slices.Values(ks), at)
+	require.NoError(t, err)
+	by, err := BacklogBy(slices.Values(ks), at, func(k Ticket) string { return k.Priority })
+	require.NoError(t, err)
+	require.Len(t, by, len(priorities))
+	var open, oldest float64
+	bands := make([]uint64, len(AgeBands))
+	for _, b := range by {
+		open += float64(b.Open)
+		if b.OldestSeconds != nil {
+			oldest = max(oldest, *b.OldestSeconds)
+		}
+		for i, band := range b.Bands {
+			bands[i] += band.Tickets
+		}
+	}
+	require.Equal(t, float64(all.Open), open)
+	require.Equal(t, *all.OldestSeconds, oldest)
+	for i, band := range all.Bands {
+		require.Equal(t, band.Tickets, bands[i])
+	}
+	require.Positive(t, all.Open)
+	_, err = BacklogBy(slices.Values([]Ticket{{}}), at, func(k Ticket) string { return k.Priority })
+	require.ErrorIs(t, err, ErrID)
+}
