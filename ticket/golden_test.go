@@ -11,22 +11,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-type goldenTimes struct {
-	N           uint64   `json:"n"`
-	MeanSeconds *float64 `json:"mean_seconds"`
-	P50Seconds  *float64 `json:"p50_seconds"`
-	P90Seconds  *float64 `json:"p90_seconds"`
-	P95Seconds  *float64 `json:"p95_seconds"`
-}
-
 type goldenFile struct {
 	N                  uint64      `json:"n"`
 	Replied            uint64      `json:"replied"`
 	Solved             uint64      `json:"solved"`
-	FirstReply         goldenTimes `json:"first_reply"`
-	Resolution         goldenTimes `json:"resolution"`
-	BusinessFirstReply goldenTimes `json:"business_first_reply"`
-	BusinessResolution goldenTimes `json:"business_resolution"`
+	FirstReply         Times `json:"first_reply"`
+	Resolution         Times `json:"resolution"`
+	BusinessFirstReply Times `json:"business_first_reply"`
+	BusinessResolution Times `json:"business_resolution"`
 	OneTouchPct        *float64    `json:"one_touch_pct"`
 	ReopenPct          *float64    `json:"reopen_pct"`
 	SLA                []struct {
@@ -43,7 +35,7 @@ type goldenFile struct {
 	Backlog []struct {
 		At            time.Time   `json:"at"`
 		Open          uint64      `json:"open"`
-		Age           goldenTimes `json:"age"`
+		Age           Times `json:"age"`
 		OldestSeconds *float64    `json:"oldest_seconds"`
 		Bands         []uint64    `json:"bands"`
 	} `json:"backlog"`
@@ -82,7 +74,7 @@ func checkPercentile(t *testing.T, want, got *float64, what string) {
 	require.LessOrEqual(t, *got, *want*(1+1.0/256)+60, what)
 }
 
-func checkTimes(t *testing.T, want goldenTimes, got Times, what string) int {
+func checkTimes(t *testing.T, want Times, got Times, what string) int {
 	t.Helper()
 	require.Equal(t, want.N, got.N, what)
 	checkFigure(t, want.MeanSeconds, got.MeanSeconds, what+" mean")
