@@ -12,15 +12,15 @@ import (
 )
 
 type goldenFile struct {
-	N                  uint64      `json:"n"`
-	Replied            uint64      `json:"replied"`
-	Solved             uint64      `json:"solved"`
-	FirstReply         Times `json:"first_reply"`
-	Resolution         Times `json:"resolution"`
-	BusinessFirstReply Times `json:"business_first_reply"`
-	BusinessResolution Times `json:"business_resolution"`
-	OneTouchPct        *float64    `json:"one_touch_pct"`
-	ReopenPct          *float64    `json:"reopen_pct"`
+	N                  uint64   `json:"n"`
+	Replied            uint64   `json:"replied"`
+	Solved             uint64   `json:"solved"`
+	FirstReply         Times    `json:"first_reply"`
+	Resolution         Times    `json:"resolution"`
+	BusinessFirstReply Times    `json:"business_first_reply"`
+	BusinessResolution Times    `json:"business_resolution"`
+	OneTouchPct        *float64 `json:"one_touch_pct"`
+	ReopenPct          *float64 `json:"reopen_pct"`
 	SLA                []struct {
 		Priority            string   `json:"priority"`
 		Business            bool     `json:"business"`
@@ -33,11 +33,11 @@ type goldenFile struct {
 		ResolutionBreachPct *float64 `json:"resolution_breach_pct"`
 	} `json:"sla"`
 	Backlog []struct {
-		At            time.Time   `json:"at"`
-		Open          uint64      `json:"open"`
-		Age           Times `json:"age"`
-		OldestSeconds *float64    `json:"oldest_seconds"`
-		Bands         []uint64    `json:"bands"`
+		At            time.Time `json:"at"`
+		Open          uint64    `json:"open"`
+		Age           Times     `json:"age"`
+		OldestSeconds *float64  `json:"oldest_seconds"`
+		Bands         []uint64  `json:"bands"`
 	} `json:"backlog"`
 }
 
