@@ -93,12 +93,12 @@ func (t *Tally) AddN(k Ticket, n uint64) error {
 		var err error
 		if replied {
 			if bizReply, err = t.cal.Between(k.Created, k.FirstReply); err != nil {
-				return fmt.Errorf("ticket %q: first reply: %w", k.ID, err)
+				return fmt.Errorf("ticket: ticket %q: first reply in business hours: %w", k.ID, err)
 			}
 		}
 		if solved {
 			if bizResolution, err = t.cal.Between(k.Created, k.Solved); err != nil {
-				return fmt.Errorf("ticket %q: resolution: %w", k.ID, err)
+				return fmt.Errorf("ticket: ticket %q: resolution in business hours: %w", k.ID, err)
 			}
 		}
 	}
