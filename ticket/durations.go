@@ -190,14 +190,14 @@ func (j durationsJSON) histogram() (durations, bool) {
 
 // settle sets n from the bins and reports whether the histogram is one
 // add could make: no trailing zero, no overflow, and a sum above the
-// lower edges of its durations and at most their upper edges.
+// lower edges of its durations and at most their upper edges (bounds in
+// 128 bits: at most 2⁶⁴ durations of at most 2⁶³ ns).
 func (h *durations) settle() bool {
 	if len(h.counts) > 0 && h.counts[len(h.counts)-1] == 0 {
 		return false
 	}
 	h.n = 0
-	lo, hi := new(big.Int), new(big.Int)
-	ns := big.NewInt(int64(binUnit))
+	var lo, hi nanos.Sum
 	for b, c := range h.counts {
 		if h.n > math.MaxUint64-c {
 			return false
@@ -207,18 +207,16 @@ func (h *durations) settle() bool {
 			continue
 		}
 		l, u := edges(b)
-		least := new(big.Int).Mul(new(big.Int).SetUint64(l), ns)
+		least := l * uint64(binUnit) // a duration in the bin exceeds it, or is 0 in bin 0
 		if b > 0 {
-			least.Add(least, big.NewInt(1))
+			least++
 		}
-		most := new(big.Int).Mul(new(big.Int).SetUint64(u), ns)
-		if most.Cmp(big.NewInt(math.MaxInt64)) > 0 {
-			most.SetInt64(math.MaxInt64)
+		most := uint64(math.MaxInt64)
+		if u <= uint64(math.MaxInt64/binUnit) {
+			most = u * uint64(binUnit)
 		}
-		cn := new(big.Int).SetUint64(c)
-		lo.Add(lo, least.Mul(least, cn))
-		hi.Add(hi, most.Mul(most, cn))
+		lo.Merge(nanos.Product(least, c))
+		hi.Merge(nanos.Product(most, c))
 	}
-	s := h.sum.Big()
-	return s.Cmp(lo) >= 0 && s.Cmp(hi) <= 0
+	return h.sum.Cmp(lo) >= 0 && h.sum.Cmp(hi) <= 0
 }
