@@ -14,6 +14,7 @@ import (
 	"github.com/rapportkit/rapport/clv"
 	"github.com/rapportkit/rapport/csat"
 	"github.com/rapportkit/rapport/forecast"
+	"github.com/rapportkit/rapport/hours"
 	"github.com/rapportkit/rapport/internal/unit"
 	"github.com/rapportkit/rapport/journey"
 	"github.com/rapportkit/rapport/nps"
@@ -21,6 +22,7 @@ import (
 	"github.com/rapportkit/rapport/plan"
 	"github.com/rapportkit/rapport/rate"
 	"github.com/rapportkit/rapport/segment"
+	"github.com/rapportkit/rapport/ticket"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -138,6 +140,7 @@ func mainResults(t testing.TB) []mainResult {
 	surveyResults(t, add)
 	contactResults(t, add)
 	centreResults(t, add)
+	ticketResults(t, add)
 	customerResults(t, add)
 	return out
 }
@@ -469,4 +472,31 @@ func centreResults(t testing.TB, add adder) {
 	var idle agent.Tally
 	ir, err := idle.Result(0)
 	add("agent.Result (empty)", ir, err)
+}
+
+// ticketResults are the Results of the ticket lifecycle, in calendar time
+// and in business hours.
+func ticketResults(t testing.TB, add adder) {
+	t.Helper()
+	paris, err := time.LoadLocation("Europe/Paris")
+	require.NoError(t, err)
+	day := hours.Spans{{From: 9 * time.Hour, To: 18 * time.Hour}}
+	cal, err := hours.New(paris, hours.Week{1: day, 2: day, 3: day, 4: day, 5: day}, nil, nil)
+	require.NoError(t, err)
+	at := func(d, h int) time.Time { return time.Date(2025, 3, d, h, 0, 0, 0, paris) }
+	tickets := []ticket.Ticket{
+		{ID: "1", Channel: operations.Email, Priority: "urgent", Created: at(3, 10), FirstReply: at(3, 11), Solved: at(3, 15), Replies: 1},
+		{ID: "2", Channel: operations.Form, Priority: "normal", Created: at(7, 17), FirstReply: at(10, 9), Solved: at(11, 12), Replies: 3, Reopens: 1},
+		{ID: "3", Channel: operations.Email, Priority: "normal", Created: at(12, 9), Replies: 0},
+	}
+	targets := ticket.Targets{"urgent": {FirstReply: time.Hour, Resolution: 8 * time.Hour}, "normal": {FirstReply: 8 * time.Hour, Business: true}}
+	tt, err := ticket.TallyOf(slices.Values(tickets), targets, cal)
+	require.NoError(t, err)
+	tr, err := tt.Result()
+	add("ticket.Result", tr, err)
+	var none ticket.Tally
+	nr, err := none.Result()
+	add("ticket.Result (empty)", nr, err)
+	backlog, err := ticket.Backlog(slices.Values(tickets), at(12, 12))
+	add("ticket.BacklogResult", backlog, err)
 }
