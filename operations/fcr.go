@@ -3,6 +3,7 @@ package operations
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
@@ -95,13 +96,33 @@ func (f *FCRStatus) UnmarshalText(b []byte) error {
 //
 // The contacts are validated first; on error none is changed and the
 // error names the contact's position and ID. A window that is not positive
-// fails with ErrDuration. The slice is marked in place; its order is kept.
-// It takes O(n log n) time and O(n) memory for n contacts.
+// fails with ErrDuration, an arrival more than 10¹¹ years from 1970 with
+// ErrTime, and more than 2³²−1 contacts with ErrOverflow. Arrival times are
+// compared as instants (their wall clocks; a monotonic reading is
+// ignored). The slice is marked in place; its order is kept.
+//
+// It takes O(n log n) time and about 25 bytes a contact: each handled
+// contact with a customer becomes a pointer-free record (the customer and
+// the reason interned to integers, the arrival in integer seconds and
+// nanoseconds, the position) sorted by customer, reason and time, and
+// marked in one pass over each history.
 func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 	if window <= 0 {
 		return fmt.Errorf("%w: MarkFCR window %v is not positive", ErrDuration, window)
 	}
-	handled := make([]int, 0, len(contacts))
+	if uint64(len(contacts)) > math.MaxUint32 {
+		return fmt.Errorf("%w: MarkFCR of %d contacts, more than 2³²−1", ErrOverflow, len(contacts))
+	}
+	status := make([]FCRStatus, len(contacts))
+	var (
+		recs      []fcrRecord
+		customers = make(map[string]uint32)
+		reasons   = make(map[string]uint32)
+		// the reason of the contact before, to skip the map on runs of one
+		lastReason   string
+		lastReasonID uint32
+		hasReason    bool
+	)
 	for i := range contacts {
 		c := &contacts[i]
 		// Validate as the contact will be after marking: a stale status
@@ -113,53 +134,98 @@ func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 		if err != nil {
 			return group.At("record", i, err)
 		}
-		if c.Outcome.Handled() {
-			handled = append(handled, i)
-		}
-	}
-	slices.SortFunc(handled, func(a, b int) int {
-		ca, cb := &contacts[a], &contacts[b]
-		return cmp.Or(ca.Arrived.Compare(cb.Arrived), cmp.Compare(ca.ID, cb.ID), cmp.Compare(a, b))
-	})
-	for i := range contacts {
-		contacts[i].FCR = FCRUnknown
-	}
-	type key struct{ customer, reason string }
-	last := make(map[key]int, len(handled))
-	for _, i := range handled {
-		c := &contacts[i]
-		if c.CustomerID == "" {
-			c.FCR = firstStatus(c)
+		if !c.Outcome.Handled() {
 			continue
 		}
-		k := key{c.CustomerID, c.Reason}
-		if p, ok := last[k]; ok && within(contacts[p].Arrived, c.Arrived, window) {
-			c.FCR = FCRRepeat
-			if contacts[p].FCR != FCRRepeat {
-				contacts[p].FCR = FCRUnresolved
-			}
-		} else {
-			c.FCR = firstStatus(c)
+		status[i] = firstStatus(c)
+		if c.CustomerID == "" {
+			continue
 		}
-		last[k] = i
+		sec, nsec := c.Arrived.Unix(), c.Arrived.Nanosecond()
+		if sec < -maxFCRSeconds || sec > maxFCRSeconds {
+			return group.At("record", i, fmt.Errorf("%w: contact %q: arrived %s, more than 10¹¹ years from 1970", ErrTime, c.ID, stamp(c.Arrived)))
+		}
+		if recs == nil {
+			recs = make([]fcrRecord, 0, len(contacts)-i)
+		}
+		cust, ok := customers[c.CustomerID]
+		if !ok {
+			cust = uint32(len(customers))
+			customers[c.CustomerID] = cust
+		}
+		if !hasReason || c.Reason != lastReason {
+			r, ok := reasons[c.Reason]
+			if !ok {
+				r = uint32(len(reasons))
+				reasons[c.Reason] = r
+			}
+			lastReason, lastReasonID, hasReason = c.Reason, r, true
+		}
+		recs = append(recs, fcrRecord{
+			history: uint64(cust)<<32 | uint64(lastReasonID),
+			sec:     sec, nsec: uint32(nsec), i: uint32(i),
+		})
 	}
-	if !asOf.IsZero() {
-		for _, i := range handled {
-			c := &contacts[i]
-			// Sub saturates past 292 years, on the right side of window.
-			if c.FCR != FCRRepeat && asOf.Sub(c.Arrived) < window {
-				c.FCR = FCRUnknown
+	slices.SortFunc(recs, func(a, b fcrRecord) int {
+		switch {
+		case a.history != b.history:
+			return cmp.Compare(a.history, b.history)
+		case a.sec != b.sec:
+			return cmp.Compare(a.sec, b.sec)
+		case a.nsec != b.nsec:
+			return cmp.Compare(a.nsec, b.nsec)
+		}
+		// Simultaneous contacts of one history, rare: by ID, then position.
+		return cmp.Or(cmp.Compare(contacts[a.i].ID, contacts[b.i].ID), cmp.Compare(a.i, b.i))
+	})
+	for k := 1; k < len(recs); k++ {
+		p, c := &recs[k-1], &recs[k]
+		if p.history == c.history && p.within(c, window) {
+			status[c.i] = FCRRepeat
+			if status[p.i] != FCRRepeat {
+				status[p.i] = FCRUnresolved
 			}
 		}
+	}
+	for i := range contacts {
+		c := &contacts[i]
+		// Sub saturates past 292 years, on the right side of window.
+		if !asOf.IsZero() && status[i] != FCRRepeat && status[i] != FCRUnknown && asOf.Sub(c.Arrived) < window {
+			status[i] = FCRUnknown
+		}
+		c.FCR = status[i]
 	}
 	return nil
 }
 
-// within reports whether to comes at most d after from (to ≥ from), exactly
-// even when the two are more than 292 years apart.
-func within(from, to time.Time, d time.Duration) bool {
-	s, ok := span(from, to)
-	return ok && s <= d
+// maxFCRSeconds bounds the arrival times MarkFCR takes, in seconds from
+// 1970: about 10¹¹ years, so that no Unix time wraps.
+const maxFCRSeconds = 1 << 62
+
+// fcrRecord is a handled contact with a customer, as MarkFCR sorts it:
+// its history (customer and reason, interned), its arrival in seconds and
+// nanoseconds from 1970 and its position in the slice.
+type fcrRecord struct {
+	history uint64
+	sec     int64
+	nsec    uint32
+	i       uint32
+}
+
+// within reports whether c arrived at most d after p, which arrived
+// before it, exactly: (c − p) ≤ d in nanoseconds without overflow.
+func (p *fcrRecord) within(c *fcrRecord, d time.Duration) bool {
+	ds := uint64(c.sec) - uint64(p.sec) // c.sec ≥ p.sec: no wrap
+	ws := uint64(d / time.Second)
+	if ds > ws+1 {
+		return false
+	}
+	if ds < ws {
+		return true // at least one second to spare, whatever the nanoseconds
+	}
+	// ds is ws or ws+1: compare the remaining nanoseconds.
+	ns := int64(ds-ws)*int64(time.Second) + int64(c.nsec) - int64(p.nsec)
+	return ns <= int64(d%time.Second)
 }
 
 func firstStatus(c *Contact) FCRStatus {
