@@ -3,6 +3,7 @@ package operations
 import (
 	"cmp"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"slices"
 	"time"
@@ -101,11 +102,14 @@ func (f *FCRStatus) UnmarshalText(b []byte) error {
 // compared as instants (their wall clocks; a monotonic reading is
 // ignored). The slice is marked in place; its order is kept.
 //
-// It takes O(n log n) time and about 25 bytes a contact: each handled
-// contact with a customer becomes a pointer-free record (the customer and
-// the reason interned to integers, the arrival in integer seconds and
-// nanoseconds, the position) sorted by customer, reason and time, and
-// marked in one pass over each history.
+// It takes O(n log n) time and 25 bytes a contact, in one sequential
+// pass to validate and one to mark: each handled contact with a customer
+// becomes a pointer-free record (a hash of its customer and reason, the
+// arrival in integer seconds and nanoseconds, its position), the records
+// are sorted by hash and time, and each history is marked in one pass
+// over its records. Records of equal hash are checked to have the same
+// customer and reason, so a collision of hashes never links two
+// histories.
 func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 	if window <= 0 {
 		return fmt.Errorf("%w: MarkFCR window %v is not positive", ErrDuration, window)
@@ -115,9 +119,9 @@ func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 	}
 	status := make([]FCRStatus, len(contacts))
 	var (
-		recs      []fcrRecord
-		customers = make(map[string]uint32)
-		reasons   = make(map[string]uint32)
+		recs    []fcrRecord
+		seed    = maphash.MakeSeed()
+		reasons = make(map[string]uint32)
 		// the reason of the contact before, to skip the map on runs of one
 		lastReason   string
 		lastReasonID uint32
@@ -148,11 +152,6 @@ func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 		if recs == nil {
 			recs = make([]fcrRecord, 0, len(contacts)-i)
 		}
-		cust, ok := customers[c.CustomerID]
-		if !ok {
-			cust = uint32(len(customers))
-			customers[c.CustomerID] = cust
-		}
 		if !hasReason || c.Reason != lastReason {
 			r, ok := reasons[c.Reason]
 			if !ok {
@@ -162,7 +161,7 @@ func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 			lastReason, lastReasonID, hasReason = c.Reason, r, true
 		}
 		recs = append(recs, fcrRecord{
-			history: uint64(cust)<<32 | uint64(lastReasonID),
+			history: maphash.String(seed, c.CustomerID) ^ uint64(lastReasonID)*0x9e3779b97f4a7c15,
 			sec:     sec, nsec: uint32(nsec), i: uint32(i),
 		})
 	}
@@ -178,14 +177,13 @@ func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 		// Simultaneous contacts of one history, rare: by ID, then position.
 		return cmp.Or(cmp.Compare(contacts[a.i].ID, contacts[b.i].ID), cmp.Compare(a.i, b.i))
 	})
-	for k := 1; k < len(recs); k++ {
-		p, c := &recs[k-1], &recs[k]
-		if p.history == c.history && p.within(c, window) {
-			status[c.i] = FCRRepeat
-			if status[p.i] != FCRRepeat {
-				status[p.i] = FCRUnresolved
-			}
+	for a := 0; a < len(recs); {
+		b := a + 1
+		for b < len(recs) && recs[b].history == recs[a].history {
+			b++
 		}
+		markHistory(contacts, recs[a:b], status, window)
+		a = b
 	}
 	for i := range contacts {
 		c := &contacts[i]
@@ -196,6 +194,39 @@ func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 		c.FCR = status[i]
 	}
 	return nil
+}
+
+// markHistory marks the records of one history hash, in order of time:
+// those of one customer and reason, but for a collision of hashes, which
+// is found and sorted out.
+func markHistory(contacts []Contact, run []fcrRecord, status []FCRStatus, window time.Duration) {
+	if len(run) < 2 {
+		return
+	}
+	same := func(p, c *fcrRecord) bool {
+		cp, cc := &contacts[p.i], &contacts[c.i]
+		return cp.CustomerID == cc.CustomerID && cp.Reason == cc.Reason
+	}
+	one := true
+	for k := 1; k < len(run) && one; k++ {
+		one = same(&run[0], &run[k])
+	}
+	if !one {
+		// Two histories with one hash: group them, each keeping its order.
+		slices.SortStableFunc(run, func(a, b fcrRecord) int {
+			ca, cb := &contacts[a.i], &contacts[b.i]
+			return cmp.Or(cmp.Compare(ca.CustomerID, cb.CustomerID), cmp.Compare(ca.Reason, cb.Reason))
+		})
+	}
+	for k := 1; k < len(run); k++ {
+		p, c := &run[k-1], &run[k]
+		if (one || same(p, c)) && p.within(c, window) {
+			status[c.i] = FCRRepeat
+			if status[p.i] != FCRRepeat {
+				status[p.i] = FCRUnresolved
+			}
+		}
+	}
 }
 
 // maxFCRSeconds bounds the arrival times MarkFCR takes, in seconds from

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -142,6 +143,37 @@ func TestMarkFCRMatchesOracle(t *testing.T) {
 	}
 }
 
+// Two histories whose hashes collide are told apart by their ids.
+func TestMarkFCRCollision(t *testing.T) {
+	cs := []Contact{
+		handled("a1", "A", "r", 0, true), handled("b1", "B", "r", time.Minute, true),
+		handled("a2", "A", "r", 2*time.Minute, true), handled("b2", "B", "r", 3*time.Hour, true),
+		handled("a3", "A", "s", 4*time.Minute, true),
+	}
+	want := slices.Clone(cs)
+	if err := markFCRSorted(want, time.Hour, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	// One hash for all, in order of time, as the sort leaves them.
+	run := make([]fcrRecord, len(cs))
+	for i, c := range cs {
+		run[i] = fcrRecord{history: 1, sec: c.Arrived.Unix(), i: uint32(i)}
+	}
+	status := make([]FCRStatus, len(cs))
+	for i := range cs {
+		status[i] = firstStatus(&cs[i])
+	}
+	markHistory(cs, run, status, time.Hour)
+	for i := range cs {
+		if status[i] != want[i].FCR {
+			t.Errorf("%s: %v, want %v", cs[i].ID, status[i], want[i].FCR)
+		}
+	}
+	if want[2].FCR != FCRRepeat || want[1].FCR != FCRResolved || want[4].FCR != FCRResolved {
+		t.Errorf("oracle: %v", marks(want))
+	}
+}
+
 func FuzzMarkFCR(f *testing.F) {
 	f.Add(uint64(1), uint8(20), int64(time.Hour), false)
 	f.Add(uint64(7), uint8(3), int64(1), true)
@@ -182,7 +214,8 @@ func fcrBenchContacts(n int) []Contact {
 	const year = 365 * 24 * time.Hour
 	for i := range cs {
 		a := at(time.Duration(rng.Int64N(int64(year))).Truncate(time.Second))
-		cs[i] = Contact{ID: fmt.Sprintf("K%09d", i), CustomerID: customers[rng.IntN(len(customers))], Reason: reasons[rng.IntN(len(reasons))],
+		// Each id its own string, as a reader returns them.
+		cs[i] = Contact{ID: fmt.Sprintf("K%09d", i), CustomerID: strings.Clone(customers[rng.IntN(len(customers))]), Reason: reasons[rng.IntN(len(reasons))],
 			Channel: Phone, Direction: Inbound, Outcome: Answered, Arrived: a, Answered: a.Add(30 * time.Second), Resolved: rng.IntN(3) > 0}
 		if i%20 == 0 {
 			cs[i].CustomerID = ""
