@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/rapportkit/rapport/internal/group"
@@ -110,6 +112,9 @@ func (f *FCRStatus) UnmarshalText(b []byte) error {
 // over its records. Records of equal hash are checked to have the same
 // customer and reason, so a collision of hashes never links two
 // histories.
+// From 2¹⁵ records the two halves of the hash range are sorted and
+// marked on two cores where GOMAXPROCS allows; the marks do not depend on
+// it.
 func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 	if window <= 0 {
 		return fmt.Errorf("%w: MarkFCR window %v is not positive", ErrDuration, window)
@@ -165,6 +170,52 @@ func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 			sec:     sec, nsec: uint32(nsec), i: uint32(i),
 		})
 	}
+	if len(recs) >= fcrParallelFrom && runtime.GOMAXPROCS(0) > 1 {
+		// Histories never straddle the two halves of the hash range: sort
+		// and mark each half on its own core, marking disjoint contacts.
+		m := partitionFCR(recs)
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			markFCRRecords(contacts, recs[:m], status, window)
+		}()
+		markFCRRecords(contacts, recs[m:], status, window)
+		wg.Wait()
+	} else {
+		markFCRRecords(contacts, recs, status, window)
+	}
+	for i := range contacts {
+		c := &contacts[i]
+		// Sub saturates past 292 years, on the right side of window.
+		if !asOf.IsZero() && status[i] != FCRRepeat && status[i] != FCRUnknown && asOf.Sub(c.Arrived) < window {
+			status[i] = FCRUnknown
+		}
+		c.FCR = status[i]
+	}
+	return nil
+}
+
+// fcrParallelFrom is the number of records from which MarkFCR sorts on
+// two cores.
+const fcrParallelFrom = 1 << 15
+
+// partitionFCR moves the records of the lower half of the hash range
+// before the others and returns their number.
+func partitionFCR(recs []fcrRecord) int {
+	m := 0
+	for k := range recs {
+		if recs[k].history>>63 == 0 {
+			recs[m], recs[k] = recs[k], recs[m]
+			m++
+		}
+	}
+	return m
+}
+
+// markFCRRecords sorts records by history and time and marks each
+// history.
+func markFCRRecords(contacts []Contact, recs []fcrRecord, status []FCRStatus, window time.Duration) {
 	slices.SortFunc(recs, func(a, b fcrRecord) int {
 		switch {
 		case a.history != b.history:
@@ -185,15 +236,6 @@ func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 		markHistory(contacts, recs[a:b], status, window)
 		a = b
 	}
-	for i := range contacts {
-		c := &contacts[i]
-		// Sub saturates past 292 years, on the right side of window.
-		if !asOf.IsZero() && status[i] != FCRRepeat && status[i] != FCRUnknown && asOf.Sub(c.Arrived) < window {
-			status[i] = FCRUnknown
-		}
-		c.FCR = status[i]
-	}
-	return nil
 }
 
 // markHistory marks the records of one history hash, in order of time:

@@ -143,6 +143,30 @@ func TestMarkFCRMatchesOracle(t *testing.T) {
 	}
 }
 
+// Long inputs, sorted and marked on two cores, mark as the oracle does.
+func TestMarkFCRParallelMatchesOracle(t *testing.T) {
+	cs := fcrBenchContacts(3 * fcrParallelFrom)
+	for i := range cs {
+		if i%7 == 0 { // ties of time within histories
+			cs[i].Arrived = cs[i-i%14].Arrived
+			cs[i].Answered = cs[i].Arrived
+		}
+	}
+	want, got := slices.Clone(cs), slices.Clone(cs)
+	asOf := at(300 * 24 * time.Hour)
+	if err := markFCRSorted(want, 7*24*time.Hour, asOf); err != nil {
+		t.Fatal(err)
+	}
+	if err := MarkFCR(got, 7*24*time.Hour, asOf); err != nil {
+		t.Fatal(err)
+	}
+	for i := range got {
+		if got[i].FCR != want[i].FCR {
+			t.Fatalf("contact %d marked %v, oracle %v", i, got[i].FCR, want[i].FCR)
+		}
+	}
+}
+
 // Two histories whose hashes collide are told apart by their ids.
 func TestMarkFCRCollision(t *testing.T) {
 	cs := []Contact{
