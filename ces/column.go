@@ -12,13 +12,5 @@ import "github.com/rapportkit/rapport/internal/counts"
 // nGroups fail with ErrColumns, a score off the scale with
 // ErrScoreOutOfRange, naming the row, and nothing is returned.
 func TallyColumns(groups []uint32, scores []uint8, s Scale, nGroups int) ([]Tally, error) {
-	cs, err := counts.Columns(&kind, s, groups, scores, nGroups)
-	if err != nil {
-		return nil, err
-	}
-	tallies := make([]Tally, len(cs))
-	for g := range cs {
-		tallies[g].c = cs[g]
-	}
-	return tallies, nil
+	return counts.Columns(&kind, s, groups, scores, nGroups, func(c counts.Tally[Scale]) Tally { return Tally{c} })
 }

@@ -26,12 +26,13 @@ const chunk = math.MaxUint32
 // validated: the two columns must have one element per row, each group
 // must be below nGroups (at most MaxGroups) and each score on the scale,
 // else nothing is returned and the error (k.ErrColumns or k.ErrScore)
-// names the row.
+// names the row. Each tally is handed to wrap, which makes it the
+// package's own type.
 //
 // It does not allocate per row: one 32-bit counter per group and point,
 // counted in one pass over the columns with the loop of a plain
 // (group, score) histogram and two compares for validation.
-func Columns[S Scale](k *Kind[S], s S, groups []uint32, scores []uint8, nGroups int) ([]Tally[S], error) {
+func Columns[S Scale, T any](k *Kind[S], s S, groups []uint32, scores []uint8, nGroups int, wrap func(Tally[S]) T) ([]T, error) {
 	if len(groups) != len(scores) {
 		return nil, fmt.Errorf("%w: %d groups for %d scores", k.ErrColumns, len(groups), len(scores))
 	}
@@ -63,7 +64,11 @@ func Columns[S Scale](k *Kind[S], s S, groups []uint32, scores []uint8, nGroups 
 			}
 		}
 	}
-	return tallies, nil
+	out := make([]T, nGroups)
+	for g := range tallies {
+		out[g] = wrap(tallies[g])
+	}
+	return out, nil
 }
 
 // refusedRow returns the error of row i of Columns, out of its loop.

@@ -22,6 +22,8 @@ func oneByOne(s scale, groups []uint32, scores []uint8, nGroups int) ([]Tally[sc
 	return tallies, nil
 }
 
+func id(t Tally[scale]) Tally[scale] { return t }
+
 func TestColumnsMatchesAdd(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for _, s := range []scale{{0, 10}, {1, 5}, {-3, 3}, {250, 255}} {
@@ -36,7 +38,7 @@ func TestColumnsMatchesAdd(t *testing.T) {
 			}
 			want, err := oneByOne(s, groups, scores, c.groups)
 			require.NoError(t, err)
-			got, err := Columns(&testKind, s, groups, scores, c.groups)
+			got, err := Columns(&testKind, s, groups, scores, c.groups, id)
 			require.NoError(t, err)
 			assert.Equal(t, want, got, "%v %+v", s, c)
 		}
@@ -65,7 +67,7 @@ func TestColumnsRejects(t *testing.T) {
 		{"score far above", groups, []uint8{1, 5, 3, 255}, 3, errScore, "test: row 3: score: 255 not in 1..5"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := Columns(&testKind, s, c.groups, c.scores, c.nGroups)
+			got, err := Columns(&testKind, s, c.groups, c.scores, c.nGroups, id)
 			assert.Nil(t, got)
 			assert.ErrorIs(t, err, c.err)
 			assert.EqualError(t, err, c.msg)
@@ -82,7 +84,7 @@ func FuzzColumns(f *testing.F) {
 		for i, v := range g {
 			groups[i] = uint32(v)
 		}
-		got, err := Columns(&testKind, s, groups, scores, int(nGroups))
+		got, err := Columns(&testKind, s, groups, scores, int(nGroups), id)
 		ok := len(g) == len(scores)
 		for i := 0; ok && i < len(g); i++ {
 			ok = int(g[i]) < int(nGroups) && scores[i] >= 1 && scores[i] <= 5
