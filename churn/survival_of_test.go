@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/group"
 	"github.com/stretchr/testify/require"
 )
 
@@ -24,7 +25,7 @@ func survivalByMap[K comparable](customers iter.Seq[Customer], asOf time.Time, u
 	groups := make(map[K]*Survival)
 	var bad error
 	i := 0
-	for c := range checked(customers, &bad) {
+	for c := range checkedMap(customers, &bad) {
 		l, ok := c.Lifetime(asOf)
 		if ok {
 			if unit > 0 {
@@ -46,6 +47,30 @@ func survivalByMap[K comparable](customers iter.Seq[Customer], asOf time.Time, u
 		return nil, bad
 	}
 	return groups, nil
+}
+
+// checkedMap is checked before issue 18: a lookup and an assignment in
+// the map of ids for every customer.
+func checkedMap(customers iter.Seq[Customer], err *error) iter.Seq[Customer] {
+	return func(yield func(Customer) bool) {
+		seen := make(map[string]int)
+		i := 0
+		for c := range customers {
+			if e := c.Validate(); e != nil {
+				*err = group.At("customer", i, e)
+				return
+			}
+			if j, dup := seen[c.ID]; dup {
+				*err = group.At("customer", i, fmt.Errorf("%w: %q (positions %d and %d)", ErrDuplicateID, c.ID, j, i))
+				return
+			}
+			seen[c.ID] = i
+			i++
+			if !yield(c) {
+				return
+			}
+		}
+	}
 }
 
 var survivalAsOf = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
