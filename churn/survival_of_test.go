@@ -123,15 +123,44 @@ func TestSurvivalByMatchesMap(t *testing.T) {
 	}
 }
 
-// Errors name the same customer as before.
+// Errors name the same customer as before: the first repeated id or
+// invalid customer in order, and for a repeat the first position of the
+// id.
 func TestSurvivalOfErrors(t *testing.T) {
-	cs := survivalCustomers(rand.New(rand.NewPCG(1, 1)), 50, 100*24*time.Hour, 1)
-	cs[30].ID = cs[10].ID
-	_, err := SurvivalOf(slices.Values(cs), survivalAsOf, 24*time.Hour)
-	_, want := survivalByMap(slices.Values(cs), survivalAsOf, 24*time.Hour, func(Customer) int { return 0 })
-	require.Error(t, err)
-	require.Equal(t, want.Error(), err.Error())
-	require.True(t, strings.Contains(err.Error(), "customer 30"), err.Error())
+	for _, c := range []struct {
+		name    string
+		mutate  func(cs []Customer)
+		contain string
+	}{
+		{"repeat", func(cs []Customer) { cs[30].ID = cs[10].ID }, "customer 30"},
+		{"repeat, then invalid", func(cs []Customer) { cs[30].ID = cs[10].ID; cs[40].ID = "" }, "customer 30"},
+		{"invalid, then repeat", func(cs []Customer) { cs[30].ID = cs[10].ID; cs[20].ID = "" }, "customer 20"},
+		{"two repeats", func(cs []Customer) { cs[30].ID = cs[10].ID; cs[25].ID = cs[40].ID }, "customer 30"},
+		{"three times", func(cs []Customer) { cs[30].ID = cs[12].ID; cs[31].ID = cs[12].ID; cs[5].ID = cs[12].ID }, "customer 12"},
+		{"repeat at the end", func(cs []Customer) { cs[49].ID = cs[0].ID }, "positions 0 and 49"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cs := survivalCustomers(rand.New(rand.NewPCG(1, 1)), 50, 100*24*time.Hour, 1)
+			c.mutate(cs)
+			_, err := SurvivalOf(slices.Values(cs), survivalAsOf, 24*time.Hour)
+			_, want := survivalByMap(slices.Values(cs), survivalAsOf, 24*time.Hour, func(Customer) int { return 0 })
+			require.Error(t, err)
+			require.Equal(t, want.Error(), err.Error())
+			require.True(t, strings.Contains(err.Error(), c.contain), err.Error())
+			_, err = SurvivalBy(slices.Values(cs), survivalAsOf, 0, func(c Customer) string { return c.Segment })
+			require.Equal(t, want.Error(), err.Error())
+		})
+	}
+}
+
+// Ids whose hashes collide are told apart.
+func TestIDCheckCollision(t *testing.T) {
+	c := idCheck{recs: []idRecord{{1, 0, "a"}, {1, 1, "b"}, {2, 2, "c"}, {1, 3, "b"}, {1, 4, "a"}}}
+	err := c.first()
+	require.ErrorIs(t, err, ErrDuplicateID)
+	require.Equal(t, `churn: customer 3: duplicate customer id: "b" (positions 1 and 3)`, err.Error())
+	c = idCheck{recs: []idRecord{{1, 0, "a"}, {1, 1, "b"}}}
+	require.NoError(t, c.first())
 }
 
 // Issue 18, item 3: survival from 1M customers, lifetimes in whole days,
