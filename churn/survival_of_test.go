@@ -155,11 +155,11 @@ func TestSurvivalOfErrors(t *testing.T) {
 
 // Ids whose hashes collide are told apart.
 func TestIDCheckCollision(t *testing.T) {
-	c := idCheck{recs: []idRecord{{1, 0, "a"}, {1, 1, "b"}, {2, 2, "c"}, {1, 3, "b"}, {1, 4, "a"}}}
+	c := idCheck{ids: []string{"a", "b", "c", "b", "a"}, recs: []idRecord{{1, 0}, {1, 1}, {2, 2}, {1, 3}, {1, 4}}}
 	err := c.first()
 	require.ErrorIs(t, err, ErrDuplicateID)
 	require.Equal(t, `churn: customer 3: duplicate customer id: "b" (positions 1 and 3)`, err.Error())
-	c = idCheck{recs: []idRecord{{1, 0, "a"}, {1, 1, "b"}}}
+	c = idCheck{ids: []string{"a", "b"}, recs: []idRecord{{1, 0}, {1, 1}}}
 	require.NoError(t, c.first())
 }
 
@@ -212,4 +212,18 @@ func BenchmarkSurvivalAddNFloor1M(b *testing.B) {
 			}
 		}
 	}
+}
+
+// Across many buckets the first repeat is found as the map found it.
+func TestSurvivalOfRepeatsAtScale(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 7))
+	cs := survivalCustomers(rng, 200_000, 100*24*time.Hour, 1)
+	for range 3 {
+		i, j := rng.IntN(len(cs)), rng.IntN(len(cs))
+		cs[i].ID = cs[j].ID
+	}
+	_, err := SurvivalOf(slices.Values(cs), survivalAsOf, 24*time.Hour)
+	_, want := survivalByMap(slices.Values(cs), survivalAsOf, 24*time.Hour, func(Customer) int { return 0 })
+	require.Error(t, want)
+	require.EqualError(t, err, want.Error())
 }
