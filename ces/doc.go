@@ -65,7 +65,9 @@
 // zero value on SevenPointEase, Add and AddN, Merge, N, Clone, Result and
 // canonical binary and JSON encodings, so that partial tallies computed on
 // several machines combine to the byte. TallyOf folds a sequence of
-// responses, TallyBy folds it into a tally per key. Result, Comparison
+// responses, TallyBy folds it into a tally per key, TallyColumns tallies
+// grouped columns (group ids and byte scores) at the speed of a plain
+// (group, score) histogram. Result, Comparison
 // and Ranked give means on the scale's points (mean_score), shares and
 // ease in percent (ease_pct) and the net index in points (net_points),
 // and nil (null) where a figure is undefined; p-values are fractions

@@ -374,3 +374,21 @@ func ExampleNewLabels() {
 	// Output:
 	// 10
 }
+
+func ExampleTallyColumns() {
+	// Responses of two stores, 0 and 1, as columns.
+	stores := []uint32{0, 0, 1, 0, 1}
+	scores := []uint8{7, 1, 7, 7, 1}
+	tallies, err := ces.TallyColumns(stores, scores, ces.SevenPointEase, 2)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	m, _ := tallies[0].Mean()
+	fmt.Println(len(tallies), tallies[0].N(), m, tallies[1].N())
+	_, err = ces.TallyColumns([]uint32{0, 2}, scores[:2], ces.SevenPointEase, 2)
+	fmt.Println(err)
+	// Output:
+	// 2 3 5 2
+	// ces: row 1: malformed columns: group 2 not below 2
+}

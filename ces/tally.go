@@ -11,7 +11,7 @@ import (
 var kind = counts.Kind[Scale]{
 	Tag: 'E', Params: Scale.params, Scale: scaleOf,
 	ErrScore: ErrScoreOutOfRange, ErrOverflow: ErrOverflow, ErrMismatch: ErrMismatch,
-	ErrEncoding: ErrEncoding, ErrLevel: ErrLevel, ErrMethod: ErrMethod,
+	ErrEncoding: ErrEncoding, ErrLevel: ErrLevel, ErrMethod: ErrMethod, ErrColumns: ErrColumns,
 	ErrLabels: ErrLabels, ErrUnknownLabel: ErrUnknownLabel,
 }
 

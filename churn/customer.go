@@ -148,11 +148,15 @@ func checked(customers iter.Seq[Customer], err *error) iter.Seq[Customer] {
 				*err = group.At("customer", i, e)
 				return
 			}
-			if j, dup := seen[c.ID]; dup {
+			// One map operation a customer: a new id is stored as i+1; a
+			// repeated one sums its first position j+1 and i+1.
+			n := len(seen)
+			seen[c.ID] += i + 1
+			if len(seen) == n {
+				j := seen[c.ID] - (i + 1) - 1
 				*err = group.At("customer", i, fmt.Errorf("%w: %q (positions %d and %d)", ErrDuplicateID, c.ID, j, i))
 				return
 			}
-			seen[c.ID] = i
 			i++
 			if !yield(c) {
 				return

@@ -81,7 +81,8 @@
 // canonical binary and JSON encodings, so that partial tallies computed on
 // several machines combine to the byte. TallyOf folds a sequence of
 // responses, TallyBy folds it into a tally per key (channel, month,
-// segment). Result and Comparison give shares in percent and differences
+// segment), TallyColumns tallies grouped columns (group ids and byte
+// scores) at the speed of a plain (group, score) histogram. Result and Comparison give shares in percent and differences
 // in percentage points, with the unit in each field and JSON key
 // (satisfied_pct, delta_points, mean_score), and nil (null) where a
 // figure is undefined.

@@ -3,6 +3,9 @@ package csat
 import "errors"
 
 var (
+	// ErrColumns reports grouped columns (TallyColumns) of unequal lengths,
+	// a group id not below the number of groups, or too many groups.
+	ErrColumns = errors.New("csat: malformed columns")
 	// ErrScoreOutOfRange reports a score outside the scale.
 	ErrScoreOutOfRange = errors.New("csat: score out of range")
 	// ErrScale reports an invalid scale.

@@ -386,3 +386,20 @@ func ExampleTally_Result_empty() {
 	// CSAT undefined, n=0 on 1–5 <nil>
 	// {"satisfied_pct":null,"satisfied_interval_pct":null,"n":0,"satisfied":0,"neutral":0,"neutral_pct":null,"dissatisfied":0,"dissatisfied_pct":null,"mean_score":null,"std_dev_score":null,"scale":{"min":1,"max":5,"satisfied_from":4,"dissatisfied_to":2}}
 }
+
+func ExampleTallyColumns() {
+	// Responses of two stores, 0 and 1, as columns.
+	stores := []uint32{0, 0, 1, 0, 1}
+	scores := []uint8{5, 1, 5, 5, 1}
+	tallies, err := csat.TallyColumns(stores, scores, csat.FivePoint, 2)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(len(tallies), tallies[0].N(), tallies[0].Satisfied(), tallies[1].N())
+	_, err = csat.TallyColumns([]uint32{0, 2}, scores[:2], csat.FivePoint, 2)
+	fmt.Println(err)
+	// Output:
+	// 2 3 2 2
+	// csat: row 1: malformed columns: group 2 not below 2
+}

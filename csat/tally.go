@@ -10,7 +10,7 @@ var kind = counts.Kind[Scale]{
 	Params:   func(s Scale) []int { return []int{s.Min(), s.Max(), s.SatisfiedFrom(), s.DissatisfiedTo()} },
 	Scale:    func(p []int) (Scale, error) { return newScale(p[0], p[1], p[2], p[3]) },
 	ErrScore: ErrScoreOutOfRange, ErrOverflow: ErrOverflow, ErrMismatch: ErrMismatch, ErrEncoding: ErrEncoding,
-	ErrLevel: ErrLevel, ErrMethod: ErrMethod, ErrLabels: ErrLabels, ErrUnknownLabel: ErrUnknownLabel,
+	ErrLevel: ErrLevel, ErrMethod: ErrMethod, ErrColumns: ErrColumns, ErrLabels: ErrLabels, ErrUnknownLabel: ErrUnknownLabel,
 }
 
 // Tally counts responses per score. It is exact (integer counts), its

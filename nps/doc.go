@@ -24,7 +24,8 @@
 // weight. TallyOf and WeightedOf fold a sequence of responses,
 // TallyBy and WeightedBy fold it into a tally per key (segment, channel,
 // month). Tally.AddUint8s counts a raw column of byte scores at memory
-// speed with full validation.
+// speed with full validation. TallyColumns tallies grouped columns (group
+// ids and byte scores) at the speed of a plain (group, score) histogram.
 //
 // # Statistics (on −1..1)
 //

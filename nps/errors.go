@@ -3,6 +3,9 @@ package nps
 import "errors"
 
 var (
+	// ErrColumns reports grouped columns (TallyColumns) of unequal lengths,
+	// a group id not below the number of groups, or too many groups.
+	ErrColumns = errors.New("nps: malformed columns")
 	// ErrScoreOutOfRange reports a score outside the scale (0–10 by default).
 	ErrScoreOutOfRange = errors.New("nps: score out of range")
 	// ErrWeight reports a survey weight that is negative, not finite, or

@@ -470,3 +470,20 @@ func ExampleScale() {
 	// Output:
 	// 0 10 7 9 11
 }
+
+func ExampleTallyColumns() {
+	// Responses of two stores, 0 and 1, as columns.
+	stores := []uint32{0, 0, 1, 0, 1}
+	scores := []uint8{10, 0, 10, 10, 0}
+	tallies, err := nps.TallyColumns(stores, scores, nps.Standard, 2)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(len(tallies), tallies[0].N(), tallies[0].Promoters(), tallies[1].N())
+	_, err = nps.TallyColumns([]uint32{0, 2}, scores[:2], nps.Standard, 2)
+	fmt.Println(err)
+	// Output:
+	// 2 3 2 2
+	// nps: row 1: malformed columns: group 2 not below 2
+}

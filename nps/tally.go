@@ -10,7 +10,7 @@ var kind = counts.Kind[Scale]{
 	Params:   func(s Scale) []int { return []int{s.Min(), s.Max(), s.PassiveFrom(), s.PromoterFrom()} },
 	Scale:    func(p []int) (Scale, error) { return NewScale(p[0], p[1], p[2], p[3]) },
 	ErrScore: ErrScoreOutOfRange, ErrOverflow: ErrOverflow, ErrMismatch: ErrMismatch, ErrEncoding: ErrEncoding,
-	ErrLevel: ErrLevel, ErrMethod: ErrMethod,
+	ErrLevel: ErrLevel, ErrMethod: ErrMethod, ErrColumns: ErrColumns,
 }
 
 // Tally counts responses per score. It is exact (integer counts), its

@@ -190,7 +190,9 @@
 // of agents. The Erlang A sums need more terms the more patient the
 // customers and the fewer the agents: one evaluation sums at most 2²³
 // terms and a whole Staff 2²⁴ (tens of milliseconds), past which they fail
-// with ErrConverge. MarkFCR takes O(n log n) for n contacts. Decoders
+// with ErrConverge. MarkFCR takes O(n log n) for n contacts and 25
+// bytes a contact beside them, sorting compact integer records on two
+// cores. Decoders
 // allocate in proportion to their input.
 //
 // The service levels by definition and the interval quality are checked

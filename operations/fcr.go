@@ -3,7 +3,11 @@ package operations
 import (
 	"cmp"
 	"fmt"
+	"hash/maphash"
+	"math"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/rapportkit/rapport/internal/group"
@@ -95,13 +99,39 @@ func (f *FCRStatus) UnmarshalText(b []byte) error {
 //
 // The contacts are validated first; on error none is changed and the
 // error names the contact's position and ID. A window that is not positive
-// fails with ErrDuration. The slice is marked in place; its order is kept.
-// It takes O(n log n) time and O(n) memory for n contacts.
+// fails with ErrDuration, an arrival more than 10¹¹ years from 1970 with
+// ErrTime, and more than 2³²−1 contacts with ErrOverflow. Arrival times are
+// compared as instants (their wall clocks; a monotonic reading is
+// ignored). The slice is marked in place; its order is kept.
+//
+// It takes O(n log n) time and 25 bytes a contact, in one sequential
+// pass to validate and one to mark: each handled contact with a customer
+// becomes a pointer-free record (a hash of its customer and reason, the
+// arrival in integer seconds and nanoseconds, its position), the records
+// are sorted by hash and time, and each history is marked in one pass
+// over its records. Records of equal hash are checked to have the same
+// customer and reason, so a collision of hashes never links two
+// histories.
+// From 2¹⁵ records the two halves of the hash range are sorted and
+// marked on two cores where GOMAXPROCS allows; the marks do not depend on
+// it.
 func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 	if window <= 0 {
 		return fmt.Errorf("%w: MarkFCR window %v is not positive", ErrDuration, window)
 	}
-	handled := make([]int, 0, len(contacts))
+	if uint64(len(contacts)) > math.MaxUint32 {
+		return fmt.Errorf("%w: MarkFCR of %d contacts, more than 2³²−1", ErrOverflow, len(contacts))
+	}
+	status := make([]FCRStatus, len(contacts))
+	var (
+		recs    []fcrRecord
+		seed    = maphash.MakeSeed()
+		reasons = make(map[string]uint32)
+		// the reason of the contact before, to skip the map on runs of one
+		lastReason   string
+		lastReasonID uint32
+		hasReason    bool
+	)
 	for i := range contacts {
 		c := &contacts[i]
 		// Validate as the contact will be after marking: a stale status
@@ -113,53 +143,162 @@ func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 		if err != nil {
 			return group.At("record", i, err)
 		}
-		if c.Outcome.Handled() {
-			handled = append(handled, i)
-		}
-	}
-	slices.SortFunc(handled, func(a, b int) int {
-		ca, cb := &contacts[a], &contacts[b]
-		return cmp.Or(ca.Arrived.Compare(cb.Arrived), cmp.Compare(ca.ID, cb.ID), cmp.Compare(a, b))
-	})
-	for i := range contacts {
-		contacts[i].FCR = FCRUnknown
-	}
-	type key struct{ customer, reason string }
-	last := make(map[key]int, len(handled))
-	for _, i := range handled {
-		c := &contacts[i]
-		if c.CustomerID == "" {
-			c.FCR = firstStatus(c)
+		if !c.Outcome.Handled() {
 			continue
 		}
-		k := key{c.CustomerID, c.Reason}
-		if p, ok := last[k]; ok && within(contacts[p].Arrived, c.Arrived, window) {
-			c.FCR = FCRRepeat
-			if contacts[p].FCR != FCRRepeat {
-				contacts[p].FCR = FCRUnresolved
-			}
-		} else {
-			c.FCR = firstStatus(c)
+		status[i] = firstStatus(c)
+		if c.CustomerID == "" {
+			continue
 		}
-		last[k] = i
+		sec, nsec := c.Arrived.Unix(), c.Arrived.Nanosecond()
+		if sec < -maxFCRSeconds || sec > maxFCRSeconds {
+			return group.At("record", i, fmt.Errorf("%w: contact %q: arrived %s, more than 10¹¹ years from 1970", ErrTime, c.ID, stamp(c.Arrived)))
+		}
+		if recs == nil {
+			recs = make([]fcrRecord, 0, len(contacts)-i)
+		}
+		if !hasReason || c.Reason != lastReason {
+			r, ok := reasons[c.Reason]
+			if !ok {
+				r = uint32(len(reasons))
+				reasons[c.Reason] = r
+			}
+			lastReason, lastReasonID, hasReason = c.Reason, r, true
+		}
+		recs = append(recs, fcrRecord{
+			history: maphash.String(seed, c.CustomerID) ^ uint64(lastReasonID)*0x9e3779b97f4a7c15,
+			sec:     sec, nsec: uint32(nsec), i: uint32(i),
+		})
 	}
-	if !asOf.IsZero() {
-		for _, i := range handled {
-			c := &contacts[i]
-			// Sub saturates past 292 years, on the right side of window.
-			if c.FCR != FCRRepeat && asOf.Sub(c.Arrived) < window {
-				c.FCR = FCRUnknown
-			}
+	if len(recs) >= fcrParallelFrom && runtime.GOMAXPROCS(0) > 1 {
+		// Histories never straddle the two halves of the hash range: sort
+		// and mark each half on its own core, marking disjoint contacts.
+		m := partitionFCR(recs)
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			markFCRRecords(contacts, recs[:m], status, window)
+		}()
+		markFCRRecords(contacts, recs[m:], status, window)
+		wg.Wait()
+	} else {
+		markFCRRecords(contacts, recs, status, window)
+	}
+	for i := range contacts {
+		c := &contacts[i]
+		// Sub saturates past 292 years, on the right side of window.
+		if !asOf.IsZero() && status[i] != FCRRepeat && status[i] != FCRUnknown && asOf.Sub(c.Arrived) < window {
+			status[i] = FCRUnknown
 		}
+		c.FCR = status[i]
 	}
 	return nil
 }
 
-// within reports whether to comes at most d after from (to ≥ from), exactly
-// even when the two are more than 292 years apart.
-func within(from, to time.Time, d time.Duration) bool {
-	s, ok := span(from, to)
-	return ok && s <= d
+// fcrParallelFrom is the number of records from which MarkFCR sorts on
+// two cores.
+const fcrParallelFrom = 1 << 15
+
+// partitionFCR moves the records of the lower half of the hash range
+// before the others and returns their number.
+func partitionFCR(recs []fcrRecord) int {
+	m := 0
+	for k := range recs {
+		if recs[k].history>>63 == 0 {
+			recs[m], recs[k] = recs[k], recs[m]
+			m++
+		}
+	}
+	return m
+}
+
+// markFCRRecords sorts records by history and time and marks each
+// history.
+func markFCRRecords(contacts []Contact, recs []fcrRecord, status []FCRStatus, window time.Duration) {
+	slices.SortFunc(recs, func(a, b fcrRecord) int {
+		switch {
+		case a.history != b.history:
+			return cmp.Compare(a.history, b.history)
+		case a.sec != b.sec:
+			return cmp.Compare(a.sec, b.sec)
+		case a.nsec != b.nsec:
+			return cmp.Compare(a.nsec, b.nsec)
+		}
+		// Simultaneous contacts of one history, rare: by ID, then position.
+		return cmp.Or(cmp.Compare(contacts[a.i].ID, contacts[b.i].ID), cmp.Compare(a.i, b.i))
+	})
+	for a := 0; a < len(recs); {
+		b := a + 1
+		for b < len(recs) && recs[b].history == recs[a].history {
+			b++
+		}
+		markHistory(contacts, recs[a:b], status, window)
+		a = b
+	}
+}
+
+// markHistory marks the records of one history hash, in order of time:
+// those of one customer and reason, but for a collision of hashes, which
+// is found and sorted out.
+func markHistory(contacts []Contact, run []fcrRecord, status []FCRStatus, window time.Duration) {
+	if len(run) < 2 {
+		return
+	}
+	same := func(p, c *fcrRecord) bool {
+		cp, cc := &contacts[p.i], &contacts[c.i]
+		return cp.CustomerID == cc.CustomerID && cp.Reason == cc.Reason
+	}
+	one := true
+	for k := 1; k < len(run) && one; k++ {
+		one = same(&run[0], &run[k])
+	}
+	if !one {
+		// Two histories with one hash: group them, each keeping its order.
+		slices.SortStableFunc(run, func(a, b fcrRecord) int {
+			ca, cb := &contacts[a.i], &contacts[b.i]
+			return cmp.Or(cmp.Compare(ca.CustomerID, cb.CustomerID), cmp.Compare(ca.Reason, cb.Reason))
+		})
+	}
+	for k := 1; k < len(run); k++ {
+		p, c := &run[k-1], &run[k]
+		if (one || same(p, c)) && p.within(c, window) {
+			status[c.i] = FCRRepeat
+			if status[p.i] != FCRRepeat {
+				status[p.i] = FCRUnresolved
+			}
+		}
+	}
+}
+
+// maxFCRSeconds bounds the arrival times MarkFCR takes, in seconds from
+// 1970: about 10¹¹ years, so that no Unix time wraps.
+const maxFCRSeconds = 1 << 62
+
+// fcrRecord is a handled contact with a customer, as MarkFCR sorts it:
+// its history (customer and reason, interned), its arrival in seconds and
+// nanoseconds from 1970 and its position in the slice.
+type fcrRecord struct {
+	history uint64
+	sec     int64
+	nsec    uint32
+	i       uint32
+}
+
+// within reports whether c arrived at most d after p, which arrived
+// before it, exactly: (c − p) ≤ d in nanoseconds without overflow.
+func (p *fcrRecord) within(c *fcrRecord, d time.Duration) bool {
+	ds := uint64(c.sec) - uint64(p.sec) // c.sec ≥ p.sec: no wrap
+	ws := uint64(d / time.Second)
+	if ds > ws+1 {
+		return false
+	}
+	if ds < ws {
+		return true // at least one second to spare, whatever the nanoseconds
+	}
+	// ds is ws or ws+1: compare the remaining nanoseconds.
+	ns := int64(ds-ws)*int64(time.Second) + int64(c.nsec) - int64(p.nsec)
+	return ns <= int64(d%time.Second)
 }
 
 func firstStatus(c *Contact) FCRStatus {

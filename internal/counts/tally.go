@@ -32,6 +32,8 @@ type Kind[S Scale] struct {
 	// it has labels.
 	ErrScore, ErrOverflow, ErrMismatch, ErrEncoding, ErrLevel, ErrMethod error
 	ErrLabels, ErrUnknownLabel                                           error
+	// ErrColumns reports malformed columns given to Columns.
+	ErrColumns error
 }
 
 // Critical returns the two-sided normal critical value of a confidence

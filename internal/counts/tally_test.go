@@ -26,6 +26,7 @@ var (
 	errMethod   = errors.New("test: method")
 	errLabels   = errors.New("test: labels")
 	errUnknown  = errors.New("test: unknown label")
+	errColumns  = errors.New("test: columns")
 )
 
 var testKind = Kind[scale]{
@@ -38,7 +39,7 @@ var testKind = Kind[scale]{
 		return scale{p[0], p[1]}, nil
 	},
 	ErrScore: errScore, ErrOverflow: errOverflow, ErrMismatch: errMismatch, ErrEncoding: errEncoding,
-	ErrLevel: errLevel, ErrMethod: errMethod, ErrLabels: errLabels, ErrUnknownLabel: errUnknown,
+	ErrLevel: errLevel, ErrMethod: errMethod, ErrLabels: errLabels, ErrUnknownLabel: errUnknown, ErrColumns: errColumns,
 }
 
 func TestRange(t *testing.T) {

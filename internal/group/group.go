@@ -25,17 +25,29 @@ func Of[T, A any](seq iter.Seq[T], noun string, acc A, add func(A, T) error) (A,
 // By adds every item of seq to the accumulator of its key (a pointer),
 // made by fresh on first sight. The first error stops it, naming the item
 // by its noun and position (see At).
+//
+// An item with the key of the item before it skips the map: records in
+// runs of one key (by period, sorted by segment) cost one comparison of
+// keys, and the map is assigned only on a new key.
 func By[K comparable, T, A any](seq iter.Seq[T], noun string, key func(T) K, fresh func() A, add func(A, T) error) (map[K]A, error) {
 	groups := make(map[K]A)
-	i := 0
+	var (
+		i      = 0
+		lastK  K
+		last   A
+		inLast = false
+	)
 	for item := range seq {
 		k := key(item)
-		acc, ok := groups[k]
-		if !ok {
-			acc = fresh()
-			groups[k] = acc
+		if !inLast || k != lastK {
+			acc, ok := groups[k]
+			if !ok {
+				acc = fresh()
+				groups[k] = acc
+			}
+			lastK, last, inLast = k, acc, true
 		}
-		if err := add(acc, item); err != nil {
+		if err := add(last, item); err != nil {
 			return nil, At(noun, i, err)
 		}
 		i++

@@ -31,6 +31,17 @@ func TestBy(t *testing.T) {
 	assert.EqualError(t, err, "pkg: number 2: bad number")
 }
 
+// Runs of one key take the cached accumulator; a key seen before the run
+// of another gets its own back.
+func TestByRuns(t *testing.T) {
+	items := []int{1, 1, 2, 2, 2, 1, 3, 1, 1}
+	counts, err := By(slices.Values(items), "number", func(n int) int { return n },
+		func() *int { return new(int) }, func(c *int, _ int) error { *c++; return nil })
+	require.NoError(t, err)
+	assert.Equal(t, map[int]int{1: 5, 2: 3, 3: 1}, map[int]int{1: *counts[1], 2: *counts[2], 3: *counts[3]})
+	assert.Len(t, counts, 3)
+}
+
 func TestOf(t *testing.T) {
 	sum, err := Of(slices.Values([]int{1, 2, 3}), "number", new(int), add)
 	require.NoError(t, err)
