@@ -133,9 +133,18 @@ func (r Result) String() string {
 	}
 	fmt.Fprintf(&b, "one-touch %s, reopened %s", pct(r.OneTouchPct), pct(r.ReopenPct))
 	for _, s := range r.SLA {
-		fmt.Fprintf(&b, "\nSLA %q: first reply breached %d of %d (%s), resolution breached %d of %d (%s)",
-			s.Priority, s.FirstReplyBreached, s.Replied, pct(s.FirstReplyBreachPct),
-			s.ResolutionBreached, s.Solved, pct(s.ResolutionBreachPct))
+		fmt.Fprintf(&b, "\nSLA %q: first reply %s, resolution %s", s.Priority,
+			breaches(s.FirstReplyTargetSeconds, s.FirstReplyBreached, s.Replied, s.FirstReplyBreachPct),
+			breaches(s.ResolutionTargetSeconds, s.ResolutionBreached, s.Solved, s.ResolutionBreachPct))
 	}
 	return b.String()
+}
+
+// breaches says how many of n tickets breached a target, or that there is
+// no target.
+func breaches(target *float64, breached, n uint64, p *float64) string {
+	if target == nil {
+		return "no target"
+	}
+	return fmt.Sprintf("breached %d of %d (%s)", breached, n, pct(p))
 }
