@@ -119,6 +119,7 @@ func daysIn(m, y int) int {
 }
 
 // parseISO reads YYYY-MM-DD, then optionally [T ]HH:MM[:SS[.fraction]]
+// (or H:MM, a one-digit hour)
 // and a zone (Z, ±HH:MM, ±HHMM, ±HH, UTC). Without a zone the time is in
 // loc.
 func parseISO(s string, loc *time.Location) (time.Time, bool) {
@@ -132,14 +133,24 @@ func parseISO(s string, loc *time.Location) (time.Time, bool) {
 	h, mi, sec, ns := 0, 0, 0, 0
 	rest := s[10:]
 	if rest != "" {
-		if c := rest[0]; c != 'T' && c != ' ' && c != 't' || len(rest) < 6 || rest[3] != ':' {
+		// A run of spaces is one space, and the hour has two digits or
+		// one, as package time reads them and as spreadsheets and
+		// fixed-width exports write them (2025-03-14  9:30:00).
+		for len(rest) > 1 && rest[0] == ' ' && rest[1] == ' ' {
+			rest = rest[1:]
+		}
+		hl := 2
+		if len(rest) > 2 && rest[2] == ':' {
+			hl = 1
+		}
+		if c := rest[0]; c != 'T' && c != ' ' && c != 't' || len(rest) < 4+hl || rest[1+hl] != ':' {
 			return time.Time{}, false
 		}
-		h, mi = digits(rest[1:3]), digits(rest[4:6])
+		h, mi = digits(rest[1:1+hl]), digits(rest[2+hl:4+hl])
 		if h < 0 || h > 23 || mi < 0 || mi > 59 {
 			return time.Time{}, false
 		}
-		rest = rest[6:]
+		rest = rest[4+hl:]
 	}
 	if len(rest) >= 3 && rest[0] == ':' {
 		if sec = digits(rest[1:3]); sec < 0 || sec > 59 {
