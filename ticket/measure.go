@@ -75,7 +75,8 @@ func (t *Tally) Percentile(m Measure, p float64) (time.Duration, bool) {
 
 // Within returns the share of the measured tickets whose time, rounded
 // up to the minute, is at most d: exact for every whole minute up to
-// 8 h 32 min, every even minute up to 17 h, and so on (a bin edge).
+// 8 h 32 min, every even minute up to 17 h, and so on (a bin edge);
+// none is within a negative d.
 func (t *Tally) Within(m Measure, d time.Duration) (float64, bool) {
 	h := t.durations(m)
 	if h == nil {
