@@ -1,33 +1,15 @@
 package operations
 
 import (
-	"encoding/hex"
-	"encoding/json"
 	"flag"
 	"math/rand/v2"
-	"os"
 	"testing"
 	"time"
 
 	vectors "github.com/rapportkit/rapport/internal/golden"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 var freeze = flag.Bool("freeze", false, "rewrite testdata/encoding.json from the current encoder")
-
-// frozenEncodings is testdata/encoding.json: the encodings of fixed
-// tallies, written by the encoder before the histogram moved to
-// internal/durations, so that the move (and any later change) keeps
-// them byte for byte.
-type frozenEncodings struct {
-	Source string `json:"source"`
-	Cases  []struct {
-		Name   string `json:"name"`
-		Binary string `json:"binary_hex"`
-		JSON   string `json:"json"`
-	} `json:"cases"`
-}
 
 // frozenTallies are the tallies of testdata/encoding.json: empty, the
 // sample, random contacts, and waits and responses deep in the
@@ -55,40 +37,15 @@ func frozenTallies(t *testing.T) map[string]*Tally {
 	}
 }
 
+// TestTallyEncodingFrozen compares the encodings with those of
+// testdata/encoding.json, written by the encoder before the histogram
+// moved to internal/histogram, so that the move (and any later change)
+// keeps them byte for byte.
 func TestTallyEncodingFrozen(t *testing.T) {
-	const path = "testdata/encoding.json"
 	tallies := frozenTallies(t)
-	if *freeze {
-		f := frozenEncodings{Source: "operations.Tally encoders at f7426c0 (before internal/durations)"}
-		for _, name := range []string{"empty", "sample", "random", "long"} {
-			bin, err := tallies[name].MarshalBinary()
-			require.NoError(t, err)
-			js, err := json.Marshal(tallies[name])
-			require.NoError(t, err)
-			f.Cases = append(f.Cases, struct {
-				Name   string `json:"name"`
-				Binary string `json:"binary_hex"`
-				JSON   string `json:"json"`
-			}{name, hex.EncodeToString(bin), string(js)})
-		}
-		b, err := json.MarshalIndent(f, "", "  ")
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(path, append(b, '\n'), 0o644))
+	var values []vectors.Named[*Tally]
+	for _, name := range []string{"empty", "sample", "random", "long"} {
+		values = append(values, vectors.Named[*Tally]{Name: name, Value: tallies[name]})
 	}
-	f := vectors.Read[frozenEncodings](t, path)
-	require.Len(t, f.Cases, len(tallies))
-	for _, c := range f.Cases {
-		u := tallies[c.Name]
-		require.NotNil(t, u, c.Name)
-		bin, err := u.MarshalBinary()
-		require.NoError(t, err)
-		assert.Equal(t, c.Binary, hex.EncodeToString(bin), "%s: binary", c.Name)
-		js, err := json.Marshal(u)
-		require.NoError(t, err)
-		assert.Equal(t, c.JSON, string(js), "%s: JSON", c.Name)
-		var back Tally
-		want, _ := hex.DecodeString(c.Binary)
-		require.NoError(t, back.UnmarshalBinary(want), c.Name)
-		require.NoError(t, json.Unmarshal([]byte(c.JSON), &back), c.Name)
-	}
+	vectors.CheckEncodings(t, "testdata/encoding.json", "operations.Tally encoders at f7426c0 (before internal/histogram)", values, *freeze)
 }

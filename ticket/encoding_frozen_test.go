@@ -1,35 +1,16 @@
 package ticket
 
 import (
-	"encoding/hex"
-	"encoding/json"
 	flags "flag"
 	"math/rand/v2"
-	"os"
 	"testing"
 	"time"
 
 	"github.com/rapportkit/rapport/internal/golden"
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 var freeze = flags.Bool("freeze", false, "rewrite testdata/encoding.json from the current encoder")
-
-type frozenCase struct {
-	Name   string `json:"name"`
-	Binary string `json:"binary_hex"`
-	JSON   string `json:"json"`
-}
-
-// frozenEncodings is testdata/encoding.json: the encodings of fixed
-// tallies, written by the encoder before the histogram moved to
-// internal/durations, so that the move (and any later change) keeps
-// them byte for byte.
-type frozenEncodings struct {
-	Source string       `json:"source"`
-	Cases  []frozenCase `json:"cases"`
-}
 
 var frozenNames = []string{"empty", "calendar", "no-calendar", "long"}
 
@@ -64,36 +45,15 @@ func frozenTallies(t *testing.T) map[string]*Tally {
 	return m
 }
 
+// TestTallyEncodingFrozen compares the encodings with those of
+// testdata/encoding.json, written by the encoder before the histogram
+// moved to internal/histogram, so that the move (and any later change)
+// keeps them byte for byte.
 func TestTallyEncodingFrozen(t *testing.T) {
-	const path = "testdata/encoding.json"
 	tallies := frozenTallies(t)
-	if *freeze {
-		f := frozenEncodings{Source: "ticket.Tally encoders at f7426c0 (before internal/durations)"}
-		for _, name := range frozenNames {
-			bin, err := tallies[name].MarshalBinary()
-			require.NoError(t, err)
-			js, err := json.Marshal(tallies[name])
-			require.NoError(t, err)
-			f.Cases = append(f.Cases, frozenCase{name, hex.EncodeToString(bin), string(js)})
-		}
-		b, err := json.MarshalIndent(f, "", "  ")
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(path, append(b, '\n'), 0o644))
+	var values []golden.Named[*Tally]
+	for _, name := range frozenNames {
+		values = append(values, golden.Named[*Tally]{Name: name, Value: tallies[name]})
 	}
-	f := golden.Read[frozenEncodings](t, path)
-	require.Len(t, f.Cases, len(tallies))
-	for _, c := range f.Cases {
-		u := tallies[c.Name]
-		require.NotNil(t, u, c.Name)
-		bin, err := u.MarshalBinary()
-		require.NoError(t, err)
-		assert.Equal(t, c.Binary, hex.EncodeToString(bin), "%s: binary", c.Name)
-		js, err := json.Marshal(u)
-		require.NoError(t, err)
-		assert.Equal(t, c.JSON, string(js), "%s: JSON", c.Name)
-		var back Tally
-		want, _ := hex.DecodeString(c.Binary)
-		require.NoError(t, back.UnmarshalBinary(want), c.Name)
-		require.NoError(t, json.Unmarshal([]byte(c.JSON), &back), c.Name)
-	}
+	golden.CheckEncodings(t, "testdata/encoding.json", "ticket.Tally encoders at f7426c0 (before internal/histogram)", values, *freeze)
 }
