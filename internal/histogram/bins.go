@@ -13,7 +13,8 @@ const (
 	SubBins   = 1 << SubBits
 )
 
-// Bin returns the bin of v whole units.
+// Bin returns the bin of v ≤ 2⁶³ whole units (a duration has at most
+// 9.3·10⁹ seconds).
 func Bin(v uint64) int {
 	if v <= ExactBins {
 		return int(v)
