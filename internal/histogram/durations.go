@@ -59,8 +59,9 @@ func (h *Durations) Merge(o *Durations) {
 	if len(o.counts) > len(h.counts) {
 		h.grow(len(o.counts))
 	}
+	dst := h.counts[:len(o.counts)] // no bounds check in the loop
 	for b, c := range o.counts {
-		h.counts[b] += c
+		dst[b] += c
 	}
 	h.n += o.n
 	h.sum.Merge(o.sum)
