@@ -8,7 +8,9 @@ import (
 	"math/big"
 	"math/bits"
 	"strconv"
+	"time"
 
+	"github.com/rapportkit/rapport/internal/histogram"
 	"github.com/rapportkit/rapport/internal/money"
 	"github.com/rapportkit/rapport/internal/nanos"
 	"github.com/rapportkit/rapport/internal/wire"
@@ -43,12 +45,8 @@ func (t *Tally) AppendBinary(b []byte) ([]byte, error) {
 	for _, s := range [...]nanos.Sum{t.talk, t.hold, t.wrap} {
 		b = s.AppendBinary(b)
 	}
-	for _, w := range [...]*waits{&t.wait, &t.abandon, &t.response} {
-		b = binary.AppendUvarint(b, uint64(len(w.counts)))
-		for _, c := range w.counts {
-			b = binary.AppendUvarint(b, c)
-		}
-		b = w.sum.AppendBinary(b)
+	for _, w := range [...]*histogram.Durations{&t.wait, &t.abandon, &t.response} {
+		b = w.AppendBinary(b)
 	}
 	b = binary.AppendUvarint(b, t.untimed)
 	return t.cost.AppendBinary(b), nil
@@ -79,18 +77,9 @@ func (t *Tally) UnmarshalBinary(data []byte) error {
 	for _, p := range [...]*nanos.Sum{&u.talk, &u.hold, &u.wrap} {
 		*p = nanos.Read(&d)
 	}
-	for _, w := range [...]*waits{&u.wait, &u.abandon, &u.response} {
-		k := d.Uvarint()
-		if k > uint64(d.Len()) { // each count takes a byte at least
-			d.Fail("histogram of %d bins in %d bytes", k, d.Len())
-			break
-		}
-		w.counts = make([]uint64, k)
-		for i := range w.counts {
-			w.counts[i] = d.Uvarint()
-		}
-		w.sum = nanos.Read(&d)
-	}
+	u.wait = histogram.Read(&d, waitUnit)
+	u.abandon = histogram.Read(&d, waitUnit)
+	u.response = histogram.Read(&d, responseUnit)
 	u.untimed = d.Uvarint()
 	u.cost = wire.Read(&d, "cost", money.ReadBinary)
 	if err := d.End(); err != nil {
@@ -104,7 +93,8 @@ func (t *Tally) UnmarshalBinary(data []byte) error {
 }
 
 // settle sets the counts a decoded tally derives from the others (n from
-// the cells, each histogram's from its bins) and checks it.
+// the cells, each histogram's from its bins, see histogram.Settle) and
+// checks it.
 func (u *Tally) settle() error {
 	u.n = 0
 	for d := range u.cells {
@@ -117,14 +107,13 @@ func (u *Tally) settle() error {
 			}
 		}
 	}
-	for _, w := range [...]*waits{&u.wait, &u.abandon, &u.response} {
-		if len(w.counts) == 0 {
-			w.counts = nil
-		}
-		w.n = 0
-		for _, c := range w.counts {
-			w.n += c // may wrap; check catches it
-		}
+	switch {
+	case !u.wait.Settle(waitUnit):
+		return fmt.Errorf("%w: wait histogram", ErrEncoding)
+	case !u.abandon.Settle(waitUnit):
+		return fmt.Errorf("%w: abandon histogram", ErrEncoding)
+	case !u.response.Settle(responseUnit):
+		return fmt.Errorf("%w: response histogram", ErrEncoding)
 	}
 	return u.check()
 }
@@ -178,11 +167,11 @@ func (u *Tally) check() error {
 	async := func(ch Channel) bool { return asynchronous(ch) && assisted(ch) }
 	abandoned := u.sum(Inbound, live, is(Abandoned))
 	switch {
-	case !u.wait.check(waitUnit) || u.wait.n != u.sum(Inbound, live, is(Answered)):
+	case u.wait.N() != u.sum(Inbound, live, is(Answered)):
 		return bad("wait histogram")
-	case !u.abandon.check(waitUnit) || u.untimed > abandoned || u.abandon.n != abandoned-u.untimed:
+	case u.untimed > abandoned || u.abandon.N() != abandoned-u.untimed:
 		return bad("abandon histogram")
-	case !u.response.check(responseUnit) || u.response.n != u.sum(Inbound, async, is(Answered)):
+	case u.response.N() != u.sum(Inbound, async, is(Answered)):
 		return bad("response histogram")
 	}
 	if !costPossible(u.cost, u.costed) {
@@ -227,11 +216,6 @@ type cellJSON struct {
 	N         uint64    `json:"n"`
 }
 
-type waitsJSON struct {
-	Counts []uint64 `json:"counts"`
-	SumNS  string   `json:"sum_ns"`
-}
-
 type fcrJSON struct {
 	Repeat     uint64 `json:"repeat"`
 	Resolved   uint64 `json:"resolved"`
@@ -239,29 +223,21 @@ type fcrJSON struct {
 }
 
 type tallyJSON struct {
-	Contacts       []cellJSON `json:"contacts"`
-	Resolved       uint64     `json:"resolved"`
-	Complaints     uint64     `json:"complaints"`
-	HighValue      uint64     `json:"high_value"`
-	LowValue       uint64     `json:"low_value"`
-	FCR            fcrJSON    `json:"fcr"`
-	TalkNS         string     `json:"talk_ns"`
-	HoldNS         string     `json:"hold_ns"`
-	WrapNS         string     `json:"wrap_ns"`
-	Wait           waitsJSON  `json:"wait"`
-	Abandon        waitsJSON  `json:"abandon"`
-	AbandonUntimed uint64     `json:"abandon_untimed"`
-	Response       waitsJSON  `json:"response"`
-	Costed         uint64     `json:"costed"`
-	CostAmount     string     `json:"cost_amount"`
-}
-
-func waitsToJSON(w *waits) waitsJSON {
-	c := w.counts
-	if c == nil {
-		c = []uint64{}
-	}
-	return waitsJSON{Counts: c, SumNS: w.sum.String()}
+	Contacts       []cellJSON     `json:"contacts"`
+	Resolved       uint64         `json:"resolved"`
+	Complaints     uint64         `json:"complaints"`
+	HighValue      uint64         `json:"high_value"`
+	LowValue       uint64         `json:"low_value"`
+	FCR            fcrJSON        `json:"fcr"`
+	TalkNS         string         `json:"talk_ns"`
+	HoldNS         string         `json:"hold_ns"`
+	WrapNS         string         `json:"wrap_ns"`
+	Wait           histogram.JSON `json:"wait"`
+	Abandon        histogram.JSON `json:"abandon"`
+	AbandonUntimed uint64         `json:"abandon_untimed"`
+	Response       histogram.JSON `json:"response"`
+	Costed         uint64         `json:"costed"`
+	CostAmount     string         `json:"cost_amount"`
 }
 
 // MarshalJSON writes the tally as an object: the non-zero counts as a
@@ -277,8 +253,8 @@ func (t *Tally) MarshalJSON() ([]byte, error) {
 		HighValue: t.value[0], LowValue: t.value[1],
 		FCR:    fcrJSON{Repeat: t.fcr[0], Resolved: t.fcr[1], Unresolved: t.fcr[2]},
 		TalkNS: t.talk.String(), HoldNS: t.hold.String(), WrapNS: t.wrap.String(),
-		Wait: waitsToJSON(&t.wait), Abandon: waitsToJSON(&t.abandon), AbandonUntimed: t.untimed,
-		Response: waitsToJSON(&t.response), Costed: t.costed, CostAmount: costString(t.cost),
+		Wait: t.wait.JSON(), Abandon: t.abandon.JSON(), AbandonUntimed: t.untimed,
+		Response: t.response.JSON(), Costed: t.costed, CostAmount: costString(t.cost),
 	}
 	for d := range t.cells {
 		for ch := range t.cells[d] {
@@ -322,8 +298,7 @@ func (t *Tally) UnmarshalJSON(b []byte) error {
 	for _, f := range [...]struct {
 		s string
 		p *nanos.Sum
-	}{{j.TalkNS, &u.talk}, {j.HoldNS, &u.hold}, {j.WrapNS, &u.wrap},
-		{j.Wait.SumNS, &u.wait.sum}, {j.Abandon.SumNS, &u.abandon.sum}, {j.Response.SumNS, &u.response.sum}} {
+	}{{j.TalkNS, &u.talk}, {j.HoldNS, &u.hold}, {j.WrapNS, &u.wrap}} {
 		v, ok := nanos.Sum{}, len(f.s) <= maxNanosText
 		if ok {
 			v, ok = nanos.Parse(f.s)
@@ -333,7 +308,17 @@ func (t *Tally) UnmarshalJSON(b []byte) error {
 		}
 		*f.p = v
 	}
-	u.wait.counts, u.abandon.counts, u.response.counts = j.Wait.Counts, j.Abandon.Counts, j.Response.Counts
+	for _, h := range [...]struct {
+		name string
+		j    histogram.JSON
+		unit time.Duration
+		p    *histogram.Durations
+	}{{"wait", j.Wait, waitUnit, &u.wait}, {"abandon", j.Abandon, waitUnit, &u.abandon}, {"response", j.Response, responseUnit, &u.response}} {
+		var ok bool
+		if *h.p, ok = h.j.Durations(h.unit); !ok {
+			return fmt.Errorf("%w: %s histogram", ErrEncoding, h.name)
+		}
+	}
 	u.untimed = j.AbandonUntimed
 	u.costed = j.Costed
 	cost, ok := parseCostSum(j.CostAmount)

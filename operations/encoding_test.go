@@ -12,6 +12,7 @@ import (
 
 	"github.com/rapportkit/rapport/internal/laws"
 	"github.com/rapportkit/rapport/internal/money"
+	"github.com/rapportkit/rapport/internal/nanos"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -82,9 +83,15 @@ func impossible() map[string]*Tally {
 	edit("a zero cost with places", func(u *Tally) { u.cost = money.Of(dec("0.00")) })
 	edit("a cost with no known cost", func(u *Tally) { u.costed = 0 })
 	edit("a cost past n·10⁶⁴", func(u *Tally) { u.costed = 1; u.cost = money.Of(dec("1e64")) })
-	edit("a wait without its call", func(u *Tally) { u.wait.add(time.Second, waitUnit) })
+	edit("a wait without its call", func(u *Tally) { u.wait.Add(time.Second, waitUnit) })
 	edit("a call without its wait", func(u *Tally) { u.cells[Inbound-1][Phone-1][Answered-1]++; u.n++ })
-	edit("a wait sum outside its bins", func(u *Tally) { u.wait.sum.Add(uint64(time.Hour)) })
+	edit("a wait sum outside its bins", func(u *Tally) {
+		j := u.wait.JSON()
+		s, _ := nanos.Parse(j.SumNS)
+		s.Add(uint64(time.Hour))
+		j.SumNS = s.String()
+		u.wait, _ = j.Durations(waitUnit)
+	})
 	edit("more untimed abandons than abandons", func(u *Tally) { u.untimed += 5 })
 	edit("talk without answers", func(u *Tally) {
 		*u = Tally{}

@@ -3,7 +3,6 @@ package operations
 import (
 	"math"
 	"math/big"
-	"math/bits"
 	"strconv"
 	"time"
 
@@ -15,25 +14,6 @@ import (
 // it back as the decimal that was meant: the shortest decimal that rounds
 // to the float, which is what strconv.FormatFloat(x, 'g', -1, 64) prints
 // and what the caller typed whenever it had at most 15 significant digits.
-
-// ceilShare returns ⌈p·n⌉ exactly for p ∈ [0, 1] read as its decimal.
-func ceilShare(p float64, n uint64) uint64 {
-	num, den, ok := stat.DecimalFraction(p)
-	if !ok { // more than 19 decimal places
-		x := new(big.Int).Mul(new(big.Int).SetUint64(n), stat.Decimal(p).Num())
-		q, m := x.QuoRem(x, stat.Decimal(p).Denom(), new(big.Int))
-		if m.Sign() != 0 {
-			q.Add(q, big.NewInt(1))
-		}
-		return q.Uint64() // ≤ n
-	}
-	hi, lo := bits.Mul64(n, num) // hi < den as num ≤ den
-	q, r := bits.Div64(hi, lo, den)
-	if r != 0 {
-		q++
-	}
-	return q
-}
 
 // roundedDigits is the significant digits a computed model value keeps
 // when it is compared with a target.

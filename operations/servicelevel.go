@@ -137,7 +137,7 @@ func (t *Tally) flowOuts() uint64 { return t.sum(Inbound, live, is(Unreached)) }
 // histogram's edges past that (see Tally.ServiceLevel).
 func (t *Tally) ServiceLevelCounts(def ServiceLevel, within, short time.Duration) (met, base uint64, ok bool) {
 	ans, ab := t.queue()
-	w := t.wait.within(within, waitUnit)
+	w := t.wait.Within(within, waitUnit)
 	switch def {
 	case SLAnswered:
 		return w, ans, true
@@ -151,11 +151,11 @@ func (t *Tally) ServiceLevelCounts(def ServiceLevel, within, short time.Duration
 	}
 	switch def {
 	case SLNoShortAbandons:
-		return w, ans + ab - t.abandon.within(short, waitUnit), true
+		return w, ans + ab - t.abandon.Within(short, waitUnit), true
 	case SLOfferedNoShort:
-		return w, ans + ab + t.flowOuts() - t.abandon.within(short, waitUnit), true
+		return w, ans + ab + t.flowOuts() - t.abandon.Within(short, waitUnit), true
 	case SLAbandonsPositive:
-		return w + t.abandon.within(within, waitUnit), ans + ab, true
+		return w + t.abandon.Within(within, waitUnit), ans + ab, true
 	}
 	return 0, 0, false
 }

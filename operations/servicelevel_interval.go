@@ -52,7 +52,7 @@ func (g SLTarget) meets(met, base uint64) bool { return shareOf(g.Share).reached
 type share struct {
 	p        float64
 	num, den uint64
-	ok       bool // false past 19 decimal places: compare by ceilShare
+	ok       bool // false past 19 decimal places: compare by stat.CeilShare
 }
 
 func shareOf(p float64) share {
@@ -64,7 +64,7 @@ func shareOf(p float64) share {
 // in 128 bits, or met ≥ ⌈p·base⌉ past 19 decimal places.
 func (s share) reached(met, base uint64) bool {
 	if !s.ok {
-		return met >= ceilShare(s.p, base)
+		return met >= stat.CeilShare(s.p, base)
 	}
 	h1, l1 := bits.Mul64(met, s.den)
 	h2, l2 := bits.Mul64(s.num, base)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/stat"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -271,11 +272,11 @@ func TestIntervalsMetExact(t *testing.T) {
 	assert.False(t, g.meets(56_999_999_999_999_999, big))
 	assert.True(t, SLTarget{Share: 1}.meets(3, 3))
 	assert.False(t, SLTarget{Share: 1}.meets(2, 3))
-	// Past 19 decimal places the share is compared by ceilShare, exactly.
+	// Past 19 decimal places the share is compared by stat.CeilShare, exactly.
 	long := SLTarget{Share: 0.1234567890123456789e-5}
 	require.False(t, shareOf(long.Share).ok)
 	for _, base := range []uint64{1, 10, 1_000_000, 1 << 62, math.MaxUint64} {
-		need := ceilShare(long.Share, base)
+		need := stat.CeilShare(long.Share, base)
 		assert.True(t, long.meets(need, base), "base %d", base)
 		assert.Equal(t, need == 0, long.meets(need-1, base), "base %d", base)
 	}
@@ -285,7 +286,7 @@ func TestIntervalsMetExact(t *testing.T) {
 		p := float64(rng.IntN(1000)+1) / 1000
 		base := rng.Uint64() >> rng.IntN(64)
 		met := rng.Uint64N(base + 1)
-		assert.Equal(t, met >= ceilShare(p, base), shareOf(p).reached(met, base), "%v %d/%d", p, met, base)
+		assert.Equal(t, met >= stat.CeilShare(p, base), shareOf(p).reached(met, base), "%v %d/%d", p, met, base)
 	}
 }
 

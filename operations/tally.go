@@ -5,6 +5,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/histogram"
 	"github.com/rapportkit/rapport/internal/money"
 	"github.com/rapportkit/rapport/internal/nanos"
 	"github.com/shopspring/decimal"
@@ -44,12 +45,12 @@ type Tally struct {
 	talk       nanos.Sum
 	hold       nanos.Sum
 	wrap       nanos.Sum
-	wait       waits     // inbound Phone and Chat answered: wait to answer, seconds
-	abandon    waits     // inbound Phone and Chat abandoned with an end time: time to abandon, seconds
-	untimed    uint64    // inbound Phone and Chat abandoned without an end time
-	response   waits     // inbound asynchronous answered: response time, minutes
-	costed     uint64    // contacts whose cost is known
-	cost       money.Sum // of the known non-zero costs, so that a zero cost never changes its exponent
+	wait       histogram.Durations // inbound Phone and Chat answered: wait to answer, seconds
+	abandon    histogram.Durations // inbound Phone and Chat abandoned with an end time: time to abandon, seconds
+	untimed    uint64              // inbound Phone and Chat abandoned without an end time
+	response   histogram.Durations // inbound asynchronous answered: response time, minutes
+	costed     uint64              // contacts whose cost is known
+	cost       money.Sum           // of the known non-zero costs, so that a zero cost never changes its exponent
 }
 
 // Add counts one contact after validating it (see Contact.Validate). It
@@ -89,13 +90,13 @@ func (t *Tally) Add(c Contact) error {
 		// not clip them.
 		switch {
 		case c.Channel.Synchronous() && c.Outcome == Answered:
-			t.wait.add(c.Answered.Sub(c.Arrived), waitUnit)
+			t.wait.Add(c.Answered.Sub(c.Arrived), waitUnit)
 		case c.Channel.Synchronous() && c.Outcome == Abandoned && c.Ended.IsZero():
 			t.untimed++
 		case c.Channel.Synchronous() && c.Outcome == Abandoned:
-			t.abandon.add(c.Ended.Sub(c.Arrived), waitUnit)
+			t.abandon.Add(c.Ended.Sub(c.Arrived), waitUnit)
 		case !c.Channel.Synchronous() && c.Outcome == Answered:
-			t.response.add(c.Answered.Sub(c.Arrived), responseUnit)
+			t.response.Add(c.Answered.Sub(c.Arrived), responseUnit)
 		}
 	}
 	if c.Cost.Valid {
@@ -137,10 +138,10 @@ func (t *Tally) Merge(u *Tally) error {
 	t.talk.Merge(u.talk)
 	t.hold.Merge(u.hold)
 	t.wrap.Merge(u.wrap)
-	t.wait.merge(&u.wait)
-	t.abandon.merge(&u.abandon)
+	t.wait.Merge(&u.wait)
+	t.abandon.Merge(&u.abandon)
 	t.untimed += u.untimed
-	t.response.merge(&u.response)
+	t.response.Merge(&u.response)
 	t.costed += u.costed
 	t.cost.Merge(u.cost) // a zero sum has exponent 0 (decoders see to it): it never lowers t's
 	return nil
@@ -149,7 +150,7 @@ func (t *Tally) Merge(u *Tally) error {
 // Clone returns a deep copy of t, which can then change independently.
 func (t *Tally) Clone() *Tally {
 	u := *t
-	u.wait, u.abandon, u.response = t.wait.clone(), t.abandon.clone(), t.response.clone()
+	u.wait, u.abandon, u.response = t.wait.Clone(), t.abandon.Clone(), t.response.Clone()
 	return &u
 }
 
@@ -247,7 +248,7 @@ func (t *Tally) OutboundReach() (float64, bool) {
 // queue returns the answered and abandoned contacts of the live queues
 // (inbound Phone and Chat).
 func (t *Tally) queue() (answered, abandoned uint64) {
-	return t.wait.n, t.abandon.n + t.untimed
+	return t.wait.N(), t.abandon.N() + t.untimed
 }
 
 // Abandonment returns the share of contacts offered to a live queue
@@ -269,7 +270,7 @@ func (t *Tally) AbandonmentExcluding(short time.Duration) (float64, bool) {
 		return 0, false
 	}
 	ans, ab := t.queue()
-	s := t.abandon.within(short, waitUnit)
+	s := t.abandon.Within(short, waitUnit)
 	return ratio(ab-s, ans+ab-s)
 }
 
@@ -307,7 +308,7 @@ func (t *Tally) AnsweredWithin(within time.Duration) (float64, bool) {
 // ASA returns the average speed of answer: the mean wait of the answered
 // live-queue contacts (inbound Phone and Chat), exact to the nanosecond,
 // or ok = false when none was answered.
-func (t *Tally) ASA() (time.Duration, bool) { return t.wait.mean() }
+func (t *Tally) ASA() (time.Duration, bool) { return t.wait.Mean() }
 
 // WaitQuantile returns the p-quantile (0 ≤ p ≤ 1) of the waits of answered
 // live-queue contacts: the nearest rank, the smallest wait with at least
@@ -315,11 +316,11 @@ func (t *Tally) ASA() (time.Duration, bool) { return t.wait.mean() }
 // read from the histogram, so it is rounded up to the second, and past
 // 512 s to the bin's edge, at most 0.4 % above the true wait. It is ok =
 // false when none was answered or p is outside [0, 1].
-func (t *Tally) WaitQuantile(p float64) (time.Duration, bool) { return t.wait.quantile(p, waitUnit) }
+func (t *Tally) WaitQuantile(p float64) (time.Duration, bool) { return t.wait.Quantile(p, waitUnit) }
 
 // TimeToAbandon returns the mean time abandoned live-queue contacts waited
 // before leaving, or ok = false when none was abandoned with an end time.
-func (t *Tally) TimeToAbandon() (time.Duration, bool) { return t.abandon.mean() }
+func (t *Tally) TimeToAbandon() (time.Duration, bool) { return t.abandon.Mean() }
 
 // Patience estimates customers' mean patience, the mean time they would
 // wait before abandoning, for the Erlang A model (Queue.Patience). Under
@@ -329,12 +330,12 @@ func (t *Tally) TimeToAbandon() (time.Duration, bool) { return t.abandon.mean() 
 // telephone call center", JASA 100). It is ok = false when no
 // contact was abandoned or one has no end time.
 func (t *Tally) Patience() (time.Duration, bool) {
-	if t.untimed > 0 || t.abandon.n == 0 {
+	if t.untimed > 0 || t.abandon.N() == 0 {
 		return 0, false
 	}
-	exposure := t.wait.sum
-	exposure.Merge(t.abandon.sum)
-	return exposure.Mean(t.abandon.n), true
+	exposure := t.wait.Sum()
+	exposure.Merge(t.abandon.Sum())
+	return exposure.Mean(t.abandon.N()), true
 }
 
 // asyncPresented returns the inbound asynchronous contacts offered to agents.
@@ -354,18 +355,18 @@ func (t *Tally) asyncPresented() uint64 {
 // and every whole day up to 11 days. Another threshold is read as the
 // nearest edge below it.
 func (t *Tally) ResponseWithin(within time.Duration) (float64, bool) {
-	return ratio(t.response.within(within, responseUnit), t.asyncPresented())
+	return ratio(t.response.Within(within, responseUnit), t.asyncPresented())
 }
 
 // ResponseTime returns the mean response time of answered asynchronous
 // contacts, exact to the nanosecond, or ok = false when none was answered.
-func (t *Tally) ResponseTime() (time.Duration, bool) { return t.response.mean() }
+func (t *Tally) ResponseTime() (time.Duration, bool) { return t.response.Mean() }
 
 // ResponseQuantile returns the p-quantile of the response times of
 // answered asynchronous contacts, like WaitQuantile but rounded up to the
 // minute (and at most 0.4 % above past 512 min).
 func (t *Tally) ResponseQuantile(p float64) (time.Duration, bool) {
-	return t.response.quantile(p, responseUnit)
+	return t.response.Quantile(p, responseUnit)
 }
 
 // answeredAll returns the contacts answered by an agent, in or out.

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/histogram"
 	"github.com/rapportkit/rapport/internal/laws"
 	"github.com/rapportkit/rapport/internal/money"
 	"github.com/shopspring/decimal"
@@ -304,21 +305,10 @@ func TestWaitQuantileRank(t *testing.T) {
 	})
 }
 
-// The histogram's bins tile the values, their edges are as documented, and
-// counts are exact on every documented edge.
+// The thresholds ServiceLevel documents as exact are bin edges, and counts
+// are exact on them (the bins themselves are tested in internal/histogram).
 func TestWaitBins(t *testing.T) {
-	prevHi := uint64(0)
-	for b := 0; b < binOf(1<<40)+1; b++ {
-		lo, hi := binEdges(b)
-		if b > 0 && lo != prevHi {
-			t.Fatalf("bin %d starts at %d after %d", b, lo, prevHi)
-		}
-		if binOf(hi) != b || (b > 0 && binOf(lo+1) != b) || (b > exactBins && float64(hi-lo)/float64(lo) > 1.0/subBins) {
-			t.Fatalf("bin %d = (%d, %d]", b, lo, hi)
-		}
-		prevHi = hi
-	}
-	onEdge := func(v uint64) bool { _, hi := binEdges(binOf(v)); return hi == v }
+	onEdge := func(v uint64) bool { _, hi := histogram.Edges(histogram.Bin(v)); return hi == v }
 	for s := uint64(0); s <= 512; s++ {
 		assert.True(t, onEdge(s), "%d s not on an edge", s)
 	}
@@ -335,20 +325,20 @@ func TestWaitBins(t *testing.T) {
 		assert.True(t, onEdge(1440*d), "%d days not on an edge", d)
 	}
 	// A whole-minute threshold past 512 s counts exactly.
-	var w waits
+	var w histogram.Durations
 	for _, s := range []int{599, 600, 601, 1799, 1800, 1801, 3601} {
-		w.add(time.Duration(s)*time.Second, waitUnit)
+		w.Add(time.Duration(s)*time.Second, waitUnit)
 	}
-	assert.Equal(t, uint64(2), w.within(10*time.Minute, waitUnit))
-	assert.Equal(t, uint64(5), w.within(30*time.Minute, waitUnit))
+	assert.Equal(t, uint64(2), w.Within(10*time.Minute, waitUnit))
+	assert.Equal(t, uint64(5), w.Within(30*time.Minute, waitUnit))
 	// A quantile past 512 units is at most 0.4 % high, never low.
-	q, _ := w.quantile(1, waitUnit)
+	q, _ := w.Quantile(1, waitUnit)
 	if q < 3601*time.Second || float64(q) > 3601*1.004*1e9 {
 		t.Errorf("max = %v", q)
 	}
 	// The longest wait a Duration holds has a bin, the last one a decoder
 	// accepts.
-	assert.Equal(t, 6675, binOf(units(math.MaxInt64, waitUnit)))
+	assert.Equal(t, 6675, histogram.MaxBin(waitUnit))
 }
 
 func TestTallyRejects(t *testing.T) {

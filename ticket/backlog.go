@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rapportkit/rapport/internal/group"
+	"github.com/rapportkit/rapport/internal/histogram"
 	"github.com/rapportkit/rapport/internal/unit"
 )
 
@@ -75,7 +76,7 @@ func BacklogBy[K comparable](tickets iter.Seq[Ticket], at time.Time, key func(Ti
 
 // backlog accumulates the open tickets at an instant.
 type backlog struct {
-	ages   durations
+	ages   histogram.Durations
 	bands  [len(AgeBands)]uint64
 	oldest time.Duration
 }
@@ -97,7 +98,7 @@ func foldBacklog(tickets iter.Seq[Ticket], at time.Time, of func(Ticket) *backlo
 			continue
 		}
 		age := at.Sub(k.Created)
-		g.ages.add(age, 1)
+		g.ages.Add(age, binUnit)
 		g.oldest = max(g.oldest, age)
 		b := len(AgeBands) - 1
 		for b > 0 && age < time.Duration(AgeBands[b])*24*time.Hour {
@@ -109,7 +110,7 @@ func foldBacklog(tickets iter.Seq[Ticket], at time.Time, of func(Ticket) *backlo
 }
 
 func (g *backlog) result(at time.Time) BacklogResult {
-	r := BacklogResult{At: at, Open: g.ages.n, OldestSeconds: unit.Seconds(g.oldest, g.ages.n > 0), Age: g.ages.times()}
+	r := BacklogResult{At: at, Open: g.ages.N(), OldestSeconds: unit.Seconds(g.oldest, g.ages.N() > 0), Age: timesOf(&g.ages)}
 	for b, from := range AgeBands {
 		band := Band{FromDays: float64(from), Tickets: g.bands[b]}
 		if b+1 < len(AgeBands) {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/rapportkit/rapport/hours"
+	"github.com/rapportkit/rapport/internal/histogram"
 	"github.com/rapportkit/rapport/internal/wire"
 )
 
@@ -53,7 +54,7 @@ func (t *Tally) AppendBinary(b []byte) ([]byte, error) {
 		}
 	}
 	for _, h := range t.histograms() {
-		b = h.appendBinary(b)
+		b = h.AppendBinary(b)
 	}
 	return b, nil
 }
@@ -65,8 +66,8 @@ func flag(b bool) uint64 {
 	return 0
 }
 
-func (t *Tally) histograms() [4]*durations {
-	return [...]*durations{&t.reply, &t.resolution, &t.bizReply, &t.bizResolution}
+func (t *Tally) histograms() [4]*histogram.Durations {
+	return [...]*histogram.Durations{&t.reply, &t.resolution, &t.bizReply, &t.bizResolution}
 }
 
 // MarshalBinary returns the tally's binary encoding (see AppendBinary).
@@ -113,7 +114,7 @@ func (t *Tally) UnmarshalBinary(data []byte) error {
 		}
 	}
 	for _, h := range u.histograms() {
-		*h = readDurations(&d)
+		*h = histogram.Read(&d, binUnit)
 	}
 	if err := d.End(); err != nil {
 		return err
@@ -143,22 +144,22 @@ func (u *Tally) check() error {
 		u.targets = nil
 	}
 	for _, h := range u.histograms() {
-		if !h.settle() {
+		if !h.Settle(binUnit) {
 			return bad("histogram")
 		}
 	}
 	switch {
-	case u.reply.n > u.n || u.resolution.n > u.n:
+	case u.reply.N() > u.n || u.resolution.N() > u.n:
 		return bad("more tickets measured than added")
-	case u.cal == nil && (u.bizReply.n != 0 || u.bizResolution.n != 0):
+	case u.cal == nil && (u.bizReply.N() != 0 || u.bizResolution.N() != 0):
 		return bad("business times without a calendar")
-	case u.cal != nil && (u.bizReply.n != u.reply.n || u.bizResolution.n != u.resolution.n):
+	case u.cal != nil && (u.bizReply.N() != u.reply.N() || u.bizResolution.N() != u.resolution.N()):
 		return bad("business times of other tickets than calendar times")
-	case u.bizReply.sum.Cmp(u.reply.sum) > 0 || u.bizResolution.sum.Cmp(u.resolution.sum) > 0:
+	case u.bizReply.Sum().Cmp(u.reply.Sum()) > 0 || u.bizResolution.Sum().Cmp(u.resolution.Sum()) > 0:
 		return bad("business times longer than calendar times")
-	case u.repliesKnown > u.resolution.n || u.oneTouch > u.repliesKnown || u.oneTouch > u.reply.n:
+	case u.repliesKnown > u.resolution.N() || u.oneTouch > u.repliesKnown || u.oneTouch > u.reply.N():
 		return bad("one-touch counts")
-	case u.reopensKnown > u.resolution.n || u.reopened > u.reopensKnown:
+	case u.reopensKnown > u.resolution.N() || u.reopened > u.reopensKnown:
 		return bad("reopen counts")
 	}
 	var tickets, replied, solved uint64
@@ -175,7 +176,7 @@ func (u *Tally) check() error {
 		}
 		tickets, replied, solved = tickets+g.tickets, replied+g.replied, solved+g.solved
 	}
-	if tickets > u.n || replied > u.reply.n || solved > u.resolution.n {
+	if tickets > u.n || replied > u.reply.N() || solved > u.resolution.N() {
 		return bad("priority counts above the totals")
 	}
 	return nil
@@ -205,10 +206,10 @@ type tallyJSON struct {
 	ReopensKnown       uint64          `json:"reopens_known"`
 	Reopened           uint64          `json:"reopened"`
 	Priorities         []countsJSON    `json:"priorities"`
-	FirstReply         durationsJSON   `json:"first_reply"`
-	Resolution         durationsJSON   `json:"resolution"`
-	BusinessFirstReply durationsJSON   `json:"business_first_reply"`
-	BusinessResolution durationsJSON   `json:"business_resolution"`
+	FirstReply         histogram.JSON  `json:"first_reply"`
+	Resolution         histogram.JSON  `json:"resolution"`
+	BusinessFirstReply histogram.JSON  `json:"business_first_reply"`
+	BusinessResolution histogram.JSON  `json:"business_resolution"`
 }
 
 // MarshalJSON returns the tally's canonical JSON encoding: its targets,
@@ -219,8 +220,8 @@ func (t *Tally) MarshalJSON() ([]byte, error) {
 		Targets: []targetJSON{}, Calendar: t.cal, N: t.n,
 		RepliesKnown: t.repliesKnown, OneTouch: t.oneTouch, ReopensKnown: t.reopensKnown, Reopened: t.reopened,
 		Priorities: []countsJSON{},
-		FirstReply: t.reply.toJSON(), Resolution: t.resolution.toJSON(),
-		BusinessFirstReply: t.bizReply.toJSON(), BusinessResolution: t.bizResolution.toJSON(),
+		FirstReply: t.reply.JSON(), Resolution: t.resolution.JSON(),
+		BusinessFirstReply: t.bizReply.JSON(), BusinessResolution: t.bizResolution.JSON(),
 	}
 	for _, g := range t.targets {
 		j.Targets = append(j.Targets, targetJSON{g.priority, int64(g.FirstReply), int64(g.Resolution), g.Business})
@@ -248,9 +249,9 @@ func (t *Tally) UnmarshalJSON(data []byte) error {
 			Target{time.Duration(g.FirstReplyNS), time.Duration(g.ResolutionNS), g.Business},
 			slaCounts{c.Tickets, c.Replied, c.ReplyBreached, c.Solved, c.ResolutionBreached}})
 	}
-	for i, h := range [...]durationsJSON{j.FirstReply, j.Resolution, j.BusinessFirstReply, j.BusinessResolution} {
+	for i, h := range [...]histogram.JSON{j.FirstReply, j.Resolution, j.BusinessFirstReply, j.BusinessResolution} {
 		var ok bool
-		if *u.histograms()[i], ok = h.histogram(); !ok {
+		if *u.histograms()[i], ok = h.Durations(binUnit); !ok {
 			return fmt.Errorf("%w: histogram", ErrEncoding)
 		}
 	}

@@ -1,6 +1,14 @@
 package ticket
 
-import "time"
+import (
+	"time"
+
+	"github.com/rapportkit/rapport/internal/histogram"
+)
+
+// binUnit is the unit of the histograms: durations count in whole
+// minutes, rounded up (see internal/histogram for the bins).
+const binUnit = time.Minute
 
 // Measure names a time a Tally measures.
 type Measure uint8
@@ -15,7 +23,7 @@ const (
 	BusinessResolutionTime
 )
 
-func (t *Tally) durations(m Measure) *durations {
+func (t *Tally) durations(m Measure) *histogram.Durations {
 	switch m {
 	case FirstReplyTime:
 		return &t.reply
@@ -38,7 +46,7 @@ func (t *Tally) durations(m Measure) *durations {
 // or an unknown measure.
 func (t *Tally) Count(m Measure) uint64 {
 	if h := t.durations(m); h != nil {
-		return h.n
+		return h.N()
 	}
 	return 0
 }
@@ -47,7 +55,7 @@ func (t *Tally) Count(m Measure) uint64 {
 // when no ticket was measured.
 func (t *Tally) Mean(m Measure) (time.Duration, bool) {
 	if h := t.durations(m); h != nil {
-		return h.mean()
+		return h.Mean()
 	}
 	return 0, false
 }
@@ -60,27 +68,28 @@ func (t *Tally) Mean(m Measure) (time.Duration, bool) {
 // False when nothing was measured or p is outside [0, 1].
 func (t *Tally) Percentile(m Measure, p float64) (time.Duration, bool) {
 	if h := t.durations(m); h != nil {
-		return h.percentile(p)
+		return h.Quantile(p, binUnit)
 	}
 	return 0, false
 }
 
 // Within returns the share of the measured tickets whose time, rounded
 // up to the minute, is at most d: exact for every whole minute up to
-// 8 h 32 min, every even minute up to 17 h, and so on (a bin edge).
+// 8 h 32 min, every even minute up to 17 h, and so on (a bin edge);
+// none is within a negative d.
 func (t *Tally) Within(m Measure, d time.Duration) (float64, bool) {
 	h := t.durations(m)
 	if h == nil {
 		return 0, false
 	}
-	return ratio(h.within(d), h.n)
+	return ratio(h.Within(d, binUnit), h.N())
 }
 
 // Replied returns the tickets with a first reply; Solved those solved.
-func (t *Tally) Replied() uint64 { return t.reply.n }
+func (t *Tally) Replied() uint64 { return t.reply.N() }
 
 // Solved returns the tickets solved.
-func (t *Tally) Solved() uint64 { return t.resolution.n }
+func (t *Tally) Solved() uint64 { return t.resolution.N() }
 
 // OneTouch returns the one-touch resolution rate: the solved tickets
 // with exactly one agent reply, over the solved tickets whose replies are

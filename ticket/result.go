@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rapportkit/rapport/internal/histogram"
 	"github.com/rapportkit/rapport/internal/unit"
 )
 
@@ -59,20 +60,20 @@ type SLA struct {
 
 func (t *Tally) times(m Measure) Times {
 	if h := t.durations(m); h != nil {
-		return h.times()
+		return timesOf(h)
 	}
 	return Times{}
 }
 
-// times summarises a histogram.
-func (h *durations) times() Times {
-	mean, ok := h.mean()
-	r := Times{N: h.n, MeanSeconds: unit.Seconds(mean, ok)}
+// timesOf summarises a histogram.
+func timesOf(h *histogram.Durations) Times {
+	mean, ok := h.Mean()
+	r := Times{N: h.N(), MeanSeconds: unit.Seconds(mean, ok)}
 	for _, q := range [...]struct {
 		p   float64
 		dst **float64
 	}{{0.5, &r.P50Seconds}, {0.9, &r.P90Seconds}, {0.95, &r.P95Seconds}} {
-		*q.dst = unit.Seconds(h.percentile(q.p))
+		*q.dst = unit.Seconds(h.Quantile(q.p, binUnit))
 	}
 	return r
 }

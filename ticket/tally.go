@@ -8,6 +8,7 @@ import (
 
 	"github.com/rapportkit/rapport/hours"
 	"github.com/rapportkit/rapport/internal/group"
+	"github.com/rapportkit/rapport/internal/histogram"
 )
 
 // Tally accumulates tickets: their first reply and resolution times as
@@ -25,7 +26,7 @@ type Tally struct {
 	n uint64
 	// Calendar and business time to the first reply and to the (last)
 	// solve; the business histograms stay empty without a calendar.
-	reply, resolution, bizReply, bizResolution durations
+	reply, resolution, bizReply, bizResolution histogram.Durations
 	// Among solved tickets: replies known and of them exactly one; reopens
 	// known and of them at least one.
 	repliesKnown, oneTouch, reopensKnown, reopened uint64
@@ -105,15 +106,15 @@ func (t *Tally) AddN(k Ticket, n uint64) error {
 	// Nothing fails from here on.
 	t.n += n
 	if replied {
-		t.reply.add(reply, n)
+		t.reply.AddN(reply, binUnit, n)
 		if t.cal != nil {
-			t.bizReply.add(bizReply, n)
+			t.bizReply.AddN(bizReply, binUnit, n)
 		}
 	}
 	if solved {
-		t.resolution.add(resolution, n)
+		t.resolution.AddN(resolution, binUnit, n)
 		if t.cal != nil {
-			t.bizResolution.add(bizResolution, n)
+			t.bizResolution.AddN(bizResolution, binUnit, n)
 		}
 	}
 	if solved {
@@ -187,9 +188,9 @@ func (t *Tally) Merge(u *Tally) error {
 		u = t.Clone()
 	}
 	t.n += u.n
-	for _, p := range [...][2]*durations{{&t.reply, &u.reply}, {&t.resolution, &u.resolution},
+	for _, p := range [...][2]*histogram.Durations{{&t.reply, &u.reply}, {&t.resolution, &u.resolution},
 		{&t.bizReply, &u.bizReply}, {&t.bizResolution, &u.bizResolution}} {
-		p[0].merge(p[1])
+		p[0].Merge(p[1])
 	}
 	t.repliesKnown += u.repliesKnown
 	t.oneTouch += u.oneTouch
@@ -213,8 +214,8 @@ func (t *Tally) N() uint64 { return t.n }
 func (t *Tally) Clone() *Tally {
 	c := *t
 	c.targets = append([]target(nil), t.targets...)
-	c.reply, c.resolution = t.reply.clone(), t.resolution.clone()
-	c.bizReply, c.bizResolution = t.bizReply.clone(), t.bizResolution.clone()
+	c.reply, c.resolution = t.reply.Clone(), t.resolution.Clone()
+	c.bizReply, c.bizResolution = t.bizReply.Clone(), t.bizResolution.Clone()
 	return &c
 }
 

@@ -170,3 +170,17 @@ func TestBacklogBy(t *testing.T) {
 	_, err = BacklogBy(slices.Values([]Ticket{{}}), at, func(k Ticket) string { return k.Priority })
 	require.ErrorIs(t, err, ErrID)
 }
+
+// No time is within a negative limit, not even a reply at creation
+// (which is within 0).
+func TestWithinNegative(t *testing.T) {
+	k := Ticket{ID: "z", Created: base, FirstReply: base, Replies: 1}
+	tally, err := TallyOf(slices.Values([]Ticket{k}), nil, nil)
+	require.NoError(t, err)
+	share, ok := tally.Within(FirstReplyTime, 0)
+	require.True(t, ok)
+	require.Equal(t, 1.0, share)
+	share, ok = tally.Within(FirstReplyTime, -time.Minute)
+	require.True(t, ok)
+	require.Zero(t, share)
+}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 )
 
 type vectors struct {
@@ -68,4 +69,17 @@ func (r *recorder) Helper() {}
 func (r *recorder) Fatalf(string, ...any) {
 	r.failed = true
 	runtime.Goexit()
+}
+
+// CheckEncodings freezes encodings and then holds values to them.
+func TestCheckEncodings(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "enc.json")
+	at := time.Date(2026, 12, 2, 6, 0, 0, 0, time.UTC)
+	values := []Named[*time.Time]{{"epoch", new(time.Time)}, {"at", &at}}
+	CheckEncodings(t, path, "time.Time", values, true)
+	f := Read[Encodings](t, path)
+	if len(f.Cases) != 2 || f.Cases[1].JSON != `"2026-12-02T06:00:00Z"` || f.Source != "time.Time" {
+		t.Fatalf("%+v", f)
+	}
+	CheckEncodings(t, path, "time.Time", values, false)
 }
