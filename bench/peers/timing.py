@@ -1,0 +1,25 @@
+"""The measuring protocol every Python peer follows, as the Go workers do:
+compute once (warm-up; its result gives the digest), then up to REPS timed
+runs, stopping once they have taken BENCH_BUDGET_S seconds (at least one
+runs); print one JSON line {"task", "ns", "digest"} on stdout."""
+import hashlib, json, os, time
+
+
+def measure(task, reps, compute, digest):
+    budget = float(os.environ.get("BENCH_BUDGET_S", "20")) * 1e9
+    out = compute()
+    text = digest(out)
+    if os.environ.get("BENCH_SHOW"):
+        import sys
+        print(text[:2000], file=sys.stderr)
+    del out
+    times, spent = [], 0
+    for i in range(reps):
+        if i and spent >= budget:
+            break
+        t0 = time.perf_counter_ns()
+        compute()
+        t = time.perf_counter_ns() - t0
+        times.append(t)
+        spent += t
+    print(json.dumps({"task": task, "ns": times, "digest": hashlib.sha256(text.encode()).hexdigest()}))
