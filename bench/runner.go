@@ -100,7 +100,7 @@ func run(cfg config) error {
 			for i, im := range t.impls {
 				switch {
 				case im.maxScale > 0 && n > im.maxScale:
-					fmt.Printf("%-34s %11d skipped past %d rows (too slow)\n", im.name, n, im.maxScale)
+					fmt.Printf("%-34s %11d skipped past %d rows (memory or time)\n", im.name, n, im.maxScale)
 					continue
 				case cfg.quick && im.skipQuick:
 					fmt.Printf("%-34s %11d skipped in -quick mode\n", im.name, n)
@@ -113,7 +113,7 @@ func run(cfg config) error {
 				if im.fn != nil {
 					cmd = []string{self, "worker", t.name, strconv.Itoa(i)}
 				}
-				res, err := measure(cmd, d, cfg)
+				res, err := measure(cmd, d, cfg, t.noWarmup)
 				if err != nil {
 					if i == 0 {
 						return fmt.Errorf("%s: %s: %w", t.name, im.name, err)
@@ -249,13 +249,17 @@ func growth(at map[int]result) (float64, bool) {
 }
 
 // measure runs one implementation in a new process: cmd followed by the
-// data directory and the repetitions, with the budget in BENCH_BUDGET_S;
+// data directory and the repetitions, with the budget in BENCH_BUDGET_S
+// (and BENCH_WARMUP=0 for a task without a warm-up run);
 // it reads the first JSON result line of its output and the process's
 // CPU time and peak RSS.
-func measure(cmd []string, d *data, cfg config) (result, error) {
+func measure(cmd []string, d *data, cfg config, noWarmup bool) (result, error) {
 	args := append(cmd[1:len(cmd):len(cmd)], d.dir, strconv.Itoa(cfg.reps))
 	c := exec.Command(cmd[0], args...)
 	c.Env = append(os.Environ(), fmt.Sprintf("BENCH_BUDGET_S=%g", cfg.budget.Seconds()), fmt.Sprintf("BENCH_SCALE=%d", d.scale))
+	if noWarmup {
+		c.Env = append(c.Env, "BENCH_WARMUP=0")
+	}
 	var stderr bytes.Buffer
 	c.Stderr = &stderr
 	out, err := c.Output()
