@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"slices"
@@ -28,7 +29,11 @@ func readContacts(file string) ([]operations.Contact, error) {
 		return nil, err
 	}
 	defer f.Close()
-	cs, sum, err := operations.NewReader(f).ReadAll()
+	return readContactsFrom(f)
+}
+
+func readContactsFrom(r io.Reader) ([]operations.Contact, error) {
+	cs, sum, err := operations.NewReader(r).ReadAll()
 	if err == nil && sum.Rejected > 0 {
 		err = sum.Errors[0]
 	}

@@ -215,12 +215,7 @@ func readWorker(args []string) int {
 	var keep any
 	switch {
 	case kind == "transactions" && mode == "columns":
-		r := segment.NewReader(f)
-		r.Options.Refunds = true
-		cols, sum, err := r.ReadColumns()
-		if err == nil && sum.Rejected > 0 {
-			err = sum.Errors[0]
-		}
+		cols, err := readShopColumns(f)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
@@ -245,10 +240,7 @@ func readWorker(args []string) int {
 		digest = transactionsDigest(txs)
 		defer report(elapsed, digest, &before, &after, keep)
 	case kind == "contacts":
-		cs, sum, err := operations.NewReader(f).ReadAll()
-		if err == nil && sum.Rejected > 0 {
-			err = sum.Errors[0]
-		}
+		cs, err := readContactsFrom(f)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -87,19 +88,26 @@ func csvRFMOurs(d *data, reps int) (result, error) {
 			return nil, err
 		}
 		defer f.Close()
-		r := segment.NewReader(f)
-		r.Options.Refunds = true
-		cols, sum, err := r.ReadColumns()
-		if err == nil && sum.Rejected > 0 {
-			err = sum.Errors[0]
-		}
+		cols, err := readShopColumns(f)
 		if err != nil {
 			return nil, err
 		}
-		c := segment.NewCollection(r.Options)
+		c := segment.NewCollection(segment.Options{Refunds: true})
 		if err := c.AddColumns(cols); err != nil {
 			return nil, err
 		}
 		return c.Score(asOfTime, segment.Config{})
 	}, rfmDigest)
+}
+
+// readShopColumns reads a shop's transactions into columns, refunds
+// accepted; a rejected row is an error (the generated data have none).
+func readShopColumns(f io.Reader) (segment.Columns, error) {
+	r := segment.NewReader(f)
+	r.Options.Refunds = true
+	cols, sum, err := r.ReadColumns()
+	if err == nil && sum.Rejected > 0 {
+		err = sum.Errors[0]
+	}
+	return cols, err
 }
