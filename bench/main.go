@@ -87,7 +87,7 @@ func main() {
 	switch {
 	case *quick:
 		scales = []int{100_000}
-		*reps, *budget = min(*reps, 3), min(*budget, 2*time.Second)
+		*reps, *budget = min(*reps, 2), min(*budget, time.Second)
 	case *full && *huge:
 		scales = []int{1_000_000, 10_000_000, 100_000_000}
 	case *full:
