@@ -63,6 +63,9 @@ func main() {
 		fmt.Println(bandwidth(5))
 		return
 	}
+	if len(os.Args) > 1 && os.Args[1] == "prepare" {
+		os.Exit(prepareWorker(os.Args[2:]))
+	}
 	if len(os.Args) > 1 && os.Args[1] == "worker" {
 		os.Exit(worker(os.Args[2:]))
 	}

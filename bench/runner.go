@@ -91,7 +91,11 @@ func run(cfg config) error {
 			}
 			d := newData(cfg.dir, n)
 			if t.prepare != nil {
-				if err := t.prepare(d); err != nil {
+				// In a child, as the bandwidth: the generators' memory
+				// would raise every later child's peak RSS.
+				c := exec.Command(self, "prepare", t.name, cfg.dir, strconv.Itoa(n))
+				c.Stdout, c.Stderr = os.Stderr, os.Stderr
+				if err := c.Run(); err != nil {
 					return fmt.Errorf("%s: preparing the data: %w", t.name, err)
 				}
 			}
@@ -349,4 +353,20 @@ func round(t time.Duration) time.Duration {
 	default:
 		return t.Round(100 * time.Nanosecond)
 	}
+}
+
+// prepareWorker writes the input files of a task at a scale: prepare TASK
+// ROOT SCALE.
+func prepareWorker(args []string) int {
+	ti := slices.IndexFunc(tasks, func(t task) bool { return len(args) == 3 && t.name == args[0] })
+	n, err := strconv.Atoi(args[len(args)-1])
+	if ti < 0 || err != nil {
+		fmt.Fprintln(os.Stderr, "usage: prepare TASK ROOT SCALE")
+		return 2
+	}
+	if err := tasks[ti].prepare(newData(args[1], n)); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return 0
 }
