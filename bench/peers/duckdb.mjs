@@ -187,7 +187,12 @@ const timed = async () => {
   spent += dt;
 };
 if (process.env.BENCH_WARMUP === '0') await timed(); // the first run is timed too
-else await once();
+else {
+  const t0 = process.hrtime.bigint();
+  await once();
+  const dt = Number(process.hrtime.bigint() - t0);
+  if (dt >= budget) { ns.push(dt); spent = dt; } // a warm-up longer than the budget is the one timed run
+}
 const text = await t.digest();
 if (process.env.BENCH_SHOW) console.error(text.slice(0, 2000));
 for (let i = ns.length; i < reps && (i === 0 || spent < budget); i++) {
