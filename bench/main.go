@@ -43,14 +43,26 @@ func sizesOf(n int) sizes {
 type result struct {
 	Task   string          `json:"task"`
 	Impl   string          `json:"impl"`
-	NS     []time.Duration `json:"ns"`
+	NS     []time.Duration `json:"ns"`  // wall time of each timed run
+	CPUs   []time.Duration `json:"cpu"` // CPU time (user + system, all threads) of each timed run
 	Digest string          `json:"digest"`
-	CPU    time.Duration   `json:"cpu"` // user + system time of the whole process
-	RSS    int64           `json:"rss"` // peak resident set of the process, bytes
+	CPU    time.Duration   `json:"process_cpu"` // user + system time of the whole process
+	RSS    int64           `json:"rss"`         // peak resident set of the process, bytes
 }
 
-func (r result) median() time.Duration {
-	t := slices.Clone(r.NS)
+func (r result) median() time.Duration { return medianOf(r.NS) }
+
+// cpu is the median CPU time of the timed runs, or 0 if the
+// implementation did not report it.
+func (r result) cpu() time.Duration {
+	if len(r.CPUs) == 0 {
+		return 0
+	}
+	return medianOf(r.CPUs)
+}
+
+func medianOf(v []time.Duration) time.Duration {
+	t := slices.Clone(v)
 	slices.Sort(t)
 	return t[len(t)/2]
 }

@@ -37,6 +37,7 @@ type summaryRow struct {
 	task, best              string
 	scale                   int
 	ours, peer, floor       time.Duration
+	oursCPU, peerCPU        time.Duration
 	oursRSS, peerRSS        int64
 	oursGrowth, peerGrowth  float64
 	hasPeer, hasFloor, grow bool
@@ -74,7 +75,7 @@ func run(cfg config) error {
 			continue
 		}
 		fmt.Printf("== %s: %s\n", t.name, t.about)
-		fmt.Printf("%-34s %11s %11s %11s %9s %10s   %s\n", "implementation", "n", "time", "CPU", "peak RSS", "ours ÷ it", "digest")
+		fmt.Printf("%-34s %11s %11s %11s %11s %9s %10s %10s   %s\n", "implementation", "n", "time", "run CPU", "process CPU", "peak RSS", "ours ÷ it", "(CPU)", "digest")
 		scales := cfg.scales
 		if t.fixed {
 			scales = scales[:1]
@@ -128,7 +129,7 @@ func run(cfg config) error {
 				}
 				res.Impl = im.name
 				results[i].at[n] = res
-				verdict, rel := "reference digest", ""
+				verdict, rel, relCPU := "reference digest", "", ""
 				if i == 0 {
 					ours = res
 				} else {
@@ -138,12 +139,15 @@ func run(cfg config) error {
 						failed = true
 					}
 					rel = fmt.Sprintf("%.3g", ratio(ours.median(), res.median()))
+					if res.cpu() > 0 && ours.cpu() > 0 {
+						relCPU = fmt.Sprintf("%.3g", ratio(ours.cpu(), res.cpu()))
+					}
 				}
-				fmt.Printf("%-34s %11d %11v %11v %9s %10s   %s\n", im.name, n, round(res.median()), round(res.CPU), mb(res.RSS), rel, verdict)
+				fmt.Printf("%-34s %11d %11v %11v %11v %9s %10s %10s   %s\n", im.name, n, round(res.median()), round(res.cpu()), round(res.CPU), mb(res.RSS), rel, relCPU, verdict)
 			}
 			if b := t.bytes(d); b > 0 {
 				floor := time.Duration(float64(b) / bw * 1e9)
-				fmt.Printf("%-34s %11d %11v %11s %9s %10.3g   (%s streamed once at %.1f GB/s)\n", "floor", n, round(floor), "", "", ratio(ours.median(), floor), mb(b), bw/1e9)
+				fmt.Printf("%-34s %11d %11v %11s %11s %9s %10.3g %10s   (%s streamed once at %.1f GB/s)\n", "floor", n, round(floor), "", "", "", ratio(ours.median(), floor), "", mb(b), bw/1e9)
 			}
 		}
 		// Growth: the least-squares slope of log time on log n.
@@ -175,7 +179,7 @@ func summarize(t task, results []measured, n int, d *data, bw float64) (summaryR
 	if !ok {
 		return summaryRow{}, false
 	}
-	row := summaryRow{task: t.name, scale: n, ours: ours.median(), oursRSS: ours.RSS}
+	row := summaryRow{task: t.name, scale: n, ours: ours.median(), oursRSS: ours.RSS, oursCPU: ours.cpu()}
 	row.oursGrowth, row.grow = growth(results[0].at)
 	for _, m := range results[1:] {
 		r, ok := m.at[n]
@@ -183,7 +187,7 @@ func summarize(t task, results []measured, n int, d *data, bw float64) (summaryR
 			continue
 		}
 		if !row.hasPeer || r.median() < row.peer {
-			row.hasPeer, row.best, row.peer, row.peerRSS = true, m.impl.name, r.median(), r.RSS
+			row.hasPeer, row.best, row.peer, row.peerRSS, row.peerCPU = true, m.impl.name, r.median(), r.RSS, r.cpu()
 			row.peerGrowth, _ = growth(m.at)
 		}
 	}
@@ -198,11 +202,15 @@ func printSummary(rows []summaryRow) {
 		return
 	}
 	fmt.Println("== summary: rapport against the fastest peer that computed the same digest")
-	fmt.Printf("%-14s %11s %11s %9s  %-34s %11s %9s %12s %12s %12s\n", "task", "n", "rapport", "RSS", "best peer", "time", "RSS", "ours ÷ peer", "ours ÷ floor", "growth o/p")
+	fmt.Println("(ours ÷ peer in wall time, and in the CPU time of the runs; growth: the exponent of ours / of the peer)")
+	fmt.Printf("%-14s %11s %11s %9s  %-34s %11s %9s %12s %8s %12s %14s\n", "task", "n", "rapport", "RSS", "best peer", "time", "RSS", "ours ÷ peer", "(CPU)", "ours ÷ floor", "growth")
 	for _, r := range rows {
-		peer, pt, prss, rel := "(none)", "", "", ""
+		peer, pt, prss, rel, relCPU := "(none)", "", "", "", ""
 		if r.hasPeer {
 			peer, pt, prss, rel = r.best, round(r.peer).String(), mb(r.peerRSS), fmt.Sprintf("%.3g", ratio(r.ours, r.peer))
+			if r.oursCPU > 0 && r.peerCPU > 0 {
+				relCPU = fmt.Sprintf("%.3g", ratio(r.oursCPU, r.peerCPU))
+			}
 		}
 		fl := "compute"
 		if r.hasFloor {
@@ -215,7 +223,7 @@ func printSummary(rows []summaryRow) {
 				g += fmt.Sprintf("/n^%.2f", r.peerGrowth)
 			}
 		}
-		fmt.Printf("%-14s %11d %11v %9s  %-34s %11s %9s %12s %12s %12s\n", r.task, r.scale, round(r.ours), mb(r.oursRSS), peer, pt, prss, rel, fl, g)
+		fmt.Printf("%-14s %11d %11v %9s  %-34s %11s %9s %12s %8s %12s %14s\n", r.task, r.scale, round(r.ours), mb(r.oursRSS), peer, pt, prss, rel, relCPU, fl, g)
 	}
 	fmt.Println()
 }
@@ -280,6 +288,7 @@ func measure(cmd []string, d *data, cfg config, noWarmup bool) (result, error) {
 		var r struct {
 			Task   string  `json:"task"`
 			NS     []int64 `json:"ns"`
+			CPU    []int64 `json:"cpu_ns"`
 			Digest string  `json:"digest"`
 		}
 		if json.Unmarshal(sc.Bytes(), &r) != nil || r.Digest == "" {
@@ -288,6 +297,11 @@ func measure(cmd []string, d *data, cfg config, noWarmup bool) (result, error) {
 		res := result{Task: r.Task, Digest: r.Digest}
 		for _, ns := range r.NS {
 			res.NS = append(res.NS, time.Duration(ns))
+		}
+		if len(r.CPU) == len(r.NS) {
+			for _, ns := range r.CPU {
+				res.CPUs = append(res.CPUs, time.Duration(ns))
+			}
 		}
 		if len(res.NS) == 0 {
 			return result{}, fmt.Errorf("no timings")
@@ -323,11 +337,14 @@ func worker(args []string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	ns := make([]int64, len(res.NS))
+	ns, cpu := make([]int64, len(res.NS)), make([]int64, len(res.CPUs))
 	for j, t := range res.NS {
 		ns[j] = t.Nanoseconds()
 	}
-	out, _ := json.Marshal(map[string]any{"task": tasks[ti].name, "ns": ns, "digest": res.Digest})
+	for j, t := range res.CPUs {
+		cpu[j] = t.Nanoseconds()
+	}
+	out, _ := json.Marshal(map[string]any{"task": tasks[ti].name, "ns": ns, "cpu_ns": cpu, "digest": res.Digest})
 	fmt.Println(string(out))
 	return 0
 }

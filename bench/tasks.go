@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"syscall"
 	"time"
 )
 
@@ -250,16 +251,16 @@ func timeIt[T any](task string, reps int, compute func() (T, error), digest func
 	r := result{Task: task, Impl: "rapport"}
 	var spent time.Duration
 	if os.Getenv("BENCH_WARMUP") == "0" {
-		start := time.Now()
+		start, cpu := time.Now(), cpuTime()
 		out, err := compute()
 		if err != nil {
 			return result{}, err
 		}
 		spent = time.Since(start)
-		r.NS = append(r.NS, spent)
+		r.NS, r.CPUs = append(r.NS, spent), append(r.CPUs, cpuTime()-cpu)
 		r.Digest = digest(out)
 	} else {
-		start := time.Now()
+		start, cpu := time.Now(), cpuTime()
 		out, err := compute()
 		if err != nil {
 			return result{}, err
@@ -267,22 +268,32 @@ func timeIt[T any](task string, reps int, compute func() (T, error), digest func
 		if t := time.Since(start); t >= budget {
 			// A warm-up longer than the budget is the one timed run: a
 			// second would add nothing but time.
-			r.NS = append(r.NS, t)
+			r.NS, r.CPUs = append(r.NS, t), append(r.CPUs, cpuTime()-cpu)
 			spent = t
 		}
 		r.Digest = digest(out)
 	}
 	for i := len(r.NS); i < reps && (i == 0 || spent < budget); i++ {
 		runtime.GC()
-		start := time.Now()
+		start, cpu := time.Now(), cpuTime()
 		if _, err := compute(); err != nil {
 			return result{}, err
 		}
 		t := time.Since(start)
 		spent += t
-		r.NS = append(r.NS, t)
+		r.NS, r.CPUs = append(r.NS, t), append(r.CPUs, cpuTime()-cpu)
 	}
 	return r, nil
+}
+
+// cpuTime is the CPU time (user + system) of this process so far, all
+// threads.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func digestOf(s string) string {

@@ -177,25 +177,22 @@ const t = tasks[task];
 if (!t) throw new Error(`no task ${task}`);
 for (const sql of t.load) await con.run(sql);
 const once = async () => { for (const sql of t.run) await con.run(sql); };
-const ns = [];
+const ns = [], cpu = [];
 let spent = 0;
-const timed = async () => {
-  const t0 = process.hrtime.bigint();
+// run times once, returning its wall and CPU time (user + system of the
+// process, DuckDB's threads included) in nanoseconds.
+const run = async () => {
+  const t0 = process.hrtime.bigint(), c0 = process.cpuUsage();
   await once();
-  const dt = Number(process.hrtime.bigint() - t0);
-  ns.push(dt);
-  spent += dt;
+  const c = process.cpuUsage(c0);
+  return [Number(process.hrtime.bigint() - t0), (c.user + c.system) * 1000];
 };
-if (process.env.BENCH_WARMUP === '0') await timed(); // the first run is timed too
-else {
-  const t0 = process.hrtime.bigint();
-  await once();
-  const dt = Number(process.hrtime.bigint() - t0);
-  if (dt >= budget) { ns.push(dt); spent = dt; } // a warm-up longer than the budget is the one timed run
-}
+const keep = ([dt, c]) => { ns.push(dt); cpu.push(c); spent += dt; };
+// With BENCH_WARMUP=0 the first run is timed too; so is a warm-up longer
+// than the budget, the one timed run.
+const first = await run();
+if (process.env.BENCH_WARMUP === '0' || first[0] >= budget) keep(first);
 const text = await t.digest();
 if (process.env.BENCH_SHOW) console.error(text.slice(0, 2000));
-for (let i = ns.length; i < reps && (i === 0 || spent < budget); i++) {
-  await timed();
-}
-console.log(JSON.stringify({ task, ns, digest: createHash('sha256').update(text).digest('hex') }));
+for (let i = ns.length; i < reps && (i === 0 || spent < budget); i++) keep(await run());
+console.log(JSON.stringify({ task, ns, cpu_ns: cpu, digest: createHash('sha256').update(text).digest('hex') }));

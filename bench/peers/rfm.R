@@ -32,12 +32,15 @@ rfm_collapse <- function() {
 run <- if (engine == "collapse") rfm_collapse else rfm_datatable
 out <- run()
 budget <- as.numeric(Sys.getenv("BENCH_BUDGET_S", "20")) * 1e9
-times <- numeric(0)
+times <- numeric(0); cpus <- numeric(0)
+cpu <- function() { p <- proc.time(); p[["user.self"]] + p[["sys.self"]] }
 for (i in seq_len(reps)) {
   if (i > 1 && sum(times) >= budget) break
-  t0 <- Sys.time(); run(); times <- c(times, as.numeric(Sys.time() - t0, units = "secs") * 1e9)
+  t0 <- Sys.time(); c0 <- cpu(); run()
+  times <- c(times, as.numeric(Sys.time() - t0, units = "secs") * 1e9); cpus <- c(cpus, (cpu() - c0) * 1e9)
 }
 text <- paste0(out$id, ",", out$r, ",", out$f, ",", out$m, "\n", collapse = "")
 f <- tempfile(); writeBin(charToRaw(text), f)
 digest <- sub(" .*", "", system2("sha256sum", f, stdout = TRUE)); unlink(f)
-cat(sprintf('{"task": "rfm", "ns": [%s], "digest": "%s"}\n', paste(sprintf("%.0f", times), collapse = ", "), digest))
+cat(sprintf('{"task": "rfm", "ns": [%s], "cpu_ns": [%s], "digest": "%s"}\n', paste(sprintf("%.0f", times), collapse = ", "),
+            paste(sprintf("%.0f", cpus), collapse = ", "), digest))
