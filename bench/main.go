@@ -90,7 +90,15 @@ func main() {
 	reps := flag.Int("reps", 5, "timed repetitions per implementation (the median is reported)")
 	budget := flag.Duration("budget", 20*time.Second, "time after which an implementation stops repeating (at least one timed run)")
 	dir := flag.String("data", filepath.Join(os.TempDir(), "rapport-bench"), "directory for the generated data")
+	growthOnly := flag.Bool("growth", false, "print the growth exponents fitted over every scale in the results log of -data (results.jsonl), the latest run at each scale")
 	flag.Parse()
+	if *growthOnly {
+		if err := printGrowth(*dir); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *read {
 		if err := runRead(*dir, min(*reps, 3), readSizes); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)

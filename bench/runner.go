@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"os/exec"
@@ -129,6 +130,7 @@ func run(cfg config) error {
 				}
 				res.Impl = im.name
 				results[i].at[n] = res
+				logResult(cfg.dir, t.name, n, res)
 				verdict, rel, relCPU := "reference digest", "", ""
 				if i == 0 {
 					ours = res
@@ -386,4 +388,80 @@ func prepareWorker(args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// logged is one line of the results log, $data/results.jsonl: every
+// measurement of every run, so that growth can be fitted across runs made
+// at different scales (-growth).
+type logged struct {
+	At     time.Time       `json:"at"`
+	Load   string          `json:"load"`
+	Task   string          `json:"task"`
+	Impl   string          `json:"impl"`
+	Scale  int             `json:"scale"`
+	NS     []time.Duration `json:"ns"`
+	CPU    []time.Duration `json:"cpu_ns"`
+	RSS    int64           `json:"rss"`
+	Digest string          `json:"digest"`
+}
+
+func logResult(dir, task string, n int, r result) {
+	f, err := os.OpenFile(filepath.Join(dir, "results.jsonl"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench: results log:", err)
+		return
+	}
+	defer f.Close()
+	b, _ := json.Marshal(logged{time.Now().UTC(), loadAverage(), task, r.Impl, n, r.NS, r.CPUs, r.RSS, r.Digest})
+	f.Write(append(b, '\n'))
+}
+
+// printGrowth fits the growth exponent of every task and implementation
+// from the results log, over the latest measurement at each scale.
+func printGrowth(dir string) error {
+	raw, err := os.ReadFile(filepath.Join(dir, "results.jsonl"))
+	if err != nil {
+		return err
+	}
+	type key struct{ task, impl string }
+	latest := map[key]map[int]logged{}
+	var order []key
+	for line := range strings.Lines(string(raw)) {
+		var l logged
+		if json.Unmarshal([]byte(line), &l) != nil || len(l.NS) == 0 {
+			continue
+		}
+		k := key{l.Task, l.Impl}
+		if latest[k] == nil {
+			latest[k] = map[int]logged{}
+			order = append(order, k)
+		}
+		latest[k][l.Scale] = l
+	}
+	fmt.Printf("%-14s %-34s %-40s %s\n", "task", "implementation", "median time at each scale", "growth")
+	for _, k := range order {
+		at := map[int]result{}
+		var desc []string
+		for _, n := range slices.Sorted(maps.Keys(latest[k])) {
+			l := latest[k][n]
+			at[n] = result{NS: l.NS}
+			desc = append(desc, fmt.Sprintf("%s: %v", scaleName(n), round(medianOf(l.NS))))
+		}
+		g := ""
+		if e, ok := growth(at); ok {
+			g = fmt.Sprintf("n^%.2f", e)
+		}
+		fmt.Printf("%-14s %-34s %-40s %s\n", k.task, k.impl, strings.Join(desc, ", "), g)
+	}
+	return nil
+}
+
+func scaleName(n int) string {
+	switch {
+	case n%1_000_000 == 0:
+		return fmt.Sprintf("%dM", n/1_000_000)
+	case n%1000 == 0:
+		return fmt.Sprintf("%dk", n/1000)
+	}
+	return strconv.Itoa(n)
 }
