@@ -227,7 +227,7 @@ var tasks = []task{
 			{name: "Go int64 loop", fn: sumInt64, reference: true},
 			{name: "shopspring decimal.Sum", fn: sumShopspring, maxScale: 10_000_000},
 			{name: "Python decimal (exact)", cmd: python("sum.py"), maxScale: 10_000_000},
-			{name: "numpy int64 sum", cmd: python("sum_numpy.py")},
+			{name: "numpy int64 sum", cmd: python("sum_numpy.py"), maxScale: 10_000_000},
 		},
 	},
 }
