@@ -169,6 +169,7 @@ func run(cfg config) error {
 		fmt.Println()
 	}
 	printSummary(summary)
+	fmt.Printf("load average at the end: %s (the machine may be shared: wall times wait for the CPU, run CPU times do not)\n", loadAverage())
 	if failed {
 		return fmt.Errorf("a peer failed or disagreed")
 	}
