@@ -86,7 +86,7 @@ func main() {
 	full := flag.Bool("full", false, "every task at 1M and 10M rows, with the growth exponent")
 	huge := flag.Bool("huge", false, "with -full: add 100M rows to the tasks whose data fit in memory")
 	sizeList := flag.String("sizes", "", "comma-separated scales instead (100000,1000000)")
-	only := flag.String("tasks", "", "comma-separated tasks to run (default all)")
+	only := flag.String("tasks", "", "comma-separated tasks to run, in that order (default all)")
 	reps := flag.Int("reps", 5, "timed repetitions per implementation (the median is reported)")
 	budget := flag.Duration("budget", 20*time.Second, "time after which an implementation stops repeating (at least one timed run)")
 	dir := flag.String("data", filepath.Join(os.TempDir(), "rapport-bench"), "directory for the generated data")

@@ -69,12 +69,17 @@ func run(cfg config) error {
 			return fmt.Errorf("no task %q", name)
 		}
 	}
+	// The tasks in the order -tasks names them, or all.
+	chosen := tasks
+	if len(cfg.tasks) > 0 {
+		chosen = nil
+		for _, name := range cfg.tasks {
+			chosen = append(chosen, tasks[slices.IndexFunc(tasks, func(t task) bool { return t.name == name })])
+		}
+	}
 	failed := false
 	var summary []summaryRow
-	for ti, t := range tasks {
-		if len(cfg.tasks) > 0 && !slices.Contains(cfg.tasks, t.name) {
-			continue
-		}
+	for _, t := range chosen {
 		fmt.Printf("== %s: %s\n", t.name, t.about)
 		fmt.Printf("%-34s %11s %11s %11s %11s %9s %10s %10s   %s\n", "implementation", "n", "time", "run CPU", "process CPU", "peak RSS", "ours ÷ it", "(CPU)", "digest")
 		scales := cfg.scales
@@ -161,7 +166,7 @@ func run(cfg config) error {
 			}
 		}
 		for _, n := range ran {
-			row, ok := summarize(tasks[ti], results, n, newData(cfg.dir, n), bw)
+			row, ok := summarize(t, results, n, newData(cfg.dir, n), bw)
 			if ok {
 				summary = append(summary, row)
 			}
