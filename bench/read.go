@@ -215,12 +215,7 @@ func readWorker(args []string) int {
 	var keep any
 	switch {
 	case kind == "transactions" && mode == "columns":
-		r := segment.NewReader(f)
-		r.Options.Refunds = true
-		cols, sum, err := r.ReadColumns()
-		if err == nil && sum.Rejected > 0 {
-			err = sum.Errors[0]
-		}
+		cols, err := readShopColumns(f)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
@@ -245,10 +240,7 @@ func readWorker(args []string) int {
 		digest = transactionsDigest(txs)
 		defer report(elapsed, digest, &before, &after, keep)
 	case kind == "contacts":
-		cs, sum, err := operations.NewReader(f).ReadAll()
-		if err == nil && sum.Rejected > 0 {
-			err = sum.Errors[0]
-		}
+		cs, err := readContactsFrom(f)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
@@ -320,41 +312,29 @@ func contactsDigest(cs []operations.Contact) string {
 	return fmt.Sprintf("%d,%d,%d,%d,%d", len(cs), sec, talk, cents, answered)
 }
 
-// readCSVFile returns the path of the kind's file of n rows, generating it
-// (seeded) unless it is there with its manifest.
+// readCSVFile returns the path of the kind's file of n rows in dir,
+// generating it (seeded) unless it is there with its stamp.
 func readCSVFile(dir, kind string, n int) (string, error) {
 	file := filepath.Join(dir, fmt.Sprintf("%s-%d.csv", kind, n))
-	manifest := file + ".ok"
-	want := fmt.Sprintf("seed %d kind %s rows %d v1\n", seed, kind, n)
-	if m, err := os.ReadFile(manifest); err == nil && string(m) == want {
-		if _, err := os.Stat(file); err == nil {
-			return file, nil
-		}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
-	}
-	fmt.Fprintf(os.Stderr, "generating %s …\n", file)
-	f, err := os.Create(file)
-	if err != nil {
-		return "", err
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	rng := rand.New(rand.NewPCG(seed, uint64(n)))
-	if kind == "transactions" {
-		writeTransactions(w, rng, n)
-	} else {
-		writeContacts(w, rng, n)
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return "", err
-	}
-	if err := f.Close(); err != nil {
-		return "", err
-	}
-	return file, os.WriteFile(manifest, []byte(want), 0o644)
+	return file, writeCSV(file, kind, n)
 }
+
+// writeCSV writes the kind's file of n rows (transactions or contacts)
+// unless it is there with its stamp.
+func writeCSV(file, kind string, n int) error {
+	return ensure(file, fmt.Sprintf("seed %d kind %s rows %d %s", seed, kind, n, csvVersion[kind]), func(w *bufio.Writer) error {
+		rng := rand.New(rand.NewPCG(seed, uint64(n)))
+		if kind == "transactions" {
+			writeTransactions(w, rng, n)
+		} else {
+			writeContacts(w, rng, n)
+		}
+		return nil
+	})
+}
+
+// csvVersion changes when a generator's output does.
+var csvVersion = map[string]string{"transactions": "v1", "contacts": "v2"}
 
 // start is the first instant of the generated data, 2024-01-01 UTC.
 const start = 1704067200
@@ -398,29 +378,50 @@ func appendCents(b []byte, cents int64) []byte {
 }
 
 // writeContacts writes the report's contacts format: id, customer_id,
-// reason, channel, direction, arrived, answered, ended, talk_s, hold_s,
-// wrap_s, outcome, resolved, complaint, value_added, cost.
+// reason, channel, direction, agent, arrived, answered, ended, talk_s,
+// hold_s, wrap_s, outcome, resolved, complaint, value_added, cost. One
+// contact in five follows up one of the last 1024 (same customer and
+// reason) up to 10 days later, so that first-contact resolution has
+// repeats to find; 500 agents answer.
 func writeContacts(w *bufio.Writer, rng *rand.Rand, n int) {
-	w.WriteString("id,customer_id,reason,channel,direction,arrived,answered,ended,talk_s,hold_s,wrap_s,outcome,resolved,complaint,value_added,cost\n")
+	w.WriteString("id,customer_id,reason,channel,direction,agent,arrived,answered,ended,talk_s,hold_s,wrap_s,outcome,resolved,complaint,value_added,cost\n")
 	customers := max(1, n/10)
 	reasons := []string{"billing", "delivery", "move", "password", "offer", "complaint", "cancel"}
 	channels := []string{"phone", "phone", "phone", "email", "chat", "messaging", "sms"}
+	type recent struct {
+		customer, reason int
+		arrived          int64
+	}
+	var ring [1024]recent
 	var line []byte
 	for i := range n {
-		arrived := start + rng.Int64N(2*365*86400)
+		c := recent{rng.IntN(customers), rng.IntN(len(reasons)), start + rng.Int64N(720*86400)}
+		if i >= len(ring) && rng.IntN(5) == 0 {
+			p := ring[rng.IntN(len(ring))]
+			c = recent{p.customer, p.reason, p.arrived + rng.Int64N(10*86400)}
+		}
+		ring[i%len(ring)] = c
+		arrived := c.arrived
 		answered := rng.IntN(10) < 8
 		line = append(line[:0], 'K')
 		line = append(line, fmt.Sprintf("%08d", i)...)
 		line = append(line, ",C"...)
-		line = append(line, fmt.Sprintf("%07d", rng.IntN(customers))...)
+		line = append(line, fmt.Sprintf("%07d", c.customer)...)
 		line = append(line, ',')
-		line = append(line, reasons[rng.IntN(len(reasons))]...)
+		line = append(line, reasons[c.reason]...)
 		line = append(line, ',')
 		line = append(line, channels[rng.IntN(len(channels))]...)
 		line = append(line, ",inbound,"...)
+		if answered {
+			line = append(line, fmt.Sprintf("A%03d", rng.IntN(500))...)
+		}
+		line = append(line, ',')
 		line = time.Unix(arrived, 0).UTC().AppendFormat(line, time.RFC3339)
 		line = append(line, ',')
 		wait := rng.Int64N(300)
+		if rng.IntN(2) == 0 {
+			wait = rng.Int64N(30)
+		}
 		talk, hold, wrap := 0, 0, 0
 		outcome := "abandoned"
 		if answered {

@@ -15,9 +15,10 @@ Usage: bgnbd_scipy.py MODE DATA_DIR REPS -> one JSON line on stdout.
 
 Only the computation is timed, after one warm-up run, as in Go.
 """
-import hashlib, json, sys, time
+import sys
 import numpy as np
 from scipy import optimize, special
+from timing import measure
 
 mode, data, reps = sys.argv[1], sys.argv[2], int(sys.argv[3])
 raw = np.loadtxt(f"{data}/bgnbd.csv", delimiter=",", skiprows=1, dtype=np.int64)
@@ -75,11 +76,5 @@ else:
     def digest(p):
         return ",".join("%.3g" % v for v in p)
 
-out = compute()
-times = []
-for _ in range(reps):
-    t0 = time.perf_counter_ns()
-    compute()
-    times.append(time.perf_counter_ns() - t0)
 task = "bgnbd-predict" if mode == "predict" else "bgnbd-fit"
-print(json.dumps({"task": task, "ns": times, "digest": hashlib.sha256(digest(out).encode()).hexdigest()}))
+measure(task, reps, compute, digest)

@@ -10,7 +10,8 @@ scanning N upward with the Erlang B recursion B(n) = A·B(n−1)/(n + A·B(n−1
 and C = N·B / (N − A·(1 − B)). The digest is the agent counts joined by
 commas, as in Go.
 """
-import hashlib, json, math, sys, time
+import math, sys
+from timing import measure
 
 mode, reps = sys.argv[1], int(sys.argv[3])
 traffics = [round(100 * 10 ** (i / 10)) / 100 for i in range(41)]
@@ -38,11 +39,4 @@ def agents(a):
 def run():
     return [agents(a) for a in traffics]
 
-out = run()
-times = []
-for _ in range(reps if mode == "float" else 1):
-    t0 = time.perf_counter_ns()
-    run()
-    times.append(time.perf_counter_ns() - t0)
-digest = hashlib.sha256(",".join(str(n) for n in out).encode()).hexdigest()
-print(json.dumps({"task": "erlang", "ns": times, "digest": digest}))
+measure("erlang", reps if mode == "float" else 1, run, lambda out: ",".join(str(n) for n in out))

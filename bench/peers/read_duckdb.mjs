@@ -10,7 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 const [, , kind, file] = process.argv;
 const columns = {
   transactions: `{'customer_id': 'VARCHAR', 'at': 'TIMESTAMPTZ', 'amount': 'DECIMAL(18,2)'}`,
-  contacts: `{'id': 'VARCHAR', 'customer_id': 'VARCHAR', 'reason': 'VARCHAR', 'channel': 'VARCHAR', 'direction': 'VARCHAR',
+  contacts: `{'id': 'VARCHAR', 'customer_id': 'VARCHAR', 'reason': 'VARCHAR', 'channel': 'VARCHAR', 'direction': 'VARCHAR', 'agent': 'VARCHAR',
     'arrived': 'TIMESTAMPTZ', 'answered': 'TIMESTAMPTZ', 'ended': 'TIMESTAMPTZ', 'talk_s': 'INTEGER', 'hold_s': 'INTEGER',
     'wrap_s': 'INTEGER', 'outcome': 'VARCHAR', 'resolved': 'BOOLEAN', 'complaint': 'BOOLEAN', 'value_added': 'VARCHAR',
     'cost': 'DECIMAL(18,2)'}`,

@@ -19,7 +19,7 @@ if kind == "transactions":
     df = pd.read_csv(path, dtype={"customer_id": str, "amount": np.float64}, parse_dates=["at"])
 else:
     df = pd.read_csv(path, parse_dates=["arrived", "answered", "ended"],
-                     dtype={"id": str, "customer_id": str, "reason": str, "channel": str, "direction": str,
+                     dtype={"id": str, "customer_id": str, "reason": str, "channel": str, "direction": str, "agent": str,
                             "talk_s": np.int64, "hold_s": np.int64, "wrap_s": np.int64, "outcome": str,
                             "value_added": str, "cost": np.float64})
 ns = time.perf_counter_ns() - t0

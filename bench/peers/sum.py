@@ -4,7 +4,8 @@ Usage: sum.py DATA_DIR REPS  -> one JSON line on stdout. The amounts are
 read as cents (untimed) and turned into Decimal values with two places; the
 digest is sha256 of the sum with two decimals, as in Go.
 """
-import decimal, hashlib, json, sys, time
+import decimal, sys
+from timing import measure
 
 data, reps = sys.argv[1], int(sys.argv[2])
 with open(f"{data}/transactions.csv") as f:
@@ -14,10 +15,4 @@ with open(f"{data}/transactions.csv") as f:
 def total():
     return sum(amounts, decimal.Decimal(0))
 
-s = total()
-times = []
-for _ in range(reps):
-    t0 = time.perf_counter_ns()
-    total()
-    times.append(time.perf_counter_ns() - t0)
-print(json.dumps({"task": "sum", "ns": times, "digest": hashlib.sha256(f"{s:.2f}".encode()).hexdigest()}))
+measure("sum", reps, total, lambda s: f"{s:.2f}")
