@@ -518,7 +518,7 @@ func ExampleTally_Result_json() {
 	fmt.Println(string(js))
 	// Output:
 	// SL 50.0% in 20s, ASA 20.75s, FCR defined: false
-	// {"reachability_pct":66.66666666666666,"thresholds":{"answer_seconds":20,"response_seconds":86400},"cost_per_contact_amount":"4.9285714285714286","fcr_pct":null}
+	// {"reachability_pct":66.66666666666666,"thresholds":{"answer_seconds":20,"response_seconds":86400,"short_abandon_seconds":5},"cost_per_contact_amount":"4.9285714285714286","fcr_pct":null}
 }
 
 func ExampleTallyOf() {

@@ -12,26 +12,33 @@ import (
 )
 
 // Thresholds are the answer times a Result reports service levels at. In
-// JSON they are seconds: {"answer_seconds":20,"response_seconds":86400}.
+// JSON they are seconds:
+// {"answer_seconds":20,"response_seconds":86400,"short_abandon_seconds":5}.
 type Thresholds struct {
 	// Answer is the live-queue service-level threshold (20 s in "80/20").
 	Answer time.Duration
 	// Response is the asynchronous response-time threshold (24 h).
 	Response time.Duration
+	// ShortAbandon is the short-abandon threshold of SLNoShortAbandons:
+	// contacts abandoned within it are left out (5 s by default; Genesys
+	// Cloud and Cisco let it be set per centre). A JSON object without the
+	// key reads as 0: no short abandon.
+	ShortAbandon time.Duration
 }
 
-// DefaultThresholds are 20 s for live queues and 24 h for asynchronous
-// channels.
-var DefaultThresholds = Thresholds{Answer: 20 * time.Second, Response: 24 * time.Hour}
+// DefaultThresholds are 20 s for live queues, 24 h for asynchronous
+// channels and 5 s for short abandons.
+var DefaultThresholds = Thresholds{Answer: 20 * time.Second, Response: 24 * time.Hour, ShortAbandon: 5 * time.Second}
 
 type thresholdsJSON struct {
-	AnswerSeconds   float64 `json:"answer_seconds"`
-	ResponseSeconds float64 `json:"response_seconds"`
+	AnswerSeconds       float64 `json:"answer_seconds"`
+	ResponseSeconds     float64 `json:"response_seconds"`
+	ShortAbandonSeconds float64 `json:"short_abandon_seconds"`
 }
 
 // MarshalJSON writes the thresholds in seconds.
 func (th Thresholds) MarshalJSON() ([]byte, error) {
-	return json.Marshal(thresholdsJSON{th.Answer.Seconds(), th.Response.Seconds()})
+	return json.Marshal(thresholdsJSON{th.Answer.Seconds(), th.Response.Seconds(), th.ShortAbandon.Seconds()})
 }
 
 // UnmarshalJSON reads thresholds in seconds, rounded to the nanosecond. A
@@ -50,7 +57,11 @@ func (th *Thresholds) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return err
 	}
-	*th = Thresholds{Answer: answer, Response: response}
+	short, err := fromSeconds("short_abandon_seconds", j.ShortAbandonSeconds)
+	if err != nil {
+		return err
+	}
+	*th = Thresholds{Answer: answer, Response: response, ShortAbandon: short}
 	return nil
 }
 
@@ -70,6 +81,8 @@ func (th Thresholds) check() error {
 		return fmt.Errorf("%w: Thresholds.Answer %v is negative", ErrDuration, th.Answer)
 	case th.Response < 0:
 		return fmt.Errorf("%w: Thresholds.Response %v is negative", ErrDuration, th.Response)
+	case th.ShortAbandon < 0:
+		return fmt.Errorf("%w: Thresholds.ShortAbandon %v is negative", ErrDuration, th.ShortAbandon)
 	}
 	return nil
 }
@@ -92,7 +105,7 @@ type Result struct {
 	Thresholds     Thresholds `json:"thresholds"`
 
 	ReachabilityPct   *float64 `json:"reachability_pct"`    // Reachability
-	ServiceLevelPct   *float64 `json:"service_level_pct"`   // ServiceLevel(Thresholds.Answer)
+	ServiceLevelPct   *float64 `json:"service_level_pct"`   // ServiceLevel(Thresholds.Answer): SLQueued
 	ASASeconds        *float64 `json:"asa_seconds"`         // ASA
 	WaitP90Seconds    *float64 `json:"wait_p90_seconds"`    // WaitQuantile(0.9)
 	AbandonmentPct    *float64 `json:"abandonment_pct"`     // Abandonment
@@ -107,6 +120,28 @@ type Result struct {
 	CostAmount              *decimal.Decimal `json:"cost_amount"`                // Cost: every cost known
 	CostPerContactAmount    *decimal.Decimal `json:"cost_per_contact_amount"`    // CostPerContact
 	CostPerResolutionAmount *decimal.Decimal `json:"cost_per_resolution_amount"` // CostPerResolution
+
+	// ServiceLevels is the service level by every definition, in the
+	// order of their values, at Thresholds.Answer and, for
+	// SLNoShortAbandons, Thresholds.ShortAbandon.
+	ServiceLevels []ServiceLevelFigure `json:"service_levels"`
+}
+
+// ServiceLevelFigure is the service level by one definition, named:
+// {"definition":"offered","service_level_pct":72.5}.
+type ServiceLevelFigure struct {
+	Definition      ServiceLevel `json:"definition"`
+	ServiceLevelPct *float64     `json:"service_level_pct"` // ServiceLevelAs(Definition, …)
+}
+
+// serviceLevels returns the figure of every definition at th.
+func (t *Tally) serviceLevels(th Thresholds) []ServiceLevelFigure {
+	fs := make([]ServiceLevelFigure, numServiceLevels)
+	for i := range fs {
+		def := ServiceLevel(i + 1)
+		fs[i] = ServiceLevelFigure{def, unit.Pct(t.ServiceLevelAs(def, th.Answer, th.ShortAbandon))}
+	}
+	return fs
 }
 
 // Result returns the reporting view of the tally, with service levels at
@@ -143,6 +178,8 @@ func (t *Tally) Result(th Thresholds) (Result, error) {
 		CostAmount:              unit.Amount(t.Cost()),
 		CostPerContactAmount:    unit.Amount(t.CostPerContact()),
 		CostPerResolutionAmount: unit.Amount(t.CostPerResolution()),
+
+		ServiceLevels: t.serviceLevels(th),
 	}, nil
 }
 

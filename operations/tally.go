@@ -28,7 +28,7 @@ const (
 // costs summed as decimals — so a month can be tallied by day on several
 // machines and combined. Counts are kept per direction, channel and
 // outcome; waits, times to abandon and response times in histograms (see
-// ServiceLevel for their resolution); handle times and known costs as
+// Tally.ServiceLevel for their resolution); handle times and known costs as
 // sums, with the number of contacts whose cost is known.
 //
 // Add does not allocate, except to grow a histogram to a wait longer than
@@ -276,37 +276,32 @@ func (t *Tally) AbandonmentExcluding(short time.Duration) (float64, bool) {
 // ServiceLevel returns the share of contacts offered to a live queue
 // (inbound Phone and Chat) answered within the threshold: answered within
 // ÷ (answered + abandoned), the strictest and most common definition
-// (abandoned contacts count against it). It is ok = false when nothing
-// queued.
+// (abandoned contacts count against it; SLQueued). It is ok = false when
+// nothing queued. ServiceLevelAs computes the other definitions.
 //
 // Waits are kept to the second, rounded up, so the count is exact for a
 // whole number of seconds up to 512 s and for thresholds on the
 // histogram's edges past that (every whole minute up to 34 min); another
 // threshold is read as the nearest edge below it.
 func (t *Tally) ServiceLevel(within time.Duration) (float64, bool) {
-	ans, ab := t.queue()
-	return ratio(t.wait.within(within, waitUnit), ans+ab)
+	return t.ServiceLevelAs(SLQueued, within, 0)
 }
 
 // ServiceLevelExcluding is ServiceLevel without the short abandons (those
 // within short of arrival) in the denominator: answered within ÷
-// (answered + abandoned − short abandons). With short equal to within it
-// is the definition that ignores every call abandoned before the
-// threshold. It is ok = false when nothing is left, or when an abandoned
-// contact has no end time.
+// (answered + abandoned − short abandons), SLNoShortAbandons. With short
+// equal to within it is the definition that ignores every call abandoned
+// before the threshold. It is ok = false when nothing is left, or when an
+// abandoned contact has no end time.
 func (t *Tally) ServiceLevelExcluding(within, short time.Duration) (float64, bool) {
-	if t.untimed > 0 {
-		return 0, false
-	}
-	ans, ab := t.queue()
-	return ratio(t.wait.within(within, waitUnit), ans+ab-t.abandon.within(short, waitUnit))
+	return t.ServiceLevelAs(SLNoShortAbandons, within, short)
 }
 
 // AnsweredWithin returns the share of answered live-queue contacts
 // answered within the threshold, abandoned ones left out: answered within
-// ÷ answered. It is ok = false when none was answered.
+// ÷ answered (SLAnswered). It is ok = false when none was answered.
 func (t *Tally) AnsweredWithin(within time.Duration) (float64, bool) {
-	return ratio(t.wait.within(within, waitUnit), t.wait.n)
+	return t.ServiceLevelAs(SLAnswered, within, 0)
 }
 
 // ASA returns the average speed of answer: the mean wait of the answered

@@ -612,7 +612,7 @@ func TestResultUnits(t *testing.T) {
 		"n": 14.0, "reachability_pct": pct(5, 9), "service_level_pct": 40.0, "asa_seconds": 20.0,
 		"wait_p90_seconds": 40.0, "abandonment_pct": 40.0, "aht_seconds": 260.0, "fcr_pct": nil,
 		"complaint_pct": pct(1, 14), "cost_amount": "26.45", "cost_per_contact_amount": "3.30625", "costed": 14.0,
-		"thresholds": map[string]any{"answer_seconds": 20.0, "response_seconds": 86400.0},
+		"thresholds": map[string]any{"answer_seconds": 20.0, "response_seconds": 86400.0, "short_abandon_seconds": 5.0},
 	} {
 		t.Run(key, func(t *testing.T) {
 			require.Contains(t, m, key)
@@ -626,6 +626,8 @@ func TestResultUnits(t *testing.T) {
 	_, err = tallyOf(t, sample()).Result(Thresholds{Answer: -time.Second})
 	assert.ErrorIs(t, err, ErrDuration)
 	assert.EqualError(t, err, "operations: invalid duration: Thresholds.Answer -1s is negative")
+	_, err = tallyOf(t, sample()).Result(Thresholds{ShortAbandon: -time.Second})
+	assert.EqualError(t, err, "operations: invalid duration: Thresholds.ShortAbandon -1s is negative")
 }
 
 func TestThresholdsJSON(t *testing.T) {
@@ -634,9 +636,12 @@ func TestThresholdsJSON(t *testing.T) {
 		want     Thresholds
 		err      error
 	}{
-		{"default", `{"answer_seconds":20,"response_seconds":86400}`, DefaultThresholds, nil},
-		{"fractional", `{"answer_seconds":0.5,"response_seconds":1e-9}`, Thresholds{Answer: time.Second / 2, Response: 1}, nil},
+		{"default", `{"answer_seconds":20,"response_seconds":86400,"short_abandon_seconds":5}`, DefaultThresholds, nil},
+		{"without short abandons", `{"answer_seconds":20,"response_seconds":86400}`, Thresholds{Answer: 20 * time.Second, Response: 24 * time.Hour}, nil},
+		{"fractional", `{"answer_seconds":0.5,"response_seconds":1e-9,"short_abandon_seconds":2.5}`,
+			Thresholds{Answer: time.Second / 2, Response: 1, ShortAbandon: 2500 * time.Millisecond}, nil},
 		{"negative", `{"answer_seconds":-1,"response_seconds":0}`, Thresholds{}, ErrDuration},
+		{"negative short abandon", `{"answer_seconds":1,"response_seconds":0,"short_abandon_seconds":-1}`, Thresholds{}, ErrDuration},
 		{"too long", `{"answer_seconds":1e10,"response_seconds":0}`, Thresholds{}, ErrDuration},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -652,7 +657,7 @@ func TestThresholdsJSON(t *testing.T) {
 	}
 	js, err := json.Marshal(DefaultThresholds)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"answer_seconds":20,"response_seconds":86400}`, string(js))
+	assert.JSONEq(t, `{"answer_seconds":20,"response_seconds":86400,"short_abandon_seconds":5}`, string(js))
 }
 
 // Add allocates nothing once the histograms have grown to the longest
