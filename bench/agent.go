@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"maps"
 	"math/rand/v2"
@@ -86,9 +85,9 @@ func (d *data) agentIntervals() error {
 	})
 }
 
-// readAgentIntervals loads agents.csv into intervals, one string per
+// readAgentIntervals loads agents.csv (n rows) into intervals, one string per
 // agent shared by its intervals.
-func readAgentIntervals(file string) ([]agent.Interval, error) {
+func readAgentIntervals(file string, n int) ([]agent.Interval, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
@@ -96,14 +95,15 @@ func readAgentIntervals(file string) ([]agent.Interval, error) {
 	defer f.Close()
 	sc := bufio.NewScanner(bufio.NewReaderSize(f, 1<<20))
 	names := map[string]string{}
-	var ivs []agent.Interval
+	ivs := make([]agent.Interval, 0, n)
+	var fs [5][]byte
 	for line := 0; sc.Scan(); line++ {
 		if line == 0 {
 			continue
 		}
-		f := bytes.Split(sc.Bytes(), []byte(","))
-		if len(f) != 5 {
-			return nil, fmt.Errorf("%s:%d: %d fields", file, line+1, len(f))
+		f, ok := fields(fs[:0], sc.Bytes())
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: not %d fields", file, line+1, len(fs))
 		}
 		st, err1 := agent.ParseState(string(f[1]))
 		start, err2 := strconv.ParseInt(string(f[2]), 10, 64)
@@ -128,7 +128,7 @@ func readAgentIntervals(file string) ([]agent.Interval, error) {
 // agent.TallyBy, which rejects an interval overlapping its agent's
 // previous one.
 func agentOurs(d *data, reps int) (result, error) {
-	ivs, err := readAgentIntervals(d.agentFile())
+	ivs, err := readAgentIntervals(d.agentFile(), d.sizes.Contacts)
 	if err != nil {
 		return result{}, err
 	}

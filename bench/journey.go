@@ -118,10 +118,10 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// readJourneySteps loads journey.csv into the steps a user holds: one
+// readJourneySteps loads journey.csv (n rows) into the steps a user holds: one
 // string per customer, reason, case and agent, shared by their steps.
 // Answered steps are answered at arrival by agent seq mod 500.
-func readJourneySteps(file string) ([]journey.Step, error) {
+func readJourneySteps(file string, n int) ([]journey.Step, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
@@ -142,14 +142,15 @@ func readJourneySteps(file string) ([]journey.Step, error) {
 		names[v] = v
 		return v
 	}
-	var steps []journey.Step
+	steps := make([]journey.Step, 0, n)
+	var fs [11][]byte
 	for line := 0; sc.Scan(); line++ {
 		if line == 0 {
 			continue
 		}
-		f := bytes.Split(sc.Bytes(), []byte(","))
-		if len(f) != 11 {
-			return nil, fmt.Errorf("%s:%d: %d fields", file, line+1, len(f))
+		f, ok := fields(fs[:0], sc.Bytes())
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: not %d fields", file, line+1, len(fs))
 		}
 		seq, err1 := strconv.Atoi(string(f[0]))
 		reason, err2 := strconv.Atoi(string(f[2]))
@@ -190,7 +191,7 @@ func readJourneySteps(file string) ([]journey.Step, error) {
 // journeyOurs links and tallies the steps already in memory with
 // Linker.Tally (48-hour window, by reason) and takes the Result.
 func journeyOurs(d *data, reps int) (result, error) {
-	steps, err := readJourneySteps(d.journeyFile())
+	steps, err := readJourneySteps(d.journeyFile(), d.sizes.Contacts)
 	if err != nil {
 		return result{}, err
 	}
@@ -230,3 +231,16 @@ func journeyDigest(r journey.Result) string {
 // node runs a peer script of its own with Node (the DuckDB peers of the
 // journey and agent tasks).
 func node(script string) []string { return []string{"node", filepath.Join(peersDir, script)} }
+
+// fields splits a CSV line without quotes into cap(dst) fields, or
+// reports ok = false if it has another number of fields.
+func fields(dst [][]byte, line []byte) ([][]byte, bool) {
+	for len(dst) < cap(dst)-1 {
+		i := bytes.IndexByte(line, ',')
+		if i < 0 {
+			return dst, false
+		}
+		dst, line = append(dst, line[:i]), line[i+1:]
+	}
+	return append(dst, line), bytes.IndexByte(line, ',') < 0
+}
