@@ -43,8 +43,12 @@ async function digest(rows) {
 }
 
 await measure('agent', {
-  load: (dir) => [`CREATE TABLE iv AS SELECT * FROM read_csv('${dir}/agents.csv', header = true, auto_detect = false,
-    columns = {'agent': 'VARCHAR', 'state': 'VARCHAR', 'start': 'BIGINT', 'end': 'BIGINT', 'contacts': 'UTINYINT'})`],
+  // The states as an ENUM (DuckDB's categorical).
+  load: (dir) => [
+    `CREATE TYPE state_t AS ENUM (${STATES.map((s) => `'${s}'`).join(', ')})`,
+    `CREATE TABLE iv AS SELECT * REPLACE (state::state_t AS state) FROM read_csv('${dir}/agents.csv', header = true,
+      auto_detect = false, columns = {'agent': 'VARCHAR', 'state': 'VARCHAR', 'start': 'BIGINT', 'end': 'BIGINT', 'contacts': 'UTINYINT'})`,
+  ],
   run,
   digest,
 });
