@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"maps"
 	"math/rand/v2"
@@ -85,43 +86,24 @@ func (d *data) agentIntervals() error {
 	})
 }
 
-// readAgentIntervals loads agents.csv (n rows) into intervals, one string per
-// agent shared by its intervals.
+// readAgentIntervals loads agents.csv (n rows) into intervals, one
+// string per agent shared by its intervals.
 func readAgentIntervals(file string, n int) ([]agent.Interval, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(bufio.NewReaderSize(f, 1<<20))
-	names := map[string]string{}
+	names := interner{}
 	ivs := make([]agent.Interval, 0, n)
-	var fs [5][]byte
-	for line := 0; sc.Scan(); line++ {
-		if line == 0 {
-			continue
-		}
-		f, ok := fields(fs[:0], sc.Bytes())
-		if !ok {
-			return nil, fmt.Errorf("%s:%d: not %d fields", file, line+1, len(fs))
-		}
+	err := eachRow(file, 5, func(f [][]byte) error {
 		st, err1 := agent.ParseState(string(f[1]))
 		start, err2 := strconv.ParseInt(string(f[2]), 10, 64)
 		end, err3 := strconv.ParseInt(string(f[3]), 10, 64)
 		contacts, err4 := strconv.Atoi(string(f[4]))
-		for _, err := range []error{err1, err2, err3, err4} {
-			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", file, line+1, err)
-			}
+		if err := errors.Join(err1, err2, err3, err4); err != nil {
+			return err
 		}
-		name, ok := names[string(f[0])]
-		if !ok {
-			name = string(f[0])
-			names[name] = name
-		}
-		ivs = append(ivs, agent.Interval{Agent: name, State: st, Start: time.Unix(start, 0).UTC(), End: time.Unix(end, 0).UTC(), Contacts: contacts})
-	}
-	return ivs, sc.Err()
+		ivs = append(ivs, agent.Interval{Agent: names.of("", f[0]), State: st, Start: time.Unix(start, 0).UTC(),
+			End: time.Unix(end, 0).UTC(), Contacts: contacts})
+		return nil
+	})
+	return ivs, err
 }
 
 // agentOurs tallies the intervals already in memory by agent with

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -118,40 +119,18 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// readJourneySteps loads journey.csv (n rows) into the steps a user holds: one
-// string per customer, reason, case and agent, shared by their steps.
-// Answered steps are answered at arrival by agent seq mod 500.
+// readJourneySteps loads journey.csv (n rows) into the steps a user
+// holds: one string per customer, reason, case and agent, shared by their
+// steps. Answered steps are answered at arrival by agent seq mod 500.
 func readJourneySteps(file string, n int) ([]journey.Step, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(bufio.NewReaderSize(f, 1<<20))
 	reasons := []string{"billing", "move", "fault", "offer"}
 	agents := make([]string, 500)
 	for i := range agents {
 		agents[i] = fmt.Sprintf("ag%03d", i)
 	}
-	names := map[string]string{} // interned customers and cases
-	intern := func(prefix string, s []byte) string {
-		if v, ok := names[prefix+string(s)]; ok {
-			return v
-		}
-		v := prefix + string(s)
-		names[v] = v
-		return v
-	}
+	customers, cases := interner{}, interner{}
 	steps := make([]journey.Step, 0, n)
-	var fs [11][]byte
-	for line := 0; sc.Scan(); line++ {
-		if line == 0 {
-			continue
-		}
-		f, ok := fields(fs[:0], sc.Bytes())
-		if !ok {
-			return nil, fmt.Errorf("%s:%d: not %d fields", file, line+1, len(fs))
-		}
+	err := eachRow(file, 11, func(f [][]byte) error {
 		seq, err1 := strconv.Atoi(string(f[0]))
 		reason, err2 := strconv.Atoi(string(f[2]))
 		at, err3 := strconv.ParseInt(string(f[7]), 10, 64)
@@ -159,21 +138,19 @@ func readJourneySteps(file string, n int) ([]journey.Step, error) {
 		ch, err5 := operations.ParseChannel(string(f[4]))
 		h, err6 := journey.ParseHandler(string(f[5]))
 		out, err7 := operations.ParseOutcome(string(f[6]))
-		for _, err := range []error{err1, err2, err3, err4, err5, err6, err7} {
-			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", file, line+1, err)
-			}
+		if err := errors.Join(err1, err2, err3, err4, err5, err6, err7); err != nil {
+			return err
 		}
 		if seq != len(steps) || reason < 0 || reason >= len(reasons) {
-			return nil, fmt.Errorf("%s:%d: bad seq or reason", file, line+1)
+			return fmt.Errorf("seq %d or reason %d out of place", seq, reason)
 		}
-		customer := intern("k", f[1])
-		s := journey.Step{Handler: h, Tier: tier, TransferredTo: strings.Clone(string(f[10])), Contact: operations.Contact{
+		customer := customers.of("k", f[1])
+		s := journey.Step{Handler: h, Tier: tier, TransferredTo: string(f[10]), Contact: operations.Contact{
 			ID: customer, CustomerID: customer, Reason: reasons[reason], Channel: ch, Direction: operations.Inbound,
 			Outcome: out, Arrived: time.Unix(at, 0).UTC(), Resolved: string(f[8]) == "1",
 		}}
 		if len(f[3]) > 0 {
-			s.Case = intern("K", f[3])
+			s.Case = cases.of("K", f[3])
 		}
 		switch {
 		case h == journey.Bot:
@@ -184,8 +161,9 @@ func readJourneySteps(file string, n int) ([]journey.Step, error) {
 			s.Contact.Queue = "agents"
 		}
 		steps = append(steps, s)
-	}
-	return steps, sc.Err()
+		return nil
+	})
+	return steps, err
 }
 
 // journeyOurs links and tallies the steps already in memory with
@@ -231,6 +209,45 @@ func journeyDigest(r journey.Result) string {
 // node runs a peer script of its own with Node (the DuckDB peers of the
 // journey and agent tasks).
 func node(script string) []string { return []string{"node", filepath.Join(peersDir, script)} }
+
+// eachRow calls row with the fields of every line but the header of a
+// CSV file without quotes, whose lines have want fields; an error names
+// the line.
+func eachRow(file string, want int, row func(f [][]byte) error) error {
+	fh, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	sc := bufio.NewScanner(bufio.NewReaderSize(fh, 1<<20))
+	fs := make([][]byte, 0, want)
+	for line := 1; sc.Scan(); line++ {
+		if line == 1 {
+			continue
+		}
+		f, ok := fields(fs[:0], sc.Bytes())
+		if !ok {
+			return fmt.Errorf("%s:%d: not %d fields", file, line, want)
+		}
+		if err := row(f); err != nil {
+			return fmt.Errorf("%s:%d: %w", file, line, err)
+		}
+	}
+	return sc.Err()
+}
+
+// interner keeps one string per distinct name.
+type interner map[string]string
+
+// of returns prefix+b, the same string every time.
+func (m interner) of(prefix string, b []byte) string {
+	if s, ok := m[string(b)]; ok {
+		return s
+	}
+	s := prefix + string(b)
+	m[string(b)] = s
+	return s
+}
 
 // fields splits a CSV line without quotes into cap(dst) fields, or
 // reports ok = false if it has another number of fields.
