@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -119,12 +118,15 @@ func agentOurs(d *data, reps int) (result, error) {
 	}, agentDigest)
 }
 
-// agentDigest is the text every agent peer prints: the overlaps (0, or
+// agentDigest is the digest of agentText.
+func agentDigest(by map[string]*agent.Tally) string { return shownDigest(agentText(by)) }
+
+// agentText is the text every agent peer prints: the overlaps (0, or
 // TallyBy would have failed), then a line per agent in name order: the
 // seconds in each state in the order of agent.States, the contacts,
 // occupancy, utilization and shrinkage to 9 decimals and AHT in
 // nanoseconds, rounded half up ("none" when undefined).
-func agentDigest(by map[string]*agent.Tally) string {
+func agentText(by map[string]*agent.Tally) string {
 	var b strings.Builder
 	b.WriteString("overlaps=0\n")
 	share := func(v float64, ok bool) string {
@@ -147,8 +149,5 @@ func agentDigest(by map[string]*agent.Tally) string {
 		}
 		fmt.Fprintf(&b, ",%d,%s,%s,%s,%s\n", c, share(t.Occupancy()), share(t.Utilization()), share(t.Shrinkage()), aht)
 	}
-	if os.Getenv("BENCH_SHOW") != "" {
-		fmt.Fprint(os.Stderr, b.String()[:min(b.Len(), 2000)])
-	}
-	return digestOf(b.String())
+	return b.String()
 }

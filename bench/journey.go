@@ -183,11 +183,14 @@ func journeyOurs(d *data, reps int) (result, error) {
 	}, journeyDigest)
 }
 
-// journeyDigest is the text every journey peer prints: the Result's
+// journeyDigest is the digest of journeyText.
+func journeyDigest(r journey.Result) string { return shownDigest(journeyText(r)) }
+
+// journeyText is the text every journey peer prints: the Result's
 // counts, then, for each channel with a step that ended without a
 // transfer (in the order of operations.Channels), those steps and the
 // repeat contacts by the next step's channel.
-func journeyDigest(r journey.Result) string {
+func journeyText(r journey.Result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "journeys=%d steps=%d resolved=%d transfers=%d agent_to_agent=%d bot_to_agent=%d taken_over=%d transferred=%d "+
 		"tier_pairs=%d tier_up=%d automated=%d contained=%d escalated=%d stranded=%d switched=%d digital=%d self_service=%d\n",
@@ -200,10 +203,16 @@ func journeyDigest(r journey.Result) string {
 		}
 		b.WriteString("\n")
 	}
+	return b.String()
+}
+
+// shownDigest is the digest of a text, which it also writes to stderr
+// (its first 2000 bytes) when BENCH_SHOW is set.
+func shownDigest(text string) string {
 	if os.Getenv("BENCH_SHOW") != "" {
-		fmt.Fprint(os.Stderr, b.String())
+		fmt.Fprint(os.Stderr, text[:min(len(text), 2000)])
 	}
-	return digestOf(b.String())
+	return digestOf(text)
 }
 
 // node runs a peer script of its own with Node (the DuckDB peers of the
