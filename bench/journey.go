@@ -30,7 +30,7 @@ var journeyTask = task{
 	prepare:  func(d *data) error { return d.journeySteps() },
 	impls: []impl{
 		{name: "rapport Linker.Tally", fn: journeyOurs},
-		{name: "pandas sort+numpy", cmd: python("journey_pandas.py")},
+		{name: "pandas+numpy, lexsort", cmd: python("journey_pandas.py")},
 		{name: duckdbName, cmd: node("journey_duckdb.mjs")},
 	},
 }
