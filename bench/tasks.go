@@ -230,6 +230,7 @@ var tasks = []task{
 			{name: "numpy int64 sum", cmd: python("sum_numpy.py"), maxScale: 10_000_000},
 		},
 	},
+	journeyTask, agentTask, // journey.go, agent.go
 }
 
 // budget bounds the timed repetitions of one implementation: after the
