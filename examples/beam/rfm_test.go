@@ -57,16 +57,16 @@ func TestRFM(t *testing.T) {
 // longer than any amount segment accepts before parsing it.
 func TestTransactionCoder(t *testing.T) {
 	in := segment.Transaction{CustomerID: "C1", At: time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC), Amount: decimal.RequireFromString("12.340")}
-	b, err := encodeTransaction(in)
+	b, err := encodeJSON(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := decodeTransaction(b)
+	out, err := decodeJSON[segment.Transaction](b)
 	if err != nil || out.CustomerID != in.CustomerID || !out.At.Equal(in.At) || !out.Amount.Equal(in.Amount) {
 		t.Fatalf("%s decodes to %+v, %v", b, out, err)
 	}
 	long := fmt.Appendf(nil, `{"customer_id":"C1","at":"2025-03-01T12:00:00Z","amount":"1%s"}`, strings.Repeat("0", 3_000_000))
-	if _, err := decodeTransaction(long); err == nil {
+	if _, err := decodeJSON[segment.Transaction](long); err == nil {
 		t.Fatal("an amount of 3M digits decoded")
 	}
 }
