@@ -1,7 +1,8 @@
 package rapportbeam
 
 import (
-	"encoding/json"
+	"bytes"
+	"encoding/gob"
 	"fmt"
 	"reflect"
 
@@ -24,9 +25,9 @@ var registered = map[reflect.Type]bool{}
 // registers every rapport accumulator; call Register for your own.
 //
 // P is encoded with its MarshalBinary and UnmarshalBinary: canonical, so
-// the coder is deterministic. A struct X is encoded as JSON, its
-// decimals as decimal strings; a decoder refuses more than MaxRecord
-// bytes. Without explicit coders Beam would infer a schema from exported
+// the coder is deterministic. A struct X is encoded with encoding/gob,
+// exactly (a decimal keeps its exponent, a time its zone offset); a
+// decoder refuses more than MaxRecord bytes. Without explicit coders Beam would infer a schema from exported
 // struct fields and ship a decimal.Decimal, whose fields are unexported,
 // as 0 without an error (TestDefaultCoderLosesDecimals shows it).
 func Register[A, X any, P Accumulator[A, X]]() {
@@ -38,7 +39,7 @@ func Register[A, X any, P Accumulator[A, X]]() {
 	register.Emitter2[beam.T, X]()
 	registerCoder(reflect.TypeFor[A](), encodeBinary[A, X, P], decodeBinary[A, X, P])
 	if reflect.TypeFor[X]().Kind() == reflect.Struct {
-		registerCoder(reflect.TypeFor[X](), encodeJSON[X], decodeJSON[X])
+		registerCoder(reflect.TypeFor[X](), encodeGob[X], decodeGob[X])
 	}
 	registered[reflect.TypeFor[P]()] = true
 }
@@ -77,19 +78,28 @@ func decodeBinary[A, X any, P Accumulator[A, X]](b []byte) (P, error) {
 }
 
 // MaxRecord is the largest encoding of an item the coders decode, in
-// bytes. It bounds the work of parsing the decimals an item holds
-// (quadratic in their digits); rapport accepts no amount of more than 64
-// digits before and 64 after the point.
+// bytes: it bounds what a decoder allocates. rapport's records are far
+// smaller (no amount has more than 64 digits before and 64 after the
+// point).
 const MaxRecord = 1 << 16
 
-func encodeJSON[X any](x X) ([]byte, error) { return json.Marshal(x) }
+// encodeGob encodes an item with encoding/gob, which writes decimals and
+// times exactly (decimal.Decimal and time.Time have GobEncode), the
+// exponent of a decimal included: JSON would turn 12.340 into 12.34,
+// and accumulators that keep the scale of their sums (clv.History) would
+// then differ from the single-process result.
+func encodeGob[X any](x X) ([]byte, error) {
+	var b bytes.Buffer
+	err := gob.NewEncoder(&b).Encode(x)
+	return b.Bytes(), err
+}
 
-func decodeJSON[X any](b []byte) (X, error) {
+func decodeGob[X any](b []byte) (X, error) {
 	var x X
 	if len(b) > MaxRecord {
 		return x, fmt.Errorf("rapportbeam: %v of %d bytes, more than %d", reflect.TypeFor[X](), len(b), MaxRecord)
 	}
-	if err := json.Unmarshal(b, &x); err != nil {
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&x); err != nil {
 		return x, fmt.Errorf("rapportbeam: %v: %w", reflect.TypeFor[X](), err)
 	}
 	return x, nil
