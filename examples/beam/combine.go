@@ -60,21 +60,30 @@ func newEmpty[A, X any, P Accumulator[A, X]](empty []byte) (P, error) {
 	return a, nil
 }
 
-// checkFn passes on the items an empty accumulator accepts and emits the
-// reason for every other one.
-type checkFn[A, X any, P Accumulator[A, X]] struct {
+// checker checks items against the empty accumulator encoded in Empty,
+// decoded once per worker in Setup.
+type checker[A, X any, P Accumulator[A, X]] struct {
 	Empty []byte
 	empty P
 }
 
-func (f *checkFn[A, X, P]) Setup() error {
+func (c *checker[A, X, P]) Setup() error {
 	var err error
-	f.empty, err = newEmpty[A, X, P](f.Empty)
+	c.empty, err = newEmpty[A, X, P](c.Empty)
 	return err
 }
 
+// check returns the error with which the empty accumulator rejects x.
+func (c *checker[A, X, P]) check(x X) error { return P(c.empty.Clone()).Add(x) }
+
+// checkFn passes on the items an empty accumulator accepts and emits the
+// reason for every other one.
+type checkFn[A, X any, P Accumulator[A, X]] struct {
+	checker[A, X, P]
+}
+
 func (f *checkFn[A, X, P]) ProcessElement(x X, valid func(X), rejected func(string)) {
-	if err := P(f.empty.Clone()).Add(x); err != nil {
+	if err := f.check(x); err != nil {
 		rejected(err.Error())
 		return
 	}
@@ -84,18 +93,11 @@ func (f *checkFn[A, X, P]) ProcessElement(x X, valid func(X), rejected func(stri
 // checkKeyedFn is checkFn for (key, item) pairs; a reason starts with
 // the key.
 type checkKeyedFn[A, X any, P Accumulator[A, X]] struct {
-	Empty []byte
-	empty P
-}
-
-func (f *checkKeyedFn[A, X, P]) Setup() error {
-	var err error
-	f.empty, err = newEmpty[A, X, P](f.Empty)
-	return err
+	checker[A, X, P]
 }
 
 func (f *checkKeyedFn[A, X, P]) ProcessElement(key beam.T, x X, valid func(beam.T, X), rejected func(string)) {
-	if err := P(f.empty.Clone()).Add(x); err != nil {
+	if err := f.check(x); err != nil {
 		rejected(fmt.Sprintf("%v: %v", key, err))
 		return
 	}
@@ -137,16 +139,17 @@ func encodeEmpty[A, X any, P Accumulator[A, X]](empty P) []byte {
 func Combine[A, X any, P Accumulator[A, X]](s beam.Scope, empty P, items beam.PCollection) (accumulated, rejected beam.PCollection) {
 	s = s.Scope(fmt.Sprintf("Combine[%v]", reflect.TypeFor[A]()))
 	e := encodeEmpty[A, X, P](empty)
-	valid, rejected := beam.ParDo2(s, &checkFn[A, X, P]{Empty: e}, items)
+	valid, rejected := beam.ParDo2(s, &checkFn[A, X, P]{checker[A, X, P]{Empty: e}}, items)
 	return beam.Combine(s, &combineFn[A, X, P]{Empty: e}, valid), rejected
 }
 
 // CombinePerKey is Combine per key: it accumulates a PCollection<KV<K, X>>
 // into a PCollection<KV<K, P>>, one accumulator per key, each starting as
-// empty. Rejected reasons start with the key.
+// empty; a key whose every item is rejected has none. Rejected reasons
+// start with the key.
 func CombinePerKey[A, X any, P Accumulator[A, X]](s beam.Scope, empty P, items beam.PCollection) (accumulated, rejected beam.PCollection) {
 	s = s.Scope(fmt.Sprintf("CombinePerKey[%v]", reflect.TypeFor[A]()))
 	e := encodeEmpty[A, X, P](empty)
-	valid, rejected := beam.ParDo2(s, &checkKeyedFn[A, X, P]{Empty: e}, items)
+	valid, rejected := beam.ParDo2(s, &checkKeyedFn[A, X, P]{checker[A, X, P]{Empty: e}}, items)
 	return beam.CombinePerKey(s, &combineFn[A, X, P]{Empty: e}, valid), rejected
 }
