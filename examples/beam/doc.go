@@ -36,8 +36,9 @@
 // Accumulators and items cross workers, so they need coders, and Register
 // installs explicit ones: an accumulator travels in its canonical binary
 // encoding (a deterministic coder), a struct item (a response, a contact,
-// a transaction) in JSON, its decimals as decimal strings, and a decoder
-// refuses an item of more than MaxRecord bytes before parsing it. Relying
+// a transaction) with encoding/gob, exactly (a decimal keeps its
+// exponent, a time its zone offset), and a decoder refuses an item of
+// more than MaxRecord bytes before decoding it. Relying
 // on Beam's defaults is unsafe: Beam infers a schema from exported struct
 // fields, and a decimal.Decimal (whose fields are unexported) arrives as 0
 // without any error. TestDefaultCoderLosesDecimals shows it.
