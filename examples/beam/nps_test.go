@@ -16,7 +16,7 @@ import (
 func TestMain(m *testing.M) { ptest.MainWithDefault(m, "prism") }
 
 // summary is a comparable digest of a tally for passert.
-func summary(key string, t nps.Tally) string {
+func summary(key string, t *nps.Tally) string {
 	s, _ := t.Score()
 	return fmt.Sprintf("%s n=%d P=%d D=%d %v", key, t.N(), t.Promoters(), t.Detractors(), s)
 }
@@ -44,7 +44,7 @@ func TestNPSByKey(t *testing.T) {
 	}
 	var wantSummaries []any
 	for k, tally := range want {
-		wantSummaries = append(wantSummaries, summary(k, *tally))
+		wantSummaries = append(wantSummaries, summary(k, tally))
 	}
 
 	p, s := beam.NewPipelineWithRoot()
