@@ -1,15 +1,18 @@
 package rapportbeam
 
 import (
+	"github.com/rapportkit/rapport/agent"
 	"github.com/rapportkit/rapport/ces"
 	"github.com/rapportkit/rapport/churn"
 	"github.com/rapportkit/rapport/clv"
 	"github.com/rapportkit/rapport/csat"
 	"github.com/rapportkit/rapport/forecast"
+	"github.com/rapportkit/rapport/journey"
 	"github.com/rapportkit/rapport/nps"
 	"github.com/rapportkit/rapport/operations"
 	"github.com/rapportkit/rapport/rate"
 	"github.com/rapportkit/rapport/segment"
+	"github.com/rapportkit/rapport/ticket"
 )
 
 // Every accumulator of rapport, one line each.
@@ -27,4 +30,7 @@ func init() {
 	Register[segment.Collection, segment.Transaction]()
 	Register[clv.History, segment.Transaction]()
 	Register[forecast.History, operations.Contact]()
+	Register[ticket.Tally, ticket.Ticket]()
+	Register[journey.Tally, journey.Journey]()
+	Register[agent.Tally, agent.Interval]()
 }

@@ -7,15 +7,19 @@ import (
 	"time"
 	_ "time/tzdata" // forecast.History needs a named zone on any machine
 
+	"github.com/rapportkit/rapport/agent"
 	"github.com/rapportkit/rapport/ces"
 	"github.com/rapportkit/rapport/churn"
 	"github.com/rapportkit/rapport/clv"
 	"github.com/rapportkit/rapport/csat"
 	"github.com/rapportkit/rapport/forecast"
+	"github.com/rapportkit/rapport/hours"
+	"github.com/rapportkit/rapport/journey"
 	"github.com/rapportkit/rapport/nps"
 	"github.com/rapportkit/rapport/operations"
 	"github.com/rapportkit/rapport/rate"
 	"github.com/rapportkit/rapport/segment"
+	"github.com/rapportkit/rapport/ticket"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
@@ -137,6 +141,76 @@ func transactions(seed uint64, ids int) []segment.Transaction {
 	return xs
 }
 
+func tickets(seed uint64) []ticket.Ticket {
+	rng := rand.New(rand.NewPCG(seed, 9))
+	var xs []ticket.Ticket
+	for i := range n {
+		created := t0.Add(time.Duration(rng.IntN(30*24*60)) * time.Minute)
+		tk := ticket.Ticket{ID: fmt.Sprintf("T%d", i), Channel: operations.Email, Priority: []string{"urgent", "normal"}[rng.IntN(2)], Created: created}
+		if rng.IntN(4) > 0 {
+			tk.FirstReply = created.Add(time.Duration(1+rng.IntN(48*60)) * time.Minute)
+			tk.Replies = 1 + rng.IntN(3)
+			if rng.IntN(2) == 0 {
+				tk.Solved = tk.FirstReply.Add(time.Duration(rng.IntN(72*60)) * time.Minute)
+				tk.Reopens = rng.IntN(2)
+			}
+		}
+		if i%13 == 0 {
+			tk.FirstReply = created.Add(-time.Minute) // a reply before the ticket: rejected
+		}
+		xs = append(xs, tk)
+	}
+	return xs
+}
+
+func journeys(seed uint64) []journey.Journey {
+	rng := rand.New(rand.NewPCG(seed, 10))
+	var xs []journey.Journey
+	for i := range n {
+		at := t0.Add(time.Duration(rng.IntN(30*24*60)) * time.Minute)
+		step := func(k int, ch operations.Channel, h journey.Handler) journey.Step {
+			c := operations.Contact{ID: fmt.Sprintf("J%d-%d", i, k), CustomerID: fmt.Sprintf("C%d", i), Channel: ch,
+				Direction: operations.Inbound, Outcome: operations.Answered, Arrived: at.Add(time.Duration(k) * time.Hour)}
+			c.Answered = c.Arrived.Add(time.Minute)
+			if h == journey.Bot {
+				c.Outcome, c.Answered = operations.Deflected, time.Time{}
+			} else {
+				c.Agent, c.Talk = fmt.Sprintf("A%d", k), 3*time.Minute
+			}
+			return journey.Step{Contact: c, Handler: h, Tier: map[bool]int{true: 0, false: 1}[h == journey.Bot]}
+		}
+		j := journey.Journey{Steps: []journey.Step{step(0, operations.Chatbot, journey.Bot)}}
+		if rng.IntN(2) == 0 {
+			j.Steps[0].TransferredTo = "desk"
+			j.Steps = append(j.Steps, step(1, operations.Chat, journey.Agent))
+		}
+		j.Steps[len(j.Steps)-1].Contact.Resolved = rng.IntN(3) > 0
+		if i%17 == 0 {
+			j.Steps[0].Tier = 12 // past MaxTier: rejected
+		}
+		xs = append(xs, j)
+	}
+	return xs
+}
+
+func intervals(seed uint64) []agent.Interval {
+	rng := rand.New(rand.NewPCG(seed, 11))
+	states := []agent.State{agent.Available, agent.OnContact, agent.AfterContactWork, agent.Break, agent.Absence}
+	var xs []agent.Interval
+	for i := range n {
+		start := t0.Add(time.Duration(i) * 10 * time.Minute)
+		iv := agent.Interval{Agent: fmt.Sprintf("A%d", rng.IntN(8)), State: states[rng.IntN(len(states))], Start: start, End: start.Add(time.Duration(1+rng.IntN(600)) * time.Second)}
+		if iv.State == agent.OnContact {
+			iv.Contacts = 1 + rng.IntN(3)
+		}
+		if i%19 == 0 {
+			iv.End = iv.Start.Add(-time.Second) // backwards: rejected
+		}
+		xs = append(xs, iv)
+	}
+	return xs
+}
+
 // For every accumulator of rapport, Combine and CombinePerKey on the
 // prism runner give, to the byte, the accumulator a single process gets
 // by adding the items in order, and reject the same items for the same
@@ -151,6 +225,11 @@ func TestCombineEveryAccumulator(t *testing.T) {
 	ny, err := time.LoadLocation("America/New_York")
 	require.NoError(t, err)
 	history, err := forecast.NewHistory(30*time.Minute, ny)
+	require.NoError(t, err)
+	day := hours.Spans{{From: 9 * time.Hour, To: 18 * time.Hour}}
+	cal, err := hours.New(ny, hours.Week{1: day, 2: day, 3: day, 4: day, 5: day}, nil, nil)
+	require.NoError(t, err)
+	tally, err := ticket.NewTally(ticket.Targets{"urgent": {FirstReply: time.Hour}, "normal": {FirstReply: 8 * time.Hour, Business: true}}, cal)
 	require.NoError(t, err)
 	bools := func() []bool {
 		rng := rand.New(rand.NewPCG(8, 8))
@@ -180,6 +259,9 @@ func TestCombineEveryAccumulator(t *testing.T) {
 		}},
 		{"clv.History", func(t *testing.T) { checkBoth(t, (*clv.History)(nil), transactions(11, 1), true) }},
 		{"forecast.History", func(t *testing.T) { checkBoth(t, history, contacts(12), true) }},
+		{"ticket.Tally", func(t *testing.T) { checkBoth(t, tally, tickets(13), true) }},
+		{"journey.Tally", func(t *testing.T) { checkBoth(t, &journey.Tally{}, journeys(14), true) }},
+		{"agent.Tally", func(t *testing.T) { checkBoth(t, &agent.Tally{}, intervals(15), true) }},
 	} {
 		t.Run(c.name, c.check)
 	}

@@ -12,10 +12,13 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/passert"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
+	"github.com/rapportkit/rapport/agent"
 	"github.com/rapportkit/rapport/churn"
+	"github.com/rapportkit/rapport/journey"
 	"github.com/rapportkit/rapport/nps"
 	"github.com/rapportkit/rapport/operations"
 	"github.com/rapportkit/rapport/segment"
+	"github.com/rapportkit/rapport/ticket"
 	"github.com/stretchr/testify/require"
 )
 
@@ -82,6 +85,9 @@ func init() {
 	registerKeyFn[churn.Lifetime]()
 	registerKeyFn[churn.Revenue]()
 	registerKeyFn[segment.Transaction]()
+	registerKeyFn[ticket.Ticket]()
+	registerKeyFn[journey.Journey]()
+	registerKeyFn[agent.Interval]()
 }
 
 // single is the single-process result: empty (or the zero value) with
