@@ -25,9 +25,10 @@
 // The package registers every accumulator of rapport in its init
 // function, one line each: nps.Tally, nps.Weighted, csat.Tally,
 // ces.Tally, rate.Tally, operations.Tally, churn.Flow, churn.Survival,
-// churn.Ledger, segment.Customer, segment.Collection, clv.History, forecast.History,
-// ticket.Tally, journey.Tally and agent.Tally. For an accumulator of your own that keeps the
-// contract, call Register[A, X] in an init function.
+// churn.Ledger, segment.Customer, segment.Collection, clv.History,
+// forecast.History, ticket.Tally, journey.Tally and agent.Tally. For an
+// accumulator of your own that keeps the contract, call Register[A, X]
+// in an init function.
 //
 // NPSByKey and RFM are two complete examples built on them.
 //
