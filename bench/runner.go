@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -354,6 +355,21 @@ func worker(args []string) int {
 		return 2
 	}
 	d := newData(filepath.Dir(args[2]), scale)
+	if file := os.Getenv("BENCH_CPUPROFILE"); file != "" {
+		// A CPU profile of the whole worker: the untimed load, the
+		// warm-up and the timed runs.
+		f, err := os.Create(file)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
+	}
 	res, err := tasks[ti].impls[i].fn(d, reps)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
