@@ -77,6 +77,38 @@ func groupedOurs(d *data, reps int) (result, error) {
 	})
 }
 
+// groupedColumns tallies the same answers held as two columns, as a user
+// holding an Arrow, Parquet or column-read CSV table does: the day of each
+// answer numbered 0..999 (a dictionary-encoded column) and the scores,
+// through nps.TallyColumns. Loading the columns is untimed, as for the
+// peers' arrays.
+func groupedColumns(d *data, reps int) (result, error) {
+	scores, days, err := loadResponses(d)
+	if err != nil {
+		return result{}, err
+	}
+	groups := make([]uint32, len(days))
+	for i, g := range days {
+		groups[i] = uint32(g)
+	}
+	return timeIt("nps-grouped", reps, func() ([]nps.Tally, error) {
+		return nps.TallyColumns(groups, scores, nps.Standard, responseDays)
+	}, func(ts []nps.Tally) string {
+		counts := map[int64][11]uint64{}
+		for day := range ts {
+			if ts[day].N() == 0 {
+				continue
+			}
+			var c [11]uint64
+			for s := range c {
+				c[s] = ts[day].Count(s)
+			}
+			counts[int64(day)] = c
+		}
+		return groupedDigest(counts)
+	})
+}
+
 // groupedHistogram is the physical reference: a plain (group, score)
 // histogram over the two columns, with the range check.
 func groupedHistogram(d *data, reps int) (result, error) {

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,6 +37,7 @@ type measured struct {
 // summaryRow is one line of the closing table.
 type summaryRow struct {
 	task, best              string
+	path                    string // another rapport path than impls[0], or ""
 	scale                   int
 	ours, peer, floor       time.Duration
 	oursCPU, peerCPU        time.Duration
@@ -166,9 +168,14 @@ func run(cfg config) error {
 			}
 		}
 		for _, n := range ran {
-			row, ok := summarize(t, results, n, newData(cfg.dir, n), bw)
-			if ok {
-				summary = append(summary, row)
+			for i, m := range results {
+				if i > 0 && !m.impl.rapport {
+					continue
+				}
+				row, ok := summarize(t, results, i, n, newData(cfg.dir, n), bw)
+				if ok {
+					summary = append(summary, row)
+				}
 			}
 		}
 		fmt.Println()
@@ -181,17 +188,21 @@ func run(cfg config) error {
 	return nil
 }
 
-// summarize finds the best peer of the task at scale n.
-func summarize(t task, results []measured, n int, d *data, bw float64) (summaryRow, bool) {
-	ours, ok := results[0].at[n]
-	if !ok {
+// summarize finds the best peer of the task at scale n for rapport's
+// implementation results[i] (impls[0], or another rapport path).
+func summarize(t task, results []measured, i, n int, d *data, bw float64) (summaryRow, bool) {
+	ours, ok := results[i].at[n]
+	if !ok || ours.Digest != results[0].at[n].Digest {
 		return summaryRow{}, false
 	}
 	row := summaryRow{task: t.name, scale: n, ours: ours.median(), oursRSS: ours.RSS, oursCPU: ours.cpu()}
-	row.oursGrowth, row.grow = growth(results[0].at)
+	if i > 0 {
+		row.path = results[i].impl.name
+	}
+	row.oursGrowth, row.grow = growth(results[i].at)
 	for _, m := range results[1:] {
 		r, ok := m.at[n]
-		if !ok || m.impl.reference || r.Digest != ours.Digest {
+		if !ok || m.impl.reference || m.impl.rapport || r.Digest != ours.Digest {
 			continue
 		}
 		if !row.hasPeer || r.median() < row.peer {
@@ -231,7 +242,11 @@ func printSummary(rows []summaryRow) {
 				g += fmt.Sprintf("/n^%.2f", r.peerGrowth)
 			}
 		}
-		fmt.Printf("%-14s %11d %11v %9s  %-34s %11s %9s %12s %8s %12s %14s\n", r.task, r.scale, round(r.ours), mb(r.oursRSS), peer, pt, prss, rel, relCPU, fl, g)
+		path := ""
+		if r.path != "" {
+			path = "  (" + r.path + ")"
+		}
+		fmt.Printf("%-14s %11d %11v %9s  %-34s %11s %9s %12s %8s %12s %14s%s\n", r.task, r.scale, round(r.ours), mb(r.oursRSS), peer, pt, prss, rel, relCPU, fl, g, path)
 	}
 	fmt.Println()
 }
@@ -340,6 +355,21 @@ func worker(args []string) int {
 		return 2
 	}
 	d := newData(filepath.Dir(args[2]), scale)
+	if file := os.Getenv("BENCH_CPUPROFILE"); file != "" {
+		// A CPU profile of the whole worker: the untimed load, the
+		// warm-up and the timed runs.
+		f, err := os.Create(file)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
+	}
 	res, err := tasks[ti].impls[i].fn(d, reps)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -32,7 +32,8 @@ type task struct {
 	// prepare writes the task's input files, untimed, before any
 	// implementation runs.
 	prepare func(*data) error
-	// impls[0] is rapport's; the others are peers and references.
+	// impls[0] is rapport's; the others are peers, references and other
+	// paths of rapport (marked rapport).
 	impls []impl
 }
 
@@ -47,6 +48,10 @@ type impl struct {
 	// Go loop over integers, a 50-digit oracle): it is shown, but it is
 	// not a peer in "ours ÷ best peer".
 	reference bool
+	// rapport marks another of rapport's own paths to the same result (a
+	// columnar entry point next to the keyed one): measured against
+	// impls[0] like a peer, never the best peer.
+	rapport bool
 	// maxScale is the largest scale it runs at (memory or patience), 0
 	// for any.
 	maxScale int
@@ -92,7 +97,7 @@ var tasks = []task{
 	},
 	{
 		name:  "nps-grouped",
-		about: "NPS per day of answer, 1000 days (nps.TallyBy over []Response)",
+		about: "NPS per day of answer, 1000 days (nps.TallyBy over []Response; nps.TallyColumns over day and score columns)",
 		bytes: func(d *data) int64 { return int64(d.sizes.Scores) * 3 }, // a uint16 group and a byte score
 		prepare: func(d *data) error {
 			_, err := d.responses()
@@ -100,6 +105,7 @@ var tasks = []task{
 		},
 		impls: []impl{
 			{name: "rapport nps.TallyBy", fn: groupedOurs},
+			{name: "rapport nps.TallyColumns", fn: groupedColumns, rapport: true},
 			{name: "Go (group, score) histogram", fn: groupedHistogram, reference: true},
 			{name: "numpy bincount(g*16+s)", cmd: python("grouped.py", "numpy")},
 			{name: "pandas groupby, categorical", cmd: python("grouped.py", "pandas")},
