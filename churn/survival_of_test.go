@@ -155,12 +155,25 @@ func TestSurvivalOfErrors(t *testing.T) {
 
 // Ids whose hashes collide are told apart.
 func TestIDCheckCollision(t *testing.T) {
-	c := idCheck{ids: []string{"a", "b", "c", "b", "a"}, recs: []idRecord{{1, 0}, {1, 1}, {2, 2}, {1, 3}, {1, 4}}}
+	var c idCheck
+	hashes := []uint64{1, 1, 2, 1, 1}
+	for i, id := range []string{"a", "b", "c", "b", "a"} {
+		c.put(id, hashes[i])
+	}
 	err := c.first()
 	require.ErrorIs(t, err, ErrDuplicateID)
 	require.Equal(t, `churn: customer 3: duplicate customer id: "b" (positions 1 and 3)`, err.Error())
-	c = idCheck{ids: []string{"a", "b"}, recs: []idRecord{{1, 0}, {1, 1}}}
+	c = idCheck{}
+	c.put("a", 1)
+	c.put("b", 1)
 	require.NoError(t, c.first())
+	// Positions past a block are found in their block.
+	c = idCheck{}
+	for i := range idBlock + 2 {
+		c.put(fmt.Sprint(i), uint64(i%7))
+	}
+	c.put("1", 1)
+	require.Equal(t, fmt.Sprintf(`churn: customer %d: duplicate customer id: "1" (positions 1 and %d)`, idBlock+2, idBlock+2), c.first().Error())
 }
 
 // Issue 18, item 3: survival from 1M customers, lifetimes in whole days,
