@@ -1,8 +1,6 @@
 package agent
 
 import (
-	"fmt"
-	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -14,37 +12,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func readIntervals(r *Reader) ([]string, []*row.Error, error) {
-	var out []string
-	var rejected []*row.Error
-	for {
-		iv, err := r.Read()
-		if err == io.EOF {
-			return out, rejected, nil
-		}
-		if e, ok := err.(*row.Error); ok {
-			rejected = append(rejected, e)
-			continue
-		}
-		if err != nil {
-			return out, rejected, err
-		}
-		out = append(out, fmt.Sprintf("%+v", iv))
-	}
-}
-
 func TestReaderRows(t *testing.T) {
+	read, readAll := rowtest.Readers(NewReader)
 	rowtest.Check(t, rowtest.Spec{
-		Read: func(r io.Reader) ([]string, []*row.Error, error) { return readIntervals(NewReader(r)) },
-		ReadAll: func(r io.Reader) ([]string, row.Summary, error) {
-			ivs, sum, err := NewReader(r).ReadAll()
-			out := make([]string, len(ivs))
-			for i, iv := range ivs {
-				out[i] = fmt.Sprintf("%+v", iv)
-			}
-			return out, sum, err
-		},
-		Header: "agent,state,start,end,duration,contacts",
+		Read:    read,
+		ReadAll: readAll,
+		Header:  "agent,state,start,end,duration,contacts",
 		Good: []string{
 			"ana,available,2026-03-02T09:00:00Z,2026-03-02T09:10:00Z,,",
 			"ben,Interacting,2026-03-02T09:00:00Z,,00:05:00,2",

@@ -13,25 +13,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func readAll[T any](read func() (T, error)) ([]string, []*row.Error, error) {
-	var out []string
-	var rejected []*row.Error
-	for {
-		v, err := read()
-		if err == io.EOF {
-			return out, rejected, nil
-		}
-		if e, ok := err.(*row.Error); ok {
-			rejected = append(rejected, e)
-			continue
-		}
-		if err != nil {
-			return out, rejected, err
-		}
-		out = append(out, fmt.Sprintf("%+v", v))
-	}
-}
-
 func format[T any](vs []T) []string {
 	out := make([]string, len(vs))
 	for i, v := range vs {
@@ -42,7 +23,7 @@ func format[T any](vs []T) []string {
 
 func TestCustomerReaderRows(t *testing.T) {
 	rowtest.Check(t, rowtest.Spec{
-		Read: func(r io.Reader) ([]string, []*row.Error, error) { return readAll(NewCustomerReader(r).Read) },
+		Read: func(r io.Reader) ([]string, []*row.Error, error) { return rowtest.ReadEach(NewCustomerReader(r).Read) },
 		ReadAll: func(r io.Reader) ([]string, row.Summary, error) {
 			cs, sum, err := NewCustomerReader(r).ReadAll()
 			return format(cs), sum, err
@@ -81,7 +62,7 @@ func TestCustomerReaderDuplicates(t *testing.T) {
 
 func TestRevenueReaderRows(t *testing.T) {
 	rowtest.Check(t, rowtest.Spec{
-		Read: func(r io.Reader) ([]string, []*row.Error, error) { return readAll(NewRevenueReader(r).Read) },
+		Read: func(r io.Reader) ([]string, []*row.Error, error) { return rowtest.ReadEach(NewRevenueReader(r).Read) },
 		ReadAll: func(r io.Reader) ([]string, row.Summary, error) {
 			v, sum, err := NewRevenueReader(r).ReadAll()
 			return format(v), sum, err

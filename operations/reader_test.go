@@ -14,37 +14,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func readContacts(r *Reader) ([]string, []*row.Error, error) {
-	var out []string
-	var rejected []*row.Error
-	for {
-		c, err := r.Read()
-		if err == io.EOF {
-			return out, rejected, nil
-		}
-		if e, ok := err.(*row.Error); ok {
-			rejected = append(rejected, e)
-			continue
-		}
-		if err != nil {
-			return out, rejected, err
-		}
-		out = append(out, fmt.Sprintf("%+v", c))
-	}
-}
-
 func TestReaderRows(t *testing.T) {
+	read, readAll := rowtest.Readers(NewReader)
 	rowtest.Check(t, rowtest.Spec{
-		Read: func(r io.Reader) ([]string, []*row.Error, error) { return readContacts(NewReader(r)) },
-		ReadAll: func(r io.Reader) ([]string, row.Summary, error) {
-			cs, sum, err := NewReader(r).ReadAll()
-			out := make([]string, len(cs))
-			for i, c := range cs {
-				out[i] = fmt.Sprintf("%+v", c)
-			}
-			return out, sum, err
-		},
-		Header: "id,customer_id,reason,channel,direction,arrived,answered,ended,talk,hold,wrap,outcome,resolved,complaint,value_added,cost",
+		Read:    read,
+		ReadAll: readAll,
+		Header:  "id,customer_id,reason,channel,direction,arrived,answered,ended,talk,hold,wrap,outcome,resolved,complaint,value_added,cost",
 		Good: []string{
 			"K1,C1,billing,phone,inbound,2025-03-14T09:30:00Z,2025-03-14T09:30:20Z,2025-03-14T09:35:00Z,240,10,30,answered,true,false,low,4.10",
 			"K2,C2,delivery,email,inbound,2025-03-14T09:31:00Z,2025-03-14T12:00:00Z,,00:05:00,,1:00,answered,oui,non,high,",

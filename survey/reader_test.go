@@ -2,8 +2,6 @@ package survey
 
 import (
 	"encoding/json"
-	"fmt"
-	"io"
 	"os"
 	"slices"
 	"strings"
@@ -17,37 +15,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func readResponses(r *Reader) ([]string, []*row.Error, error) {
-	var out []string
-	var rejected []*row.Error
-	for {
-		v, err := r.Read()
-		if err == io.EOF {
-			return out, rejected, nil
-		}
-		if e, ok := err.(*row.Error); ok {
-			rejected = append(rejected, e)
-			continue
-		}
-		if err != nil {
-			return out, rejected, err
-		}
-		out = append(out, fmt.Sprintf("%+v", v))
-	}
-}
-
 func TestReaderRows(t *testing.T) {
+	read, readAll := rowtest.Readers(NewReader)
 	rowtest.Check(t, rowtest.Spec{
-		Read: func(r io.Reader) ([]string, []*row.Error, error) { return readResponses(NewReader(r)) },
-		ReadAll: func(r io.Reader) ([]string, row.Summary, error) {
-			rs, sum, err := NewReader(r).ReadAll()
-			out := make([]string, len(rs))
-			for i, v := range rs {
-				out[i] = fmt.Sprintf("%+v", v)
-			}
-			return out, sum, err
-		},
-		Header: "id,customer_id,at,channel,contact_id,nps,csat,ces,comment",
+		Read:    read,
+		ReadAll: readAll,
+		Header:  "id,customer_id,at,channel,contact_id,nps,csat,ces,comment",
 		Good: []string{
 			"S1,C1,2025-01-01T10:01:14Z,email,K1,6,3,5,",
 			"S2,C2,2025-01-01T15:06:53Z,chatbot,,9,,,",

@@ -2,7 +2,6 @@ package ticket
 
 import (
 	"encoding/binary"
-	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -15,37 +14,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func readTickets(r *Reader) ([]string, []*row.Error, error) {
-	var out []string
-	var rejected []*row.Error
-	for {
-		k, err := r.Read()
-		if err == io.EOF {
-			return out, rejected, nil
-		}
-		if e, ok := err.(*row.Error); ok {
-			rejected = append(rejected, e)
-			continue
-		}
-		if err != nil {
-			return out, rejected, err
-		}
-		out = append(out, fmt.Sprintf("%+v", k))
-	}
-}
-
 func TestReaderRows(t *testing.T) {
+	read, readAll := rowtest.Readers(NewReader)
 	rowtest.Check(t, rowtest.Spec{
-		Read: func(r io.Reader) ([]string, []*row.Error, error) { return readTickets(NewReader(r)) },
-		ReadAll: func(r io.Reader) ([]string, row.Summary, error) {
-			ks, sum, err := NewReader(r).ReadAll()
-			out := make([]string, len(ks))
-			for i, k := range ks {
-				out[i] = fmt.Sprintf("%+v", k)
-			}
-			return out, sum, err
-		},
-		Header: "Id,Via,Priority,Group,Assignee,Created at,Solved at,Replies,Reopens,First reply time in minutes",
+		Read:    read,
+		ReadAll: readAll,
+		Header:  "Id,Via,Priority,Group,Assignee,Created at,Solved at,Replies,Reopens,First reply time in minutes",
 		Good: []string{
 			"1,email,high,Support,ana,2026-10-28 01:10:00,2026-11-01 01:15:00,1,0,62",
 			"2,web,,Billing,bo,2026-10-28T02:00:00Z,,,,",

@@ -209,3 +209,50 @@ func utf16(s string) string {
 	}
 	return b.String()
 }
+
+// Reader is the shape of every rapport reader of records of type T.
+type Reader[T any] interface {
+	Read() (T, error)
+	ReadAll() ([]T, row.Summary, error)
+}
+
+// Readers returns the Read and ReadAll of a Spec for the readers open
+// returns (a package's NewReader), each record formatted with %+v.
+func Readers[T any, R Reader[T]](open func(io.Reader) R) (
+	read func(io.Reader) ([]string, []*row.Error, error),
+	readAll func(io.Reader) ([]string, row.Summary, error),
+) {
+	read = func(r io.Reader) ([]string, []*row.Error, error) { return ReadEach(open(r).Read) }
+	readAll = func(r io.Reader) ([]string, row.Summary, error) {
+		vs, sum, err := open(r).ReadAll()
+		out := make([]string, len(vs))
+		for i, v := range vs {
+			out[i] = fmt.Sprintf("%+v", v)
+		}
+		return out, sum, err
+	}
+	return read, readAll
+}
+
+// ReadEach calls read to the end of the file and returns each accepted
+// record formatted with %+v, the errors of the rejected rows, and the
+// error that ended the stream (nil at io.EOF).
+func ReadEach[T any](read func() (T, error)) ([]string, []*row.Error, error) {
+	var out []string
+	var rejected []*row.Error
+	for {
+		v, err := read()
+		if err == io.EOF {
+			return out, rejected, nil
+		}
+		var e *row.Error
+		if errors.As(err, &e) {
+			rejected = append(rejected, e)
+			continue
+		}
+		if err != nil {
+			return out, rejected, err
+		}
+		out = append(out, fmt.Sprintf("%+v", v))
+	}
+}
