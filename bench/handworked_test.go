@@ -8,6 +8,7 @@ import (
 
 	"github.com/rapportkit/rapport/agent"
 	"github.com/rapportkit/rapport/journey"
+	"github.com/rapportkit/rapport/ticket"
 )
 
 func noError(t *testing.T, err error) {
@@ -63,5 +64,32 @@ func TestAgentHandworked(t *testing.T) {
 	_, err = agent.TallyBy(slices.Values(append(slices.Clone(ivs), late)), func(iv agent.Interval) string { return iv.Agent })
 	if !errors.Is(err, agent.ErrOverlap) {
 		t.Errorf("an overlapping interval: got %v, want ErrOverlap", err)
+	}
+}
+
+// TestTicketHandworked tallies testdata/handworked/tickets.csv by hand:
+// t1 (urgent) replied at exactly 1 h (within it, no breach) and solved
+// after 19000 s by one reply; t2 (urgent) replied 1 s past 1 h (a breach,
+// not within 1 h), unsolved; t3 (normal) replied at exactly 8 h, solved
+// after 80 h (a breach of 72 h) by one reply, reopened; t4 (normal)
+// solved after 100 s unreplied, reopens unknown; t5 (low, no target)
+// replied and solved after 89500 s (past 24 h), replies unknown; t6
+// (high) open. Replies known of the solved: t1, t3, t4, one-touch t1, t3;
+// reopens known: t1, t3, t5, reopened t3. The DuckDB peer prints the same
+// text on the directory (BENCH_SHOW=1).
+func TestTicketHandworked(t *testing.T) {
+	tickets, err := readTickets("testdata/handworked/tickets.csv", 6)
+	noError(t, err)
+	tally, err := ticket.TallyOf(slices.Values(tickets), ticketTargets, nil)
+	noError(t, err)
+	r, err := tally.Result()
+	noError(t, err)
+	if got, want := ticketText(tally, r), "n=6 replied=4 solved=4\n"+
+		"first_reply n=4 sum_s=125501 within_1h=1 within_24h=3\n"+
+		"resolution n=4 sum_s=396600 within_1h=1 within_24h=2\n"+
+		"one_touch=0.666666667 reopened=0.333333333\n"+
+		"normal tickets=2 replied=1 reply_breached=0 solved=2 resolution_breached=1\n"+
+		"urgent tickets=2 replied=2 reply_breached=1 solved=1 resolution_breached=0\n"; got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

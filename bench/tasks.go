@@ -236,7 +236,7 @@ var tasks = []task{
 			{name: "numpy int64 sum", cmd: python("sum_numpy.py"), maxScale: 10_000_000},
 		},
 	},
-	journeyTask, agentTask, // journey.go, agent.go
+	journeyTask, agentTask, ticketTask, // journey.go, agent.go, ticket.go
 }
 
 // budget bounds the timed repetitions of one implementation: after the
