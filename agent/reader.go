@@ -210,9 +210,7 @@ func (r *Reader) Read() (Interval, error) { return r.reader().Read() }
 // parsed on every core and checked in file order: the result is that of
 // calling Read to the end.
 func (r *Reader) ReadAll() ([]Interval, row.Summary, error) {
-	var out csvrow.Chunks[Interval]
-	sum, err := r.reader().ReadAll(r.MaxErrors, out.Append, out.Grow)
-	return out.Flatten(), sum, err
+	return r.reader().Records(r.MaxErrors)
 }
 
 // readerWords are this package's words for the failures of package row.

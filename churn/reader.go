@@ -171,9 +171,7 @@ func (r *CustomerReader) Read() (Customer, error) { return r.reader().Read() }
 // parsed on every core and delivered in file order: the result is that
 // of calling Read to the end.
 func (r *CustomerReader) ReadAll() ([]Customer, row.Summary, error) {
-	var out csvrow.Chunks[Customer]
-	sum, err := r.reader().ReadAll(r.MaxErrors, out.Append, out.Grow)
-	return out.Flatten(), sum, err
+	return r.reader().Records(r.MaxErrors)
 }
 
 // RevenueColumns names the columns of a revenue file, for a
@@ -287,9 +285,7 @@ func (r *RevenueReader) Read() (Revenue, error) { return r.reader().Read() }
 
 // ReadAll reads the rest of the file, as CustomerReader.ReadAll does.
 func (r *RevenueReader) ReadAll() ([]Revenue, row.Summary, error) {
-	var out csvrow.Chunks[Revenue]
-	sum, err := r.reader().ReadAll(r.MaxErrors, out.Append, out.Grow)
-	return out.Flatten(), sum, err
+	return r.reader().Records(r.MaxErrors)
 }
 
 // readerWords are this package's words for the failures of package row.

@@ -228,9 +228,7 @@ func (r *Reader) Read() (Step, error) { return r.reader().Read() }
 // ended the stream (the steps read before it are returned). Rows are
 // parsed on every core and delivered in file order.
 func (r *Reader) ReadAll() ([]Step, row.Summary, error) {
-	var out csvrow.Chunks[Step]
-	sum, err := r.reader().ReadAll(r.MaxErrors, out.Append, out.Grow)
-	return out.Flatten(), sum, err
+	return r.reader().Records(r.MaxErrors)
 }
 
 // readerWords are the operations package's words for the failures of

@@ -343,9 +343,7 @@ func (r *Reader) Read() (Contact, error) { return r.reader().Read() }
 // parsed on every core and delivered in file order: the result is that
 // of calling Read to the end.
 func (r *Reader) ReadAll() ([]Contact, row.Summary, error) {
-	var out csvrow.Chunks[Contact]
-	sum, err := r.reader().ReadAll(r.MaxErrors, out.Append, out.Grow)
-	return out.Flatten(), sum, err
+	return r.reader().Records(r.MaxErrors)
 }
 
 // readerWords are this package's words for the failures of package row.

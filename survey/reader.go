@@ -297,7 +297,5 @@ func (r *Reader) Read() (Response, error) {
 // parsed on every core and delivered in file order: the result is that
 // of calling Read to the end.
 func (r *Reader) ReadAll() ([]Response, row.Summary, error) {
-	var out csvrow.Chunks[Response]
-	sum, err := r.reader().ReadAll(r.MaxErrors, out.Append, out.Grow)
-	return out.Flatten(), sum, err
+	return r.reader().Records(r.MaxErrors)
 }

@@ -237,9 +237,7 @@ func (r *Reader) Read() (Ticket, error) { return r.reader().Read() }
 // ended the stream (the tickets read before it are returned). Rows are
 // parsed on every core and delivered in file order.
 func (r *Reader) ReadAll() ([]Ticket, row.Summary, error) {
-	var out csvrow.Chunks[Ticket]
-	sum, err := r.reader().ReadAll(r.MaxErrors, out.Append, out.Grow)
-	return out.Flatten(), sum, err
+	return r.reader().Records(r.MaxErrors)
 }
 
 // readerWords are this package's words for the failures of package row.

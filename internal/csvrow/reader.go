@@ -190,6 +190,15 @@ func (r *Reader[T]) rowError(line, col int, fields []string, err error) *row.Err
 	return e
 }
 
+// Records reads the rest of the input with ReadAll and returns its
+// records in one slice, grown in chunks from the input's size: the
+// ReadAll of every package's reader.
+func (r *Reader[T]) Records(maxErrors int) ([]T, row.Summary, error) {
+	var out Chunks[T]
+	sum, err := r.ReadAll(maxErrors, out.Append, out.Grow)
+	return out.Flatten(), sum, err
+}
+
 // ReadAll reads the rest of the input, calling keep with every accepted
 // record in file order, and returns the count of every row read and the
 // first maxErrors row errors. The error is nil at the end of the input,
