@@ -2,6 +2,7 @@ package operations
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/rapportkit/rapport/internal/money"
@@ -177,6 +178,9 @@ func stamp(t time.Time) string { return t.Format(time.RFC3339Nano) }
 // would clip it.
 func span(from, to time.Time) (time.Duration, bool) {
 	d := to.Sub(from)
+	if d > math.MinInt64 && d < math.MaxInt64 {
+		return d, true // Sub clips only to the two extremes
+	}
 	return d, from.Add(d).Equal(to)
 }
 

@@ -26,33 +26,19 @@ func Of[T, A any](seq iter.Seq[T], noun string, acc A, add func(A, T) error) (A,
 // made by fresh on first sight. The first error stops it, naming the item
 // by its noun and position (see At).
 //
-// An item with the key of the item before it skips the map: records in
-// runs of one key (by period, sorted by segment) cost one comparison of
-// keys, and the map is assigned only on a new key.
+// The keys are looked up by an index cheaper than a map for the common
+// keys (see index): runs of one key, periods and other integers,
+// interned strings.
 func By[K comparable, T, A any](seq iter.Seq[T], noun string, key func(T) K, fresh func() A, add func(A, T) error) (map[K]A, error) {
-	groups := make(map[K]A)
-	var (
-		i      = 0
-		lastK  K
-		last   A
-		inLast = false
-	)
+	ix := newIndex[K](fresh)
+	i := 0
 	for item := range seq {
-		k := key(item)
-		if !inLast || k != lastK {
-			acc, ok := groups[k]
-			if !ok {
-				acc = fresh()
-				groups[k] = acc
-			}
-			lastK, last, inLast = k, acc, true
-		}
-		if err := add(last, item); err != nil {
+		if err := add(ix.get(key(item)), item); err != nil {
 			return nil, At(noun, i, err)
 		}
 		i++
 	}
-	return groups, nil
+	return ix.groups(), nil
 }
 
 // At returns err placed at the item of position i (from 0) of a sequence,
