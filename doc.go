@@ -94,6 +94,7 @@
 //	Amount   _amount    money, a decimal string in the currency of the input
 //	Ratio    _ratio     a dimensionless ratio that is not a share (quick ratio)
 //	Count    _count     an expected or forecast number of things (expected purchases)
+//	PerHour  _per_hour  a rate of things per hour (contacts per logged-in hour)
 //
 // Counts of things that happened carry no suffix (n, promoters,
 // answered), and neither do the parameters of a fitted model (alpha,

@@ -37,11 +37,11 @@ type Result struct {
 	PlannedShrinkagePct   *float64 `json:"planned_shrinkage_pct"`
 	UnplannedShrinkagePct *float64 `json:"unplanned_shrinkage_pct"`
 	// Contacts is the contacts the intervals carry (nil past 2⁶⁴−1);
-	// AHTSeconds and ContactsPerHourCount need every OnContact interval
+	// AHTSeconds and ContactsPerHour need every OnContact interval
 	// to carry its count.
-	Contacts             *uint64  `json:"contacts"`
-	AHTSeconds           *float64 `json:"aht_seconds"`
-	ContactsPerHourCount *float64 `json:"contacts_per_hour_count"`
+	Contacts        *uint64  `json:"contacts"`
+	AHTSeconds      *float64 `json:"aht_seconds"`
+	ContactsPerHour *float64 `json:"contacts_per_hour"`
 	// FTERatio is the logged-in time in full-time equivalents, nil when
 	// Result was given no hours per FTE.
 	FTERatio *float64 `json:"fte_ratio"`
@@ -92,7 +92,7 @@ func (t *Tally) Result(perFTE time.Duration) (Result, error) {
 		PlannedShrinkagePct:     unit.Pct(t.PlannedShrinkage()),
 		UnplannedShrinkagePct:   unit.Pct(t.UnplannedShrinkage()),
 		AHTSeconds:              unit.Seconds(t.AHT()),
-		ContactsPerHourCount:    unit.Value(t.ContactsPerHour()),
+		ContactsPerHour:         unit.Value(t.ContactsPerHour()),
 		AgentAHT: Spread{
 			Agents:      t.AgentsWithAHT(),
 			MeanSeconds: unit.Seconds(t.AHTMean()),
@@ -150,8 +150,8 @@ func (r Result) String() string {
 		line("contacts", fmt.Sprint(*r.Contacts))
 	}
 	line("AHT", dur(r.AHTSeconds))
-	if r.ContactsPerHourCount != nil {
-		line("contacts per hour", fmt.Sprintf("%.2f", *r.ContactsPerHourCount))
+	if r.ContactsPerHour != nil {
+		line("contacts per hour", fmt.Sprintf("%.2f", *r.ContactsPerHour))
 	}
 	if r.FTERatio != nil {
 		line("FTE", fmt.Sprintf("%.2f", *r.FTERatio))

@@ -43,6 +43,8 @@ func FormatValue(v *float64, u tidy.Unit) string {
 		return signed(x, 1, false) + "\u00a0Erl"
 	case tidy.Count:
 		return grouped(x, 0)
+	case tidy.PerHour:
+		return signed(x, 1, false) + "/h"
 	}
 	return signed(x, 3, false)
 }

@@ -67,6 +67,7 @@ func TestFormatValue(t *testing.T) {
 		{f(82.25), tidy.Pct, "82.3\u00a0%"}, // half away from zero, not to even
 		{f(0.125), tidy.Score, "0.13"},
 		{f(12.34), tidy.Erlangs, "12.3\u00a0Erl"},
+		{f(7.26), tidy.PerHour, "7.3/h"},
 	}
 	for _, c := range cases {
 		t.Run(c.want, func(t *testing.T) { require.Equal(t, c.want, dashboard.FormatValue(c.v, c.u)) })

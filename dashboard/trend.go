@@ -96,6 +96,8 @@ func unitWords(u tidy.Unit) string {
 		return "count"
 	case tidy.Erlangs:
 		return "Erlangs"
+	case tidy.PerHour:
+		return "per hour"
 	}
 	return string(u)
 }

@@ -193,7 +193,7 @@ func (w *walker) figure(key string, v, iv *node, path, item, n string) error {
 		case isInteger(v.text):
 			r.unit = Count
 		default:
-			return fmt.Errorf("%w: %s holds %s, a number that is not a count, under a key without a unit suffix (_pct, _points, _score, _seconds, _days, _periods, _erlangs, _amount, _ratio)", ErrUnit, quote(where), v.text)
+			return fmt.Errorf("%w: %s holds %s, a number that is not a count, under a key without a unit suffix (_pct, _points, _score, _seconds, _days, _periods, _erlangs, _amount, _ratio, _count, _per_hour)", ErrUnit, quote(where), v.text)
 		}
 		r.value = v.text
 	case text:

@@ -26,6 +26,8 @@ const (
 	// suffix (n, promoters, at_risk), or an expected or forecast number
 	// under a key ending in _count (expected_purchases_count).
 	Count Unit = "count"
+	// PerHour is a rate of things per hour (contacts per logged-in hour).
+	PerHour Unit = "per_hour"
 )
 
 // The units of keys without a suffix.

@@ -59,7 +59,7 @@ func Interval(ci stat.Interval, err error, k float64) *stat.Interval {
 // documentation): every key of a Result that holds a measured quantity
 // ends in one of them. Package tidy reads them; the law checker holds
 // Results to them.
-var Suffixes = []string{"pct", "points", "score", "seconds", "days", "periods", "erlangs", "amount", "ratio", "count"}
+var Suffixes = []string{"pct", "points", "score", "seconds", "days", "periods", "erlangs", "amount", "ratio", "count", "per_hour"}
 
 // Statistics are the keys of pure numbers without a suffix: test
 // statistics (z, t, df, p_value, adjusted_p_value) and the diagnostics of
