@@ -26,19 +26,42 @@ func Of[T, A any](seq iter.Seq[T], noun string, acc A, add func(A, T) error) (A,
 // made by fresh on first sight. The first error stops it, naming the item
 // by its noun and position (see At).
 //
-// The keys are looked up by an index cheaper than a map for the common
-// keys (see index): runs of one key, periods and other integers,
-// interned strings.
+// An item with the key of the item before it costs one comparison of
+// keys (records in runs of one key: by period, sorted by segment); other
+// keys are looked up in an Index, cheaper than a map for periods and other
+// integers and for interned strings.
 func By[K comparable, T, A any](seq iter.Seq[T], noun string, key func(T) K, fresh func() A, add func(A, T) error) (map[K]A, error) {
-	ix := newIndex[K](fresh)
-	i := 0
+	ix := NewIndex[K]()
+	var (
+		accs   []A
+		i      = 0
+		lastK  K
+		last   A
+		inLast = false
+	)
 	for item := range seq {
-		if err := add(ix.get(key(item)), item); err != nil {
+		if k := key(item); !inLast || k != lastK {
+			id := ix.ID(k)
+			if id == len(accs) {
+				accs = append(accs, fresh())
+			}
+			lastK, last, inLast = k, accs[id], true
+		}
+		if err := add(last, item); err != nil {
 			return nil, At(noun, i, err)
 		}
 		i++
 	}
-	return ix.groups(), nil
+	return Map(ix, accs), nil
+}
+
+// Map returns the map of every key of ix to its value, vs[id].
+func Map[K comparable, V any](ix *Index[K], vs []V) map[K]V {
+	m := make(map[K]V, len(vs))
+	for id, k := range ix.Keys() {
+		m[k] = vs[id]
+	}
+	return m
 }
 
 // At returns err placed at the item of position i (from 0) of a sequence,

@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// countsOf counts the keys with By and with a plain map, for every key.
+// checkCounts counts the keys with By and with a plain map, for every key.
 func checkCounts[K comparable](t *testing.T, keys []K) {
 	t.Helper()
 	got, err := By(slices.Values(keys), "key", func(k K) K { return k },
@@ -127,12 +127,12 @@ func TestIndexOthers(t *testing.T) {
 
 // The dense table stays within its bound however the keys spread.
 func TestIndexBound(t *testing.T) {
-	ix := newIndex[int64](func() *int { return new(int) })
+	ix := NewIndex[int64]()
 	for i := range int64(100) {
-		ix.get(i * 1000)
+		assert.Equal(t, int(i), ix.ID(i*1000))
 	}
-	assert.LessOrEqual(t, len(ix.dense), maxSpan+64*len(ix.accs))
-	assert.Len(t, ix.accs, 100)
+	assert.LessOrEqual(t, len(ix.dense), maxSpan+64*len(ix.keys))
+	assert.Len(t, ix.Keys(), 100)
 	assert.NotNil(t, ix.m, "a sparse range moves to the map")
 }
 
