@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"time"
+
+	"github.com/rapportkit/rapport/internal/group"
 )
 
 // Survival accumulates customer lifetimes for the Kaplan–Meier estimator:
@@ -419,18 +421,35 @@ func SurvivalBy[K comparable](customers iter.Seq[Customer], asOf time.Time, unit
 	}
 	groups := make(map[K]*lifetimes)
 	var (
-		bad    error
+		ids    = newIDCheck()
 		i      = 0
 		lastK  K
 		last   *lifetimes
 		inLast = false
+		// The fast path reads times as integers, which compares them as
+		// Before and Sub do unless both carry a monotonic clock reading.
+		fast = !monotonic(asOf)
+		a    = asOf.UnixNano()
 	)
-	for c := range checkedAll(customers, &bad) {
-		l, ok := c.Lifetime(asOf)
-		if ok {
-			if unit > 0 {
-				l.Duration -= l.Duration % unit
+	defer ids.stop()
+	for c := range customers {
+		var (
+			l  Lifetime
+			ok bool
+		)
+		if start, end, ended, valid := c.span(); valid && fast {
+			l, ok = lifetimeOf(start, end, ended, a)
+		} else {
+			if e := c.Validate(); e != nil {
+				if err := ids.first(); err != nil {
+					return nil, err
+				}
+				return nil, group.At("customer", i, e)
 			}
+			l, ok = c.Lifetime(asOf)
+		}
+		ids.add(c.ID)
+		if ok {
 			// Customers in runs of one key (all for SurvivalOf) skip the map.
 			if k := key(c); !inLast || k != lastK {
 				g, found := groups[k]
@@ -446,8 +465,8 @@ func SurvivalBy[K comparable](customers iter.Seq[Customer], asOf time.Time, unit
 		}
 		i++
 	}
-	if bad != nil {
-		return nil, bad
+	if err := ids.first(); err != nil {
+		return nil, err
 	}
 	out := make(map[K]*Survival, len(groups))
 	for k, g := range groups {
@@ -457,6 +476,19 @@ func SurvivalBy[K comparable](customers iter.Seq[Customer], asOf time.Time, unit
 		out[k] = g.s
 	}
 	return out, nil
+}
+
+// lifetimeOf is Customer.Lifetime for a start, an end (if ended) and an
+// as-of instant in nanoseconds since the Unix epoch, all in the plausible
+// window: their differences are exact.
+func lifetimeOf(start, end int64, ended bool, asOf int64) (Lifetime, bool) {
+	if start >= asOf {
+		return Lifetime{}, false
+	}
+	if ended && end < asOf {
+		return Lifetime{Duration: time.Duration(end - start), Lost: true}, true
+	}
+	return Lifetime{Duration: time.Duration(asOf - start)}, true
 }
 
 // lifetimes accumulates a group of SurvivalBy: lifetimes of whole units
@@ -473,7 +505,7 @@ type lifetimes struct {
 // or past 8 entries a lifetime added, lifetimes go to the map.
 const maxDense = 1 << 17
 
-// add counts l, a whole number of units if unit > 0.
+// add counts l, rounded down to a whole number of units if unit > 0.
 func (g *lifetimes) add(l Lifetime, unit time.Duration) error {
 	g.n++
 	if unit > 0 && l.Duration >= 0 && l.Duration <= MaxLifetime {
@@ -481,7 +513,7 @@ func (g *lifetimes) add(l Lifetime, unit time.Duration) error {
 		if k >= len(g.dense) {
 			size := max(2*len(g.dense), k+1, 64)
 			if size > maxDense || uint64(size) > 8*(g.n+1) {
-				return g.s.Add(l)
+				return g.s.Add(Lifetime{Duration: time.Duration(k) * unit, Lost: l.Lost})
 			}
 			g.dense = append(g.dense, make([]tie, size-len(g.dense))...)
 		}
@@ -491,6 +523,9 @@ func (g *lifetimes) add(l Lifetime, unit time.Duration) error {
 			g.dense[k].censored++
 		}
 		return nil
+	}
+	if unit > 0 {
+		l.Duration -= l.Duration % unit
 	}
 	return g.s.Add(l)
 }
