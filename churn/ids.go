@@ -17,31 +17,32 @@ import (
 // cache, and each part is checked for equal hashes with a small table;
 // only ids whose hashes met are compared. The ids are kept in blocks of a
 // fixed size, so that a long sequence (whose length an iter.Seq does not
-// tell) is never copied to grow, and a full block is hashed by a second
-// goroutine while the sequence is read on.
+// tell) is never copied to grow, and a full block is hashed and
+// partitioned by a second goroutine while the sequence is read on.
 type idCheck struct {
 	seed   maphash.Seed
-	ids    [][]string // the id at position i is ids[i/idBlock][i%idBlock]
+	blocks [][]string // the id at position i is blocks[i/idBlock][i%idBlock]
 	n      int
-	hashes [][]uint64 // hashes[b][k]: the hash of ids[b][k], once finished
-	top    [1 << topBits]int
 	// hashOf replaces maphash in tests, to make hashes collide.
 	hashOf func(string) uint64
 
-	blocks  chan []string // full blocks to the hasher, once started
-	done    chan struct{} // closed when the hasher has hashed them all
-	from    [][]uint64    // the hasher's hashes and counts by top bits
-	fromTop [1 << topBits]int
+	full   chan []string // full blocks to the hasher, once started
+	done   chan struct{} // closed when the hasher has hashed them all
+	hashed int           // the blocks given to the hasher
+	// The hashes by their top bits: part p is the chunks full[p] and
+	// then cur[p]. Chunks are never copied to grow either.
+	chunks [][][]uint64
+	cur    [][]uint64
 }
 
 const (
 	idBlock = 1 << 12
-	// topBits is how many top bits of a hash are counted as ids come:
-	// the finest partition of the check.
-	topBits = 10
-	// partSize is the number of hashes a part aims at: its table of
-	// twice as many slots is 64 KiB.
-	partSize = 1 << 12
+	// partBits is how many top bits of a hash choose its part once there
+	// are more than idBlock ids: 1024 parts, of 10 000 hashes at 10M ids
+	// (a table of 256 KiB).
+	partBits = 10
+	// maxChunk is the largest chunk of a part, 8 KiB.
+	maxChunk = 1 << 10
 )
 
 func newIDCheck() *idCheck { return &idCheck{seed: maphash.MakeSeed()} }
@@ -50,124 +51,131 @@ func newIDCheck() *idCheck { return &idCheck{seed: maphash.MakeSeed()} }
 func (c *idCheck) add(id string) {
 	if c.n%idBlock == 0 {
 		if c.n > 0 {
-			c.handOff(c.ids[len(c.ids)-1])
+			c.handOff(c.blocks[len(c.blocks)-1])
 		}
-		c.ids = append(c.ids, make([]string, 0, idBlock))
+		c.blocks = append(c.blocks, make([]string, 0, idBlock))
 	}
-	b := len(c.ids) - 1
-	c.ids[b] = append(c.ids[b], id)
+	b := len(c.blocks) - 1
+	c.blocks[b] = append(c.blocks[b], id)
 	c.n++
 }
 
 // handOff gives a full block to the hasher, started with the first.
-func (c *idCheck) handOff(block []string) {
-	if c.blocks == nil {
-		c.blocks = make(chan []string, 16)
+func (c *idCheck) handOff(b []string) {
+	if c.full == nil {
+		c.full = make(chan []string, 16)
 		c.done = make(chan struct{})
+		c.parts(1 << partBits)
 		go func() {
 			defer close(c.done)
-			for b := range c.blocks {
-				c.from = append(c.from, c.hash(b, &c.fromTop))
+			for b := range c.full {
+				c.partition(b)
 			}
 		}()
 	}
-	c.blocks <- block
+	c.full <- b
+	c.hashed++
 }
 
-// hash returns the hashes of a block of ids and counts them in top.
-func (c *idCheck) hash(ids []string, top *[1 << topBits]int) []uint64 {
-	hs := make([]uint64, len(ids))
+// parts makes n empty parts.
+func (c *idCheck) parts(n int) {
+	c.chunks = make([][][]uint64, n)
+	c.cur = make([][]uint64, n)
+}
+
+// hashes returns the hashes of a block of ids, into hs.
+func (c *idCheck) hashes(ids []string, hs []uint64) []uint64 {
+	hs = hs[:0]
 	if c.hashOf != nil {
-		for k, id := range ids {
-			hs[k] = c.hashOf(id)
+		for _, id := range ids {
+			hs = append(hs, c.hashOf(id))
 		}
-	} else {
-		for k, id := range ids {
-			hs[k] = maphash.String(c.seed, id)
-		}
+		return hs
 	}
-	for _, h := range hs {
-		top[h>>(64-topBits)]++
+	for _, id := range ids {
+		hs = append(hs, maphash.String(c.seed, id))
 	}
 	return hs
 }
 
+// partition adds the hashes of a block of ids to their parts.
+func (c *idCheck) partition(b []string) {
+	var buf [idBlock]uint64
+	shift := 64 - uint(bits.Len(uint(len(c.cur)-1))) // 64 for a single part
+	for _, h := range c.hashes(b, buf[:]) {
+		p := h >> shift
+		cur := c.cur[p]
+		if len(cur) == cap(cur) {
+			if cur != nil {
+				c.chunks[p] = append(c.chunks[p], cur)
+			}
+			cur = make([]uint64, 0, min(64<<len(c.chunks[p]), maxChunk))
+		}
+		c.cur[p] = append(cur, h)
+	}
+}
+
 // stop ends the hasher, if started, without hashing the rest.
 func (c *idCheck) stop() {
-	if c.blocks != nil {
-		close(c.blocks)
+	if c.full != nil {
+		close(c.full)
 		<-c.done
-		c.blocks = nil
-		c.hashes = append(c.hashes, c.from...)
-		for k, v := range c.fromTop {
-			c.top[k] += v
-		}
-		c.from = nil
+		c.full = nil
 	}
 }
 
 // finish waits for the hasher and hashes the blocks it was not given.
-// It is safe to call more than once.
 func (c *idCheck) finish() {
 	c.stop()
-	for b := len(c.hashes); b < len(c.ids); b++ {
-		c.hashes = append(c.hashes, c.hash(c.ids[b], &c.top))
+	if c.cur == nil {
+		c.parts(1)
 	}
+	for _, b := range c.blocks[c.hashed:] {
+		c.partition(b)
+	}
+	c.hashed = len(c.blocks)
 }
 
 // id returns the id at position i.
-func (c *idCheck) id(i int) string { return c.ids[i/idBlock][i%idBlock] }
+func (c *idCheck) id(i int) string { return c.blocks[i/idBlock][i%idBlock] }
 
-// slotKey is the hash as the tables hold it, 0 meaning an empty slot: hashes
-// 0 and 1 meet, to be told apart by their ids.
+// slotKey is the hash as the tables hold it, 0 meaning an empty slot:
+// hashes 0 and 1 meet, to be told apart by their ids.
 func slotKey(h uint64) uint64 { return max(h, 1) }
 
 // first returns the error of checked for the first repeated id (the
 // lowest position whose id comes earlier), or nil if none repeats.
 func (c *idCheck) first() error {
 	c.finish()
-	n := c.n
-	if n < 2 {
+	if c.n < 2 {
 		return nil
 	}
-	// Parts of about partSize hashes, by the top pb bits.
-	pb := min(bits.Len(uint(n/partSize)), topBits)
-	shift := uint(64 - pb)
-	span := 1 << (topBits - pb)
-	starts := make([]int, 1<<pb+1)
-	for p := range 1 << pb {
-		s := 0
-		for _, v := range c.top[p*span : (p+1)*span] {
-			s += v
-		}
-		starts[p+1] = starts[p] + s
-	}
-	sorted := make([]uint64, n)
-	next := slices.Clone(starts[:len(starts)-1])
-	for _, hs := range c.hashes {
-		for _, h := range hs {
-			p := h >> shift
-			sorted[next[p]] = h
-			next[p]++
-		}
+	parts := make([][][]uint64, len(c.cur))
+	for p := range parts {
+		parts[p] = append(c.chunks[p], c.cur[p])
 	}
 	// The parts in two halves of about n/2 hashes, one a goroutine.
-	half := 1 << pb
-	if n >= 1<<16 {
-		half, _ = slices.BinarySearch(starts, n/2)
+	half := len(parts)
+	if c.n >= 1<<16 {
+		half = 0
+		for s := 0; s < c.n/2; half++ {
+			for _, chunk := range parts[half] {
+				s += len(chunk)
+			}
+		}
 	}
 	var met []uint64
-	if half == 1<<pb {
-		met = meetings(sorted, starts, 0, half, nil)
+	if half == len(parts) {
+		met = meetings(parts, nil)
 	} else {
 		var other []uint64
 		var wg sync.WaitGroup
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			other = meetings(sorted, starts, half, 1<<pb, nil)
+			other = meetings(parts[half:], nil)
 		}()
-		met = meetings(sorted, starts, 0, half, nil)
+		met = meetings(parts[:half], nil)
 		wg.Wait()
 		met = append(met, other...)
 	}
@@ -177,34 +185,42 @@ func (c *idCheck) first() error {
 	return c.repeat(met)
 }
 
-// meetings returns the keys that occur more than once among the hashes
-// of parts [from, to) of sorted (part p is sorted[starts[p]:starts[p+1]]),
-// appended to met: each part's keys go into a table of linear probing
-// that fits in the cache, and a key found there is a meeting.
-func meetings(sorted []uint64, starts []int, from, to int, met []uint64) []uint64 {
+// meetings returns the keys that occur more than once in a part (its
+// chunks), appended to met: each part's keys go into a table of linear
+// probing that fits in the cache, and a key found there is a meeting.
+func meetings(parts [][][]uint64, met []uint64) []uint64 {
 	size := 0
-	for p := from; p < to; p++ {
-		size = max(size, starts[p+1]-starts[p])
+	for _, part := range parts {
+		n := 0
+		for _, chunk := range part {
+			n += len(chunk)
+		}
+		size = max(size, n)
 	}
 	table := make([]uint64, 1<<bits.Len(uint(2*size)))
-	for p := from; p < to; p++ {
-		part := sorted[starts[p]:starts[p+1]]
-		slots := table[:1<<bits.Len(uint(2*len(part)))]
+	for _, part := range parts {
+		n := 0
+		for _, chunk := range part {
+			n += len(chunk)
+		}
+		slots := table[:1<<bits.Len(uint(2*n))]
 		mask := uint64(len(slots) - 1)
-		for _, h := range part {
-			k := slotKey(h)
-			s := k & mask
-			for {
-				v := slots[s]
-				if v == 0 {
-					slots[s] = k
-					break
+		for _, chunk := range part {
+			for _, h := range chunk {
+				k := slotKey(h)
+				s := k & mask
+				for {
+					v := slots[s]
+					if v == 0 {
+						slots[s] = k
+						break
+					}
+					if v == k {
+						met = append(met, k)
+						break
+					}
+					s = (s + 1) & mask
 				}
-				if v == k {
-					met = append(met, k)
-					break
-				}
-				s = (s + 1) & mask
 			}
 		}
 		clear(slots)
@@ -225,10 +241,13 @@ func (c *idCheck) repeat(met []uint64) error {
 		id string
 		i  int
 	}
-	var found []idAt
-	i := 0
-	for _, hs := range c.hashes {
-		for _, h := range hs {
+	var (
+		found []idAt
+		buf   [idBlock]uint64
+		i     = 0
+	)
+	for _, b := range c.blocks {
+		for _, h := range c.hashes(b, buf[:]) {
 			if k := slotKey(h); filter[k>>54]&(1<<(k>>48&63)) != 0 && keys[k] {
 				found = append(found, idAt{c.id(i), i})
 			}

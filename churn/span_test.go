@@ -94,3 +94,10 @@ func TestSurvivalOfMonotonic(t *testing.T) {
 		}
 	}
 }
+
+// monotonic reads the bit that t.Round(0) clears.
+func TestMonotonic(t *testing.T) {
+	for _, tm := range []time.Time{time.Now(), time.Now().Add(time.Hour), time.Now().Round(0), {}, minTime, time.Unix(1, 2), time.Now().In(time.FixedZone("x", 60)), time.Now().UTC()} {
+		require.Equal(t, tm.Round(0) != tm, monotonic(tm), "%v", tm)
+	}
+}
