@@ -21,18 +21,17 @@ import (
 // partitioned by a second goroutine while the sequence is read on.
 type idCheck struct {
 	seed   maphash.Seed
-	blocks [][]string // the id at position i is blocks[i/idBlock][i%idBlock]
-	n      int
+	blocks []*[idBlock]string // the id at position i is blocks[i/idBlock][i%idBlock]
+	n      int                // ids before the last block
+	k      int                // ids in the last block, idBlock for none
+	last   *[idBlock]string   // the last block
 	// hashOf replaces maphash in tests, to make hashes collide.
 	hashOf func(string) uint64
 
 	full   chan []string // full blocks to the hasher, once started
 	done   chan struct{} // closed when the hasher has hashed them all
 	hashed int           // the blocks given to the hasher
-	// The hashes by their top bits: part p is the chunks full[p] and
-	// then cur[p]. Chunks are never copied to grow either.
-	chunks [][][]uint64
-	cur    [][]uint64
+	parts  *parts
 }
 
 const (
@@ -41,46 +40,71 @@ const (
 	// are more than idBlock ids: 1024 parts, of 10 000 hashes at 10M ids
 	// (a table of 256 KiB).
 	partBits = 10
-	// maxChunk is the largest chunk of a part, 8 KiB.
-	maxChunk = 1 << 10
+	// hasherFrom is the number of full blocks from which the hasher
+	// starts: below, the ids are hashed at the end, into a single part.
+	hasherFrom = 16
 )
 
-func newIDCheck() *idCheck { return &idCheck{seed: maphash.MakeSeed()} }
+func newIDCheck() *idCheck { return &idCheck{seed: maphash.MakeSeed(), k: idBlock} }
 
 // add adds the id at the next position.
 func (c *idCheck) add(id string) {
-	if c.n%idBlock == 0 {
-		if c.n > 0 {
-			c.handOff(c.blocks[len(c.blocks)-1])
-		}
-		c.blocks = append(c.blocks, make([]string, 0, idBlock))
+	if c.k == idBlock {
+		c.grow()
 	}
-	b := len(c.blocks) - 1
-	c.blocks[b] = append(c.blocks[b], id)
-	c.n++
+	c.last[c.k&(idBlock-1)] = id
+	c.k++
 }
 
-// handOff gives a full block to the hasher, started with the first.
-func (c *idCheck) handOff(b []string) {
-	if c.full == nil {
-		c.full = make(chan []string, 16)
-		c.done = make(chan struct{})
-		c.parts(1 << partBits)
-		go func() {
-			defer close(c.done)
-			for b := range c.full {
-				c.partition(b)
+// grow starts a block. Once there are hasherFrom full blocks, they go to
+// a hasher, and every block after them as it fills.
+func (c *idCheck) grow() {
+	if full := len(c.blocks); full > 0 {
+		c.n += idBlock
+		switch {
+		case full == hasherFrom:
+			c.start()
+			for b := range full {
+				c.full <- c.blocks[b][:]
 			}
-		}()
+			c.hashed = full
+		case full > hasherFrom:
+			c.full <- c.blocks[full-1][:]
+			c.hashed++
+		}
 	}
-	c.full <- b
-	c.hashed++
+	c.last = new([idBlock]string)
+	c.blocks = append(c.blocks, c.last)
+	c.k = 0
 }
 
-// parts makes n empty parts.
-func (c *idCheck) parts(n int) {
-	c.chunks = make([][][]uint64, n)
-	c.cur = make([][]uint64, n)
+// len returns the number of ids.
+func (c *idCheck) len() int {
+	if len(c.blocks) == 0 {
+		return 0
+	}
+	return c.n + c.k
+}
+
+// block returns the ids of block b.
+func (c *idCheck) block(b int) []string {
+	if b == len(c.blocks)-1 {
+		return c.blocks[b][:c.k]
+	}
+	return c.blocks[b][:]
+}
+
+// start starts the hasher.
+func (c *idCheck) start() {
+	c.full = make(chan []string, 16)
+	c.done = make(chan struct{})
+	c.parts = newParts(partBits)
+	go func() {
+		defer close(c.done)
+		for b := range c.full {
+			c.partition(b)
+		}
+	}()
 }
 
 // hashes returns the hashes of a block of ids, into hs.
@@ -101,18 +125,7 @@ func (c *idCheck) hashes(ids []string, hs []uint64) []uint64 {
 // partition adds the hashes of a block of ids to their parts.
 func (c *idCheck) partition(b []string) {
 	var buf [idBlock]uint64
-	shift := 64 - uint(bits.Len(uint(len(c.cur)-1))) // 64 for a single part
-	for _, h := range c.hashes(b, buf[:]) {
-		p := h >> shift
-		cur := c.cur[p]
-		if len(cur) == cap(cur) {
-			if cur != nil {
-				c.chunks[p] = append(c.chunks[p], cur)
-			}
-			cur = make([]uint64, 0, min(64<<len(c.chunks[p]), maxChunk))
-		}
-		c.cur[p] = append(cur, h)
-	}
+	c.parts.add(c.hashes(b, buf[:]))
 }
 
 // stop ends the hasher, if started, without hashing the rest.
@@ -127,11 +140,11 @@ func (c *idCheck) stop() {
 // finish waits for the hasher and hashes the blocks it was not given.
 func (c *idCheck) finish() {
 	c.stop()
-	if c.cur == nil {
-		c.parts(1)
+	if c.parts == nil {
+		c.parts = newParts(0)
 	}
-	for _, b := range c.blocks[c.hashed:] {
-		c.partition(b)
+	for b := c.hashed; b < len(c.blocks); b++ {
+		c.partition(c.block(b))
 	}
 	c.hashed = len(c.blocks)
 }
@@ -147,18 +160,16 @@ func slotKey(h uint64) uint64 { return max(h, 1) }
 // lowest position whose id comes earlier), or nil if none repeats.
 func (c *idCheck) first() error {
 	c.finish()
-	if c.n < 2 {
+	n := c.len()
+	if n < 2 {
 		return nil
 	}
-	parts := make([][][]uint64, len(c.cur))
-	for p := range parts {
-		parts[p] = append(c.chunks[p], c.cur[p])
-	}
+	parts := c.parts.all()
 	// The parts in two halves of about n/2 hashes, one a goroutine.
 	half := len(parts)
-	if c.n >= 1<<16 {
+	if n >= 1<<16 {
 		half = 0
-		for s := 0; s < c.n/2; half++ {
+		for s := 0; s < n/2; half++ {
 			for _, chunk := range parts[half] {
 				s += len(chunk)
 			}
@@ -246,8 +257,8 @@ func (c *idCheck) repeat(met []uint64) error {
 		buf   [idBlock]uint64
 		i     = 0
 	)
-	for _, b := range c.blocks {
-		for _, h := range c.hashes(b, buf[:]) {
+	for b := range c.blocks {
+		for _, h := range c.hashes(c.block(b), buf[:]) {
 			if k := slotKey(h); filter[k>>54]&(1<<(k>>48&63)) != 0 && keys[k] {
 				found = append(found, idAt{c.id(i), i})
 			}

@@ -454,12 +454,12 @@ func SurvivalBy[K comparable](customers iter.Seq[Customer], asOf time.Time, unit
 			if k := key(c); !inLast || k != lastK {
 				g, found := groups[k]
 				if !found {
-					g = &lifetimes{s: new(Survival)}
+					g = newLifetimes(unit)
 					groups[k] = g
 				}
 				lastK, last, inLast = k, g, true
 			}
-			if err := last.add(l, unit); err != nil {
+			if err := last.add(l); err != nil {
 				return nil, fmt.Errorf("customer %d: %w (customer %q)", i, err, c.ID)
 			}
 		}
@@ -499,6 +499,17 @@ type lifetimes struct {
 	s     *Survival
 	dense []tie  // dense[k]: the lifetimes of k units
 	n     uint64 // lifetimes added
+	unit  time.Duration
+	per   divider // by unit, if > 0
+}
+
+// newLifetimes returns an empty group for lifetimes rounded to unit.
+func newLifetimes(unit time.Duration) *lifetimes {
+	g := &lifetimes{s: new(Survival), unit: unit}
+	if unit > 0 {
+		g.per = newDivider(uint64(unit))
+	}
+	return g
 }
 
 // maxDense bounds the table of lifetimes: past maxDense units (2 MiB),
@@ -506,8 +517,28 @@ type lifetimes struct {
 const maxDense = 1 << 17
 
 // add counts l, rounded down to a whole number of units if unit > 0.
-func (g *lifetimes) add(l Lifetime, unit time.Duration) error {
+func (g *lifetimes) add(l Lifetime) error {
+	if g.unit > 0 && uint64(l.Duration) <= uint64(MaxLifetime) {
+		if k := g.per.div(uint64(l.Duration)); k < uint64(len(g.dense)) {
+			g.n++
+			var lost uint64
+			if l.Lost {
+				lost = 1
+			}
+			t := &g.dense[k]
+			t.events += lost
+			t.censored += 1 - lost
+			return nil
+		}
+	}
+	return g.grow(l)
+}
+
+// grow is add for a lifetime past the table (which it grows, or adds
+// the lifetime to s) or without a unit.
+func (g *lifetimes) grow(l Lifetime) error {
 	g.n++
+	unit := g.unit
 	if unit > 0 && l.Duration >= 0 && l.Duration <= MaxLifetime {
 		k := int(l.Duration / unit)
 		if k >= len(g.dense) {

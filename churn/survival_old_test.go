@@ -23,12 +23,12 @@ func survivalBy212[K comparable](customers iter.Seq[Customer], asOf time.Time, u
 	if unit < 0 || unit > MaxLifetime {
 		return nil, fmt.Errorf("%w: rounding unit %v not in [0, %v]", ErrDuration, unit, MaxLifetime)
 	}
-	groups := make(map[K]*lifetimes)
+	groups := make(map[K]*lifetimes212)
 	var (
 		bad    error
 		i      = 0
 		lastK  K
-		last   *lifetimes
+		last   *lifetimes212
 		inLast = false
 	)
 	for c := range checkedAll212(customers, &bad) {
@@ -41,7 +41,7 @@ func survivalBy212[K comparable](customers iter.Seq[Customer], asOf time.Time, u
 			if k := key(c); !inLast || k != lastK {
 				g, found := groups[k]
 				if !found {
-					g = &lifetimes{s: new(Survival)}
+					g = &lifetimes212{s: new(Survival)}
 					groups[k] = g
 				}
 				lastK, last, inLast = k, g, true
@@ -185,4 +185,58 @@ func BenchmarkSurvivalOf212_1M(b *testing.B) {
 		_, err := survivalBy212(slices.Values(cs), survivalAsOf, 24*time.Hour, func(Customer) struct{} { return struct{}{} })
 		return err
 	})
+}
+
+// lifetimes212 accumulates a group of SurvivalBy: lifetimes212 of whole units
+// counted in a dense table by their number of units, which costs an
+// increment where Survival.Add costs a map update, and the others added
+// to s.
+type lifetimes212 struct {
+	s     *Survival
+	dense []tie  // dense[k]: the lifetimes212 of k units
+	n     uint64 // lifetimes212 added
+}
+
+// maxDense212 bounds the table of lifetimes212: past maxDense212 units (2 MiB),
+// or past 8 entries a lifetime added, lifetimes212 go to the map.
+const maxDense212 = 1 << 17
+
+// add counts l, a whole number of units if unit > 0.
+func (g *lifetimes212) add(l Lifetime, unit time.Duration) error {
+	g.n++
+	if unit > 0 && l.Duration >= 0 && l.Duration <= MaxLifetime {
+		k := int(l.Duration / unit)
+		if k >= len(g.dense) {
+			size := max(2*len(g.dense), k+1, 64)
+			if size > maxDense212 || uint64(size) > 8*(g.n+1) {
+				return g.s.Add(l)
+			}
+			g.dense = append(g.dense, make([]tie, size-len(g.dense))...)
+		}
+		if l.Lost {
+			g.dense[k].events++
+		} else {
+			g.dense[k].censored++
+		}
+		return nil
+	}
+	return g.s.Add(l)
+}
+
+// flush adds the table to s.
+func (g *lifetimes212) flush(unit time.Duration) error {
+	for k, t := range g.dense {
+		if t == (tie{}) {
+			continue // an empty slot; past MaxLifetime if the table outgrew it
+		}
+		d := time.Duration(k) * unit
+		if err := g.s.AddN(Lifetime{Duration: d, Lost: true}, t.events); err != nil {
+			return err
+		}
+		if err := g.s.AddN(Lifetime{Duration: d}, t.censored); err != nil {
+			return err
+		}
+	}
+	g.dense = nil
+	return nil
 }
