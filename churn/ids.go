@@ -28,9 +28,9 @@ type idCheck struct {
 	// hashOf replaces maphash in tests, to make hashes collide.
 	hashOf func(string) uint64
 
-	full   chan []string // full blocks to the hasher, once started
-	done   chan struct{} // closed when the hasher has hashed them all
-	hashed int           // the blocks given to the hasher
+	full   chan []*[idBlock]string // full blocks to the hasher, once started
+	done   chan struct{}           // closed when the hasher has hashed them all
+	hashed int                     // the blocks given to the hasher
 	parts  *parts
 }
 
@@ -43,6 +43,9 @@ const (
 	// hasherFrom is the number of full blocks from which the hasher
 	// starts: below, the ids are hashed at the end, into a single part.
 	hasherFrom = 16
+	// hasherBatch is the number of blocks handed to the hasher at once, so
+	// that it sleeps and wakes less often.
+	hasherBatch = 8
 )
 
 func newIDCheck() *idCheck { return &idCheck{seed: maphash.MakeSeed(), k: idBlock} }
@@ -57,20 +60,16 @@ func (c *idCheck) add(id string) {
 }
 
 // grow starts a block. Once there are hasherFrom full blocks, they go to
-// a hasher, and every block after them as it fills.
+// a hasher, and the blocks after them hasherBatch at a time.
 func (c *idCheck) grow() {
 	if full := len(c.blocks); full > 0 {
 		c.n += idBlock
-		switch {
-		case full == hasherFrom:
-			c.start()
-			for b := range full {
-				c.full <- c.blocks[b][:]
+		if full >= hasherFrom && full-c.hashed >= hasherBatch {
+			if c.full == nil {
+				c.start()
 			}
+			c.full <- c.blocks[c.hashed:full]
 			c.hashed = full
-		case full > hasherFrom:
-			c.full <- c.blocks[full-1][:]
-			c.hashed++
 		}
 	}
 	c.last = new([idBlock]string)
@@ -96,13 +95,15 @@ func (c *idCheck) block(b int) []string {
 
 // start starts the hasher.
 func (c *idCheck) start() {
-	c.full = make(chan []string, 16)
+	c.full = make(chan []*[idBlock]string, 16)
 	c.done = make(chan struct{})
 	c.parts = newParts(partBits)
 	go func() {
 		defer close(c.done)
-		for b := range c.full {
-			c.partition(b)
+		for bs := range c.full {
+			for _, b := range bs {
+				c.partition(b[:])
+			}
 		}
 	}()
 }

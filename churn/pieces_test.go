@@ -142,7 +142,7 @@ func BenchmarkPiecesStore(b *testing.B) {
 		for b.Loop() {
 			g := newLifetimes(24 * time.Hour)
 			ids := newIDCheck()
-			ids.full = make(chan []string, 1<<20)
+			ids.full = make(chan []*[idBlock]string, 1<<20)
 			for c := range slices.Values(cs) {
 				start, end, ended, _ := c.span()
 				if l, has := lifetimeOf(start, end, ended, a); has {
