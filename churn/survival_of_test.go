@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"iter"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -175,16 +176,19 @@ func TestIDCheckCollision(t *testing.T) {
 	require.EqualError(t, check(fixed(map[string]uint64{"a": 0, "b": 1}), "a", "b", "a"), `churn: customer 2: duplicate customer id: "a" (positions 0 and 2)`)
 	require.NoError(t, check(nil))
 	require.NoError(t, check(nil, "a"))
-	// Positions past a block (hashed by the second goroutine) are found in
-	// their block.
+	// Positions past a block are found in their block, with the hashes
+	// of the first blocks made by the second goroutine, and all in one
+	// part.
 	mod7 := func(id string) uint64 { n, _ := strconv.Atoi(id); return uint64(n % 7) }
-	ids := make([]string, 0, 3*idBlock)
-	for i := range 3*idBlock + 2 {
-		ids = append(ids, fmt.Sprint(i))
+	for _, blocks := range []int{3, hasherFrom + hasherBatch + 1} {
+		ids := make([]string, 0, blocks*idBlock+3)
+		for i := range blocks*idBlock + 2 {
+			ids = append(ids, fmt.Sprint(i))
+		}
+		require.NoError(t, check(mod7, ids...))
+		err = check(mod7, append(ids, "1")...)
+		require.Equal(t, fmt.Sprintf(`churn: customer %d: duplicate customer id: "1" (positions 1 and %d)`, blocks*idBlock+2, blocks*idBlock+2), err.Error())
 	}
-	require.NoError(t, check(mod7, ids...))
-	err = check(mod7, append(ids, "1")...)
-	require.Equal(t, fmt.Sprintf(`churn: customer %d: duplicate customer id: "1" (positions 1 and %d)`, 3*idBlock+2, 3*idBlock+2), err.Error())
 }
 
 // firstRepeat is the oracle of idCheck.first: the error of checked for
@@ -297,4 +301,36 @@ func TestSurvivalOfRepeatsAtScale(t *testing.T) {
 	_, want := survivalByMap(slices.Values(cs), survivalAsOf, 24*time.Hour, func(Customer) int { return 0 })
 	require.Error(t, want)
 	require.EqualError(t, err, want.Error())
+}
+
+// Past the blocks the hasher takes, an invalid customer after a repeat
+// reports the repeat, before one reports itself, as the map did; and the
+// hasher has ended when SurvivalOf returns.
+func TestSurvivalOfInvalidAtScale(t *testing.T) {
+	before := runtime.NumGoroutine()
+	for _, c := range []struct{ invalid, from, to int }{
+		{150_000, 10, 120_000},      // the repeat first
+		{150_000, 10, 160_000},      // the invalid customer first
+		{150_000, 149_999, 150_001}, // around it
+		{70_000, 5, 69_999},
+		{190_000, 0, 0}, // no repeat
+	} {
+		cs := survivalCustomers(rand.New(rand.NewPCG(18, 9)), 200_000, 100*24*time.Hour, 1)
+		if c.to > 0 {
+			cs[c.to].ID = cs[c.from].ID
+		}
+		cs[c.invalid].End = cs[c.invalid].Start.Add(-time.Second)
+		_, err := SurvivalOf(slices.Values(cs), survivalAsOf, 24*time.Hour)
+		_, want := survivalByMap(slices.Values(cs), survivalAsOf, 24*time.Hour, func(Customer) int { return 0 })
+		require.Error(t, want)
+		require.EqualError(t, err, want.Error(), "%+v", c)
+	}
+	// (not require.Eventually, whose condition runs in a goroutine of its own)
+	for range 1000 {
+		if runtime.NumGoroutine() <= before {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
+	t.Fatalf("%d goroutines, %d before", runtime.NumGoroutine(), before)
 }
