@@ -101,3 +101,66 @@ func TestMonotonic(t *testing.T) {
 		require.Equal(t, tm.Round(0) != tm, monotonic(tm), "%v", tm)
 	}
 }
+
+// FuzzSurvivalOf: for any customers (ids from a small alphabet, so that
+// they repeat; times near the window's edges, with and without monotonic
+// readings; renewals, contract ends) SurvivalOf gives the map oracle's
+// state or its error, to the byte.
+func FuzzSurvivalOf(f *testing.F) {
+	f.Add([]byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}, uint8(0))
+	f.Add([]byte("the quick brown fox jumps over the lazy dog, twice: the quick brown fox"), uint8(3))
+	now := time.Now()
+	bases := []time.Time{minTime, maxTime, survivalAsOf, time.Unix(0, 0), now, now.Round(0), {}}
+	f.Fuzz(func(t *testing.T, data []byte, unitPick uint8) {
+		unit := []time.Duration{0, 1, time.Hour, 24 * time.Hour, MaxLifetime}[int(unitPick)%5]
+		next := func() byte {
+			if len(data) == 0 {
+				return 0
+			}
+			b := data[0]
+			data = data[1:]
+			return b
+		}
+		at := func() time.Time {
+			b := next()
+			return bases[int(b)%len(bases)].Add(time.Duration(int8(next())) * time.Duration(1+int(b>>4)*int(b>>4)) * 24 * time.Hour).Add(time.Duration(int8(next())))
+		}
+		asOf := bases[int(next())%3+2]
+		var cs []Customer
+		for len(data) > 0 && len(cs) < 300 {
+			flags := next()
+			c := Customer{ID: string(rune('a' + int(next())%20)), Start: at()}
+			if flags&1 != 0 {
+				c.End = at()
+			}
+			if flags&2 != 0 {
+				c.ContractEnd = at()
+			}
+			if flags&4 != 0 {
+				c.Renewals = []time.Time{at()}
+			}
+			if flags&8 != 0 {
+				c.ID = ""
+			}
+			if flags&16 != 0 {
+				c.ID += strconv.Itoa(len(cs)) // mostly distinct
+			}
+			cs = append(cs, c)
+		}
+		want, werr := survivalByMap(slices.Values(cs), asOf, unit, func(Customer) bool { return true })
+		got, gerr := SurvivalOf(slices.Values(cs), asOf, unit)
+		if werr != nil || gerr != nil {
+			if werr == nil || gerr == nil || werr.Error() != gerr.Error() {
+				t.Fatalf("errors differ: %v, oracle %v", gerr, werr)
+			}
+			return
+		}
+		w := want[true]
+		if w == nil {
+			w = new(Survival)
+		}
+		wb, _ := w.MarshalBinary()
+		gb, _ := got.MarshalBinary()
+		require.Equal(t, wb, gb)
+	})
+}
