@@ -5,6 +5,7 @@ import (
 	"iter"
 	"slices"
 	"time"
+	"unsafe"
 
 	"github.com/rapportkit/rapport/internal/group"
 )
@@ -163,4 +164,56 @@ func checked(customers iter.Seq[Customer], err *error) iter.Seq[Customer] {
 			}
 		}
 	}
+}
+
+// The plausible window in seconds since the Unix epoch.
+const (
+	minUnix = -2208988800 // 1900-01-01
+	maxUnix = 5680281600  // 2150-01-01
+)
+
+// wallNanos returns t in nanoseconds since the Unix epoch, exact in the
+// plausible window, and whether t lies in it (the zero time does not).
+func wallNanos(t time.Time) (int64, bool) {
+	s, ns := t.Unix(), int64(t.Nanosecond())
+	if s < minUnix || s > maxUnix || s == maxUnix && ns > 0 {
+		return 0, false
+	}
+	return s*1e9 + ns, true
+}
+
+// monotonic reports whether t carries a monotonic clock reading, which
+// Before and Sub use when both of their times have one: the top bit of
+// the first word of a time.Time, its wall field (hasMonotonic in package
+// time; TestMonotonic pins it). t.Round(0) != t says the same at the cost
+// of a call.
+func monotonic(t time.Time) bool { return *(*uint64)(unsafe.Pointer(&t))>>63 != 0 }
+
+// span is the fast path of Validate and Lifetime for the common customer:
+// no renewals, and a start without a monotonic clock reading, so that
+// every comparison of Validate and Lifetime involving it is one of wall
+// times. It returns the start and the end (ended = false for none) in
+// nanoseconds since the Unix epoch, and ok = true only if Validate
+// returns nil; ok = false says nothing (call Validate).
+func (c *Customer) span() (start, end int64, ended, ok bool) {
+	if c.ID == "" || len(c.Renewals) > 0 {
+		return 0, 0, false, false
+	}
+	start, ok = wallNanos(c.Start)
+	if !ok || monotonic(c.Start) {
+		return 0, 0, false, false
+	}
+	if !c.ContractEnd.IsZero() {
+		if t, in := wallNanos(c.ContractEnd); !in || t < start {
+			return 0, 0, false, false
+		}
+	}
+	if c.End.IsZero() {
+		return start, 0, false, true
+	}
+	end, ok = wallNanos(c.End)
+	if !ok || end < start {
+		return 0, 0, false, false
+	}
+	return start, end, true, true
 }

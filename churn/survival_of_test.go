@@ -2,9 +2,12 @@ package churn
 
 import (
 	"fmt"
+	"hash/maphash"
 	"iter"
 	"math/rand/v2"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -155,25 +158,84 @@ func TestSurvivalOfErrors(t *testing.T) {
 
 // Ids whose hashes collide are told apart.
 func TestIDCheckCollision(t *testing.T) {
-	var c idCheck
-	hashes := []uint64{1, 1, 2, 1, 1}
-	for i, id := range []string{"a", "b", "c", "b", "a"} {
-		c.put(id, hashes[i])
+	check := func(hash func(string) uint64, ids ...string) error {
+		c := newIDCheck()
+		c.hashOf = hash
+		for _, id := range ids {
+			c.add(id)
+		}
+		return c.first()
 	}
-	err := c.first()
+	fixed := func(m map[string]uint64) func(string) uint64 { return func(id string) uint64 { return m[id] } }
+	err := check(fixed(map[string]uint64{"a": 1, "b": 1, "c": 2}), "a", "b", "c", "b", "a")
 	require.ErrorIs(t, err, ErrDuplicateID)
 	require.Equal(t, `churn: customer 3: duplicate customer id: "b" (positions 1 and 3)`, err.Error())
-	c = idCheck{}
-	c.put("a", 1)
-	c.put("b", 1)
-	require.NoError(t, c.first())
-	// Positions past a block are found in their block.
-	c = idCheck{}
-	for i := range idBlock + 2 {
-		c.put(fmt.Sprint(i), uint64(i%7))
+	require.NoError(t, check(fixed(map[string]uint64{"a": 1, "b": 1}), "a", "b"))
+	// Hashes 0 and 1 share a key; they are told apart by their ids.
+	require.NoError(t, check(fixed(map[string]uint64{"a": 0, "b": 1}), "a", "b"))
+	require.EqualError(t, check(fixed(map[string]uint64{"a": 0, "b": 1}), "a", "b", "a"), `churn: customer 2: duplicate customer id: "a" (positions 0 and 2)`)
+	require.NoError(t, check(nil))
+	require.NoError(t, check(nil, "a"))
+	// Positions past a block are found in their block, with the hashes
+	// of the first blocks made by the second goroutine, and all in one
+	// part.
+	mod7 := func(id string) uint64 { n, _ := strconv.Atoi(id); return uint64(n % 7) }
+	for _, blocks := range []int{3, hasherFrom + hasherBatch + 1} {
+		ids := make([]string, 0, blocks*idBlock+3)
+		for i := range blocks*idBlock + 2 {
+			ids = append(ids, fmt.Sprint(i))
+		}
+		require.NoError(t, check(mod7, ids...))
+		err = check(mod7, append(ids, "1")...)
+		require.Equal(t, fmt.Sprintf(`churn: customer %d: duplicate customer id: "1" (positions 1 and %d)`, blocks*idBlock+2, blocks*idBlock+2), err.Error())
 	}
-	c.put("1", 1)
-	require.Equal(t, fmt.Sprintf(`churn: customer %d: duplicate customer id: "1" (positions 1 and %d)`, idBlock+2, idBlock+2), c.first().Error())
+}
+
+// firstRepeat is the oracle of idCheck.first: the error of checked for
+// the ids, by a map.
+func firstRepeat(ids []string) error {
+	seen := make(map[string]int)
+	for i, id := range ids {
+		if j, ok := seen[id]; ok {
+			return group.At("customer", i, fmt.Errorf("%w: %q (positions %d and %d)", ErrDuplicateID, id, j, i))
+		}
+		seen[id] = i
+	}
+	return nil
+}
+
+// At scale, with hashes cut to a few bits so that distinct ids meet by
+// the hundred, and with repeats planted, the first repeat is the map's.
+func TestIDCheckMatchesMap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 8))
+	seed := maphash.MakeSeed()
+	for trial := range 24 {
+		n := []int{0, 1, 2, 100, idBlock, idBlock + 1, 70_000, 300_000}[trial%8]
+		ids := make([]string, n)
+		for i := range ids {
+			ids[i] = fmt.Sprint("C", i)
+		}
+		for range rng.IntN(4) {
+			if n > 1 {
+				ids[rng.IntN(n)] = ids[rng.IntN(n)]
+			}
+		}
+		c := newIDCheck()
+		if trial%3 > 0 {
+			mask := ^uint64(0) << (64 - 20 - trial%3*2) // 20 to 24 bits left
+			c.hashOf = func(id string) uint64 { return maphash.String(seed, id) & mask }
+		}
+		for _, id := range ids {
+			c.add(id)
+		}
+		want := firstRepeat(ids)
+		got := c.first()
+		if want == nil {
+			require.NoError(t, got, "trial %d", trial)
+		} else {
+			require.EqualError(t, got, want.Error(), "trial %d", trial)
+		}
+	}
 }
 
 // Issue 18, item 3: survival from 1M customers, lifetimes in whole days,
@@ -239,4 +301,36 @@ func TestSurvivalOfRepeatsAtScale(t *testing.T) {
 	_, want := survivalByMap(slices.Values(cs), survivalAsOf, 24*time.Hour, func(Customer) int { return 0 })
 	require.Error(t, want)
 	require.EqualError(t, err, want.Error())
+}
+
+// Past the blocks the hasher takes, an invalid customer after a repeat
+// reports the repeat, before one reports itself, as the map did; and the
+// hasher has ended when SurvivalOf returns.
+func TestSurvivalOfInvalidAtScale(t *testing.T) {
+	before := runtime.NumGoroutine()
+	for _, c := range []struct{ invalid, from, to int }{
+		{150_000, 10, 120_000},      // the repeat first
+		{150_000, 10, 160_000},      // the invalid customer first
+		{150_000, 149_999, 150_001}, // around it
+		{70_000, 5, 69_999},
+		{190_000, 0, 0}, // no repeat
+	} {
+		cs := survivalCustomers(rand.New(rand.NewPCG(18, 9)), 200_000, 100*24*time.Hour, 1)
+		if c.to > 0 {
+			cs[c.to].ID = cs[c.from].ID
+		}
+		cs[c.invalid].End = cs[c.invalid].Start.Add(-time.Second)
+		_, err := SurvivalOf(slices.Values(cs), survivalAsOf, 24*time.Hour)
+		_, want := survivalByMap(slices.Values(cs), survivalAsOf, 24*time.Hour, func(Customer) int { return 0 })
+		require.Error(t, want)
+		require.EqualError(t, err, want.Error(), "%+v", c)
+	}
+	// (not require.Eventually, whose condition runs in a goroutine of its own)
+	for range 1000 {
+		if runtime.NumGoroutine() <= before {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
+	t.Fatalf("%d goroutines, %d before", runtime.NumGoroutine(), before)
 }
