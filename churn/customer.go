@@ -5,7 +5,6 @@ import (
 	"iter"
 	"slices"
 	"time"
-	"unsafe"
 
 	"github.com/rapportkit/rapport/internal/group"
 )
@@ -183,11 +182,9 @@ func wallNanos(t time.Time) (int64, bool) {
 }
 
 // monotonic reports whether t carries a monotonic clock reading, which
-// Before and Sub use when both of their times have one: the top bit of
-// the first word of a time.Time, its wall field (hasMonotonic in package
-// time; TestMonotonic pins it). t.Round(0) != t says the same at the cost
-// of a call.
-func monotonic(t time.Time) bool { return *(*uint64)(unsafe.Pointer(&t))>>63 != 0 }
+// Before and Sub use when both of their times have one: Round(0) strips
+// it.
+func monotonic(t time.Time) bool { return t != t.Round(0) }
 
 // span is the fast path of Validate and Lifetime for the common customer:
 // no renewals, and a start without a monotonic clock reading, so that
