@@ -143,7 +143,7 @@ func (l oracle) check(steps []Step) error {
 // numbering, calling begin before each pass.
 func (l oracle) link(steps []Step, keys []oKey, begin func(), emit func(from, to int32)) error {
 	err := l.pass(steps, keys, false, begin, emit)
-	if err == oCollision {
+	if err == errOracleCollision {
 		err = l.pass(steps, keys, true, begin, emit) // no collision: the numbers are distinct
 	}
 	return err
@@ -190,12 +190,12 @@ func (l oracle) keys(steps []Step, keys []oKey, exact bool) {
 	}
 }
 
-// oCollision reports two strings of one hash in the sorted keys.
-var oCollision = errors.New("journey: hash collision")
+// errOracleCollision reports two strings of one hash in the sorted keys.
+var errOracleCollision = errors.New("journey: hash collision")
 
 // cut cuts the sorted keys into journeys and checks them, calling emit
 // with the range of keys of each journey, in order, once it is complete;
-// it fails with oCollision if a group holds steps of different strings.
+// it fails with errOracleCollision if a group holds steps of different strings.
 func (l oracle) cut(steps []Step, keys []oKey, emit func(from, to int32)) error {
 	maxSpan := cmp.Or(l.MaxSpan, DefaultMaxSpan)
 	first := 0
@@ -212,7 +212,7 @@ func (l oracle) cut(steps []Step, keys []oKey, emit func(from, to int32)) error 
 		switch k.group & kindMask {
 		case byCase:
 			if s.Case != f.Case {
-				return oCollision
+				return errOracleCollision
 			}
 			if a, b := f.Contact.CustomerID, s.Contact.CustomerID; a != b && a != "" && b != "" {
 				return group.At("step", int(k.idx), fmt.Errorf("%w: contact %q of case %q is of customer %q, contact %q of customer %q",
@@ -220,7 +220,7 @@ func (l oracle) cut(steps []Step, keys []oKey, emit func(from, to int32)) error 
 			}
 		case byCustomer:
 			if s.Contact.CustomerID != f.Contact.CustomerID || l.ByReason && s.Contact.Reason != f.Contact.Reason {
-				return oCollision
+				return errOracleCollision
 			}
 			if gap, ok := oSince(&keys[i-1], k); !ok || gap > l.Window {
 				emit(int32(first), int32(i))
