@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -111,12 +112,24 @@ const (
 
 // part is the work of one core over a range of input positions.
 type part struct {
-	lo, n          int      // records[lo:lo+n] are the records of the range
-	hist           []uint32 // records by bucket, then the next place of each bucket
+	cur            []int32 // the block each bucket fills, −1 for none yet
 	minSec, maxSec int64
 	alone          Tally // the steps alone, journeys of one step
 	touch          byte  // the sum of touchKeys
 	err            error
+}
+
+// blockLen is the number of records of a block: the records of a bucket
+// are blocks of it, where prepare writes them, as many as the bucket
+// fills, but one partly filled for each core.
+const blockLen = 64
+
+// blocks holds the records, in blocks of blockLen, each of one bucket.
+type blocks struct {
+	recs   []rec
+	bucket []uint32 // the bucket of each block
+	n      []uint8  // the records in each block
+	next   atomic.Int64
 }
 
 // fastTally is Tally on valid linker settings.
@@ -131,12 +144,12 @@ func (l Linker) fastTally(steps []Step) (*Tally, error) {
 	b1 := uint(min(11, bits.Len(uint(n>>12))))
 	shift := 63 - b1
 	nb := 1 << b1
-	records := make([]rec, n)
+	// Every block of a core and bucket is full but its last one.
+	nblocks := n/blockLen + w*nb
+	bl := &blocks{recs: make([]rec, nblocks*blockLen), bucket: make([]uint32, nblocks), n: make([]uint8, nblocks)}
 	parts := make([]part, w)
 	each(w, func(j int) {
-		p := &parts[j]
-		p.lo = j * n / w
-		p.prepare(l, steps, p.lo, (j+1)*n/w, records, shift, nb)
+		parts[j].prepare(l, steps, j*n/w, (j+1)*n/w, bl, shift, nb)
 	})
 	minSec, maxSec := int64(math.MaxInt64), int64(math.MinInt64)
 	for j := range parts {
@@ -149,36 +162,36 @@ func (l Linker) fastTally(steps []Step) (*Tally, error) {
 		return l.slowTally(steps)
 	}
 
-	// The buckets' starts, and each part's places in them.
-	starts := make([]int, nb+1)
-	pos := 0
-	for b := range nb {
-		starts[b] = pos
-		for j := range parts {
-			c := parts[j].hist[b]
-			parts[j].hist[b] = uint32(pos)
-			pos += int(c)
-		}
+	// The blocks of each bucket, and the records of each.
+	used := int(bl.next.Load())
+	first := make([]int32, nb+1) // order[first[b]:first[b+1]] are the blocks of bucket b
+	size := make([]int, nb)
+	for k := range used {
+		first[bl.bucket[k]+1]++
+		size[bl.bucket[k]] += int(bl.n[k])
 	}
-	starts[nb] = pos
-	sorted := make([]rec, pos)
-	each(w, func(j int) {
-		p := &parts[j]
-		next := p.hist
-		for _, r := range records[p.lo : p.lo+p.n] {
-			b := r.key >> shift
-			sorted[next[b]] = r
-			next[b]++
-		}
-	})
+	for b := range nb {
+		first[b+1] += first[b]
+	}
+	order := make([]int32, used)
+	at := slices.Clone(first[:nb])
+	for k := range used {
+		order[at[bl.bucket[k]]] = int32(k)
+		at[bl.bucket[k]]++
+	}
 
 	// Each core sorts, cuts and tallies a run of buckets holding about
 	// 1/w of the records, until its first error or collision.
 	tallies := make([]Tally, w)
 	errs := make([]error, w)
 	from := make([]int, w+1)
-	for j, b := 1, 0; j <= w; j++ {
-		for b < nb && starts[b] < j*pos/w {
+	total := 0
+	for _, m := range size {
+		total += m
+	}
+	for j, b, seen := 1, 0, 0; j < w; j++ {
+		for b < nb && seen < j*total/w {
+			seen += size[b]
 			b++
 		}
 		from[j] = b
@@ -186,8 +199,12 @@ func (l Linker) fastTally(steps []Step) (*Tally, error) {
 	from[w] = nb
 	each(w, func(j int) {
 		counts := make([]uint32, 1<<maxSubBits+1)
+		var scratch []rec
 		for b := from[j]; b < from[j+1]; b++ {
-			bucket := sortBucket(sorted[starts[b]:starts[b+1]], records[starts[b]:starts[b+1]], shift, counts)
+			if size[b] > len(scratch) {
+				scratch = make([]rec, max(size[b], 2*len(scratch)))
+			}
+			bucket := bl.sortBucket(order[first[b]:first[b+1]], scratch[:size[b]], shift, counts)
 			if err := l.cutRecords(steps, bucket, &tallies[j]); err != nil {
 				errs[j] = err
 				return
@@ -229,15 +246,17 @@ func each(w int, f func(j int)) {
 }
 
 // prepare validates steps[lo:hi], tallies the steps alone and writes the
-// records of the others at records[lo:], counting them by bucket.
-func (p *part) prepare(l Linker, steps []Step, lo, hi int, records []rec, shift uint, nb int) {
-	p.hist = make([]uint32, nb)
+// records of the others in the blocks of their buckets.
+func (p *part) prepare(l Linker, steps []Step, lo, hi int, bl *blocks, shift uint, nb int) {
+	p.cur = make([]int32, nb)
+	for b := range p.cur {
+		p.cur[b] = -1
+	}
 	p.minSec, p.maxSec = math.MaxInt64, math.MinInt64
-	out := records[lo:hi]
 	for c := lo; c < hi; c += prefetch {
 		p.touch += touchKeys(steps[c:min(c+prefetch, hi)])
 		for i := c; i < min(c+prefetch, hi); i++ {
-			p.add(l, steps, i, out, shift)
+			p.add(l, steps, i, bl, shift)
 			if p.err != nil {
 				return
 			}
@@ -268,7 +287,7 @@ func touchKeys(steps []Step) byte {
 }
 
 // add validates step i and tallies it alone or writes its record.
-func (p *part) add(l Linker, steps []Step, i int, out []rec, shift uint) {
+func (p *part) add(l Linker, steps []Step, i int, bl *blocks, shift uint) {
 	s := &steps[i]
 	if err := s.Validate(); err != nil {
 		p.err = group.At("step", i, err)
@@ -293,48 +312,54 @@ func (p *part) add(l Linker, steps []Step, i int, out []rec, shift uint) {
 	}
 	sec := s.Contact.Arrived.Unix()
 	p.minSec, p.maxSec = min(p.minSec, sec), max(p.maxSec, sec)
-	out[p.n] = rec{key: key, w1: w1, w2: w2, t: sec*1e9 + int64(s.Contact.Arrived.Nanosecond()), idx: uint32(i), facts: factsOf(s)}
-	p.hist[key>>shift]++
-	p.n++
+	b := key >> shift
+	k := p.cur[b]
+	if k < 0 || bl.n[k] == blockLen {
+		k = int32(bl.next.Add(1) - 1)
+		bl.bucket[k] = uint32(b)
+		p.cur[b] = k
+	}
+	bl.recs[int(k)*blockLen+int(bl.n[k])] = rec{key: key, w1: w1, w2: w2, t: sec*1e9 + int64(s.Contact.Arrived.Nanosecond()), idx: uint32(i), facts: factsOf(s)}
+	bl.n[k]++
 }
 
 // maxSubBits bounds the second counting sort to 2¹⁶ sub-buckets.
 const maxSubBits = 16
 
-// sortBucket sorts the records of one bucket, of keys equal above shift,
-// by key, arrival and position, with scratch, a slice of the same length,
-// and counts, 2^maxSubBits + 1 counters; it returns the sorted records,
-// bucket or scratch.
-func sortBucket(bucket, scratch []rec, shift uint, counts []uint32) []rec {
-	m := len(bucket)
-	if m <= 16 {
-		sortRecords(bucket)
-		return bucket
-	}
-	b2 := uint(min(maxSubBits, bits.Len(uint(m>>3))))
+// sortBucket sorts the records of one bucket, in the given blocks, of
+// keys equal above shift, by key, arrival and position into dst, of their
+// number, by a counting sort on the next bits of the key and small sorts,
+// with counts, 2^maxSubBits + 1 counters; it returns dst.
+func (bl *blocks) sortBucket(blocks []int32, dst []rec, shift uint, counts []uint32) []rec {
+	m := len(dst)
+	b2 := uint(min(maxSubBits, bits.Len(uint(m>>2))))
 	sh := shift - b2
 	mask := uint64(1)<<b2 - 1
 	cnt := counts[:1<<b2+1]
 	clear(cnt)
-	for i := range bucket {
-		cnt[bucket[i].key>>sh&mask+1]++
+	for _, k := range blocks {
+		for _, r := range bl.recs[int(k)*blockLen : int(k)*blockLen+int(bl.n[k])] {
+			cnt[r.key>>sh&mask+1]++
+		}
 	}
 	for k := 1; k < len(cnt); k++ {
 		cnt[k] += cnt[k-1]
 	}
-	for i := range bucket {
-		k := bucket[i].key >> sh & mask
-		scratch[cnt[k]] = bucket[i]
-		cnt[k]++
+	for _, k := range blocks {
+		for _, r := range bl.recs[int(k)*blockLen : int(k)*blockLen+int(bl.n[k])] {
+			d := r.key >> sh & mask
+			dst[cnt[d]] = r
+			cnt[d]++
+		}
 	}
 	from := uint32(0)
-	for _, to := range cnt[:1<<b2] { // cnt[k] is now the end of sub-bucket k
+	for _, to := range cnt[:1<<b2] { // cnt[d] is now the end of sub-bucket d
 		if to-from > 1 {
-			sortRecords(scratch[from:to])
+			sortRecords(dst[from:to])
 		}
 		from = to
 	}
-	return scratch
+	return dst
 }
 
 // sortRecords sorts records by key, arrival and position: by insertion
