@@ -166,8 +166,17 @@ func (l Linker) Link(steps []Step) ([]Journey, error) {
 
 // Tally links the steps as Link does and tallies the journeys, without
 // moving a step: the tally is that of TallyOf over Link's journeys, the
-// steps are left as they were, and each step is read in one pass after
-// the sort, where Link moves every step. Its errors are Link's.
+// steps are left as they were, and its errors are Link's. Each step is
+// read once, in input order, into a pointer-free record of 40 bytes (its
+// group's hash, arrival, position, the addresses of its strings and the
+// few fields the tally reads); the records are sorted by two counting
+// sorts on the hashes and small sorts in cache, and tallied from the
+// records, on up to 8 cores from 2¹⁵ steps (as GOMAXPROCS allows; the
+// tally does not depend on it). Steps of one group are read again only
+// when their strings are not the same bytes (a reader that interns its
+// strings never makes them so). It takes O(n log n) time and about 42
+// bytes a step. Arrivals more than 126 years apart, or beyond ±285
+// years from 1970, and the rare collision of hashes take Link's path.
 func (l Linker) Tally(steps []Step) (*Tally, error) {
 	if err := l.checkSettings(len(steps)); err != nil {
 		return nil, err

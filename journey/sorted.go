@@ -17,18 +17,18 @@ import (
 
 // Linker.Tally's path: every step is read once, in input order, to
 // validate it and make a pointer-free record of it (its group key, which
-// is Link's, its arrival, its position and the few facts the tally
-// reads); the records are sorted by a counting sort on the top bits of
-// the key, then, bucket by bucket in cache, by a second counting sort
-// and small sorts; each sorted bucket is cut into journeys and tallied
-// from the records, reading steps again only to compare the strings of
-// steps of one group. The records are the keys Link sorts, so the
-// journeys, the tally and the first error (in key order) are Link's.
-// Input whose arrivals span more than fastSpan, and a collision of
-// hashes, take Link's path (slowTally).
+// is Link's, its arrival, its position, the words of its strings and the
+// few facts the tally reads), written straight into the blocks of its
+// bucket, the top bits of its key; bucket by bucket, in cache, the
+// records are sorted by a counting sort on the next bits and small
+// sorts, cut into journeys and tallied, reading steps again only to
+// compare the strings of steps of one group whose words differ. The
+// records sort as Link's keys, so the journeys, the tally and the first
+// error (in key order) are Link's. Input whose arrivals span more than
+// fastSpan, and a collision of hashes, take Link's path (slowTally).
 
-// rec is a step as Tally sorts it, in 24 bytes: its group (linkKey.group),
-// arrival in nanoseconds from 1970, position and facts.
+// rec is a step as Tally sorts it, in 40 bytes: its group (linkKey.group),
+// arrival in nanoseconds from 1970, string words, position and facts.
 type rec struct {
 	key    uint64
 	t      int64
