@@ -118,6 +118,37 @@ func BenchmarkLinkTally(b *testing.B) {
 	}
 }
 
+// BenchmarkTallyOracle is path=direct of BenchmarkLinkTally against the
+// oracle, Linker.Tally before its sorted records, alternating in one run
+// (-bench TallyOracle -count 5).
+func BenchmarkTallyOracle(b *testing.B) {
+	for _, n := range []int{1_000_000} {
+		customers := make([]string, n/5)
+		for i := range customers {
+			customers[i] = "k" + strconv.Itoa(i)
+		}
+		steps := make([]Step, n)
+		fill(steps, customers)
+		l := Linker{Window: 48 * time.Hour, ByReason: true}
+		for _, path := range []string{"oracle", "new"} {
+			b.Run(fmt.Sprintf("path=%s/contacts=%d", path, n), func(b *testing.B) {
+				tally := l.Tally
+				if path == "oracle" {
+					tally = oracle(l).Tally
+				}
+				cpu := cputime.Now()
+				for range b.N {
+					if _, err := tally(steps); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64((cputime.Now()-cpu).Nanoseconds())/float64(b.N*n), "cpu-ns/contact")
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/contact")
+			})
+		}
+	}
+}
+
 // BenchmarkTallyAdd adds one journey of four steps.
 func BenchmarkTallyAdd(b *testing.B) {
 	steps := make([]Step, 1000)

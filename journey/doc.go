@@ -34,7 +34,9 @@
 // customer is a journey alone. It sorts in place in O(n log n) on compact
 // integer keys (fixed hashes of the strings, checked; no string
 // comparison) and copies no step; Linker.Tally links and tallies without
-// moving a step at all, the fast path for millions of contacts. A case
+// moving a step at all, reading each once into a compact record and
+// sorting the records by counting sorts on two cores, the fast path for
+// millions of contacts. A case
 // with steps of two customers (ErrCase) or a journey longer than MaxSpan
 // (default 90 days, ErrSpan) is an error naming the step, never a
 // journey cut or dropped silently.
