@@ -66,39 +66,8 @@ func (t *Tally) Add(c Contact) error {
 	if t.n == math.MaxUint64 {
 		return fmt.Errorf("%w: contact %q after %d contacts", ErrOverflow, c.ID, t.n)
 	}
-	t.cells[c.Direction-1][c.Channel-1][c.Outcome-1]++
-	t.n++
-	if c.Resolved {
-		t.resolved++
-	}
-	if c.Complaint {
-		t.complaints++
-	}
-	if c.Value != Unassessed {
-		t.value[c.Value-1]++
-	}
-	if c.FCR != FCRUnknown {
-		t.fcr[c.FCR-1]++
-	}
-	if c.Outcome == Answered {
-		t.talk.Add(uint64(c.Talk))
-		t.hold.Add(uint64(c.Hold))
-		t.wrap.Add(uint64(c.Wrap))
-	}
-	if c.Direction == Inbound && !c.Channel.SelfService() {
-		// Validate saw to it that these spans fit in a Duration: Sub does
-		// not clip them.
-		switch {
-		case c.Channel.Synchronous() && c.Outcome == Answered:
-			t.wait.Add(c.Answered.Sub(c.Arrived), waitUnit)
-		case c.Channel.Synchronous() && c.Outcome == Abandoned && c.Ended.IsZero():
-			t.untimed++
-		case c.Channel.Synchronous() && c.Outcome == Abandoned:
-			t.abandon.Add(c.Ended.Sub(c.Arrived), waitUnit)
-		case !c.Channel.Synchronous() && c.Outcome == Answered:
-			t.response.Add(c.Answered.Sub(c.Arrived), responseUnit)
-		}
-	}
+	r := recordOf(&c)
+	t.count(&r)
 	if c.Cost.Valid {
 		t.costed++
 		if d := c.Cost.Decimal; !d.IsZero() {
@@ -106,6 +75,42 @@ func (t *Tally) Add(c Contact) error {
 		}
 	}
 	return nil
+}
+
+// count adds a valid record, its cost left out: the work of Add and of
+// TallyTable, so that both count alike by construction.
+func (t *Tally) count(r *record) {
+	t.cells[r.direction-1][r.channel-1][r.outcome-1]++
+	t.n++
+	if r.resolved {
+		t.resolved++
+	}
+	if r.complaint {
+		t.complaints++
+	}
+	if r.value != Unassessed {
+		t.value[r.value-1]++
+	}
+	if r.fcr != FCRUnknown {
+		t.fcr[r.fcr-1]++
+	}
+	if r.outcome == Answered {
+		t.talk.Add(uint64(r.talk))
+		t.hold.Add(uint64(r.hold))
+		t.wrap.Add(uint64(r.wrap))
+	}
+	if r.direction == Inbound && !r.channel.SelfService() {
+		switch {
+		case r.channel.Synchronous() && r.outcome == Answered:
+			t.wait.Add(time.Duration(r.wait), waitUnit)
+		case r.channel.Synchronous() && r.outcome == Abandoned && r.elapsed == -1:
+			t.untimed++
+		case r.channel.Synchronous() && r.outcome == Abandoned:
+			t.abandon.Add(time.Duration(r.elapsed), waitUnit)
+		case !r.channel.Synchronous() && r.outcome == Answered:
+			t.response.Add(time.Duration(r.wait), responseUnit)
+		}
+	}
 }
 
 // Merge adds every count and sum of u to t: the tally of both sets of
