@@ -46,7 +46,7 @@ func tableFrom(data []byte, rows int) *Table {
 	pick := func(vs ...int64) int64 { return vs[int(b())%len(vs)] }
 	t := &Table{
 		Customers: []string{"", "ana", "bob", "ana"},
-		Reasons:   []string{"", "billing", "password"},
+		Reasons:   []string{"", "billing", "password", "billing"},
 		Agents:    []string{"", "a1", "a2"},
 		Queues:    []string{"", "q"},
 		CostExp:   int32(pick(-2, -2, 0, -3, 3, -70, 50)),
@@ -56,7 +56,7 @@ func tableFrom(data []byte, rows int) *Table {
 	for i := range rows {
 		t.IDs = append(t.IDs, fmt.Sprintf("k%d", i%7))
 		t.Customer = append(t.Customer, uint32(b()%4))
-		t.Reason = append(t.Reason, uint32(b()%3))
+		t.Reason = append(t.Reason, uint32(b()%4))
 		t.Agent = append(t.Agent, uint32(b()%3))
 		t.Queue = append(t.Queue, uint32(b()%2))
 		t.Channel = append(t.Channel, Channel(b()%uint8(numChannels+2)))
