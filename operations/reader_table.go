@@ -1,10 +1,10 @@
 package operations
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"strings"
-	"unsafe"
 
 	"github.com/rapportkit/rapport/internal/csvrow"
 	"github.com/rapportkit/rapport/row"
@@ -53,9 +53,37 @@ func (r *Reader) ReadTable() (*Table, row.Summary, error) {
 // tableRow is a row as ReadTable's parsers deliver it: its record, the
 // exponent of its cost, and its strings, copied.
 type tableRow struct {
-	rec                                record
-	costExp                            int32
-	id, customer, reason, agent, queue string
+	rec                            record
+	costExp                        int32
+	id                             string
+	customer, reason, agent, queue word16
+}
+
+// word16 is a cell of a dictionary-encoded column as a parser hands it
+// over: up to 16 bytes as two words and the length + 1 (0 for an empty
+// cell), not copied; a longer one, copied, in long.
+type word16 struct {
+	a, b uint64
+	n    uint32
+	long string
+}
+
+// word16Of returns s as a word16, copying it with in if it is longer than
+// 16 bytes.
+func word16Of(s string, in *csvrow.Interner) word16 {
+	if len(s) > 16 {
+		return word16{n: uint32(len(s)) + 1, long: in.Intern(s)}
+	}
+	var buf [16]byte
+	copy(buf[:], s)
+	return word16{a: binary.LittleEndian.Uint64(buf[:8]), b: binary.LittleEndian.Uint64(buf[8:]), n: uint32(len(s)) + 1}
+}
+
+// bytes returns the bytes of a word16 of up to 16 bytes, in buf.
+func (w *word16) bytes(buf *[16]byte) []byte {
+	binary.LittleEndian.PutUint64(buf[:8], w.a)
+	binary.LittleEndian.PutUint64(buf[8:], w.b)
+	return buf[:w.n-1]
 }
 
 // tableParser reads rows of a Table with a contactParser's cells.
@@ -147,10 +175,10 @@ func (tp *tableParser) Parse(fields []string) (tableRow, int, error) {
 	tr.costExp = exp
 	// Strings last: a rejected row copies none.
 	tr.id = p.ids.Copy(p.cell(fields, colID))
-	tr.customer = p.customers.Intern(p.cell(fields, colCustomer))
-	tr.reason = p.dims.Intern(p.cell(fields, colReason))
-	tr.agent = p.dims.Intern(p.cell(fields, colAgent))
-	tr.queue = p.dims.Intern(p.cell(fields, colQueue))
+	tr.customer = word16Of(p.cell(fields, colCustomer), &p.customers)
+	tr.reason = word16Of(p.cell(fields, colReason), &p.dims)
+	tr.agent = word16Of(p.cell(fields, colAgent), &p.dims)
+	tr.queue = word16Of(p.cell(fields, colQueue), &p.dims)
 	return tr, -1, nil
 }
 
@@ -158,6 +186,7 @@ func (tp *tableParser) Parse(fields []string) (tableRow, int, error) {
 type tableBuilder struct {
 	t                                  Table
 	customers, reasons, agents, queues dictionary
+	arena                              csvrow.Arena // the dictionaries' short strings
 }
 
 func newTableBuilder() *tableBuilder {
@@ -208,53 +237,88 @@ func (b *tableBuilder) add(tr *tableRow) error {
 		return err
 	}
 	t.IDs = append(t.IDs, tr.id)
-	t.Customer = append(t.Customer, b.customers.of(&t.Customers, tr.customer))
-	t.Reason = append(t.Reason, b.reasons.of(&t.Reasons, tr.reason))
-	t.Agent = append(t.Agent, b.agents.of(&t.Agents, tr.agent))
-	t.Queue = append(t.Queue, b.queues.of(&t.Queues, tr.queue))
+	t.Customer = append(t.Customer, b.customers.of(&t.Customers, &tr.customer, &b.arena))
+	t.Reason = append(t.Reason, b.reasons.of(&t.Reasons, &tr.reason, &b.arena))
+	t.Agent = append(t.Agent, b.agents.of(&t.Agents, &tr.agent, &b.arena))
+	t.Queue = append(t.Queue, b.queues.of(&t.Queues, &tr.queue, &b.arena))
 	return nil
 }
 
-// dictionaryCache is the number of slots of a dictionary's cache.
-const dictionaryCache = 1 << 10
-
-// dictionary numbers the strings of a column for ReadTable: a map, and
-// in front of it a direct-mapped cache keyed by the address of the
-// string's bytes, as the parsers' interners share one copy among equal
-// strings seen near each other. A slot holds its string, so its memory,
-// never written again, cannot be reused for another while the slot
-// holds it: equal addresses and lengths are equal strings.
+// dictionary numbers the strings of a column for ReadTable. Strings of
+// up to 16 bytes (most ids, agents, reasons) are kept as two words and
+// their length in an open-addressing table, so that a lookup costs one
+// probe of the table, seldom more, and never reads the strings; longer
+// ones go to a map.
 type dictionary struct {
-	m     map[string]uint32
-	cache []dictionarySlot
+	slots []dictionarySlot // a power of two, at most half full
+	used  int
+	long  map[string]uint32
 }
 
+// dictionarySlot is a string of up to 16 bytes, as its two words and its
+// length + 1 (0: an empty slot), and its index.
 type dictionarySlot struct {
-	s string
-	i uint32
+	a, b uint64
+	n    uint32
+	i    uint32
 }
 
-// of returns the index of s in *dict, which starts with "", adding it
-// if it is new.
-func (d *dictionary) of(dict *[]string, s string) uint32 {
-	if s == "" {
+// of returns the index of w in *dict, which starts with "", adding it
+// if it is new (a short string copied into arena).
+func (d *dictionary) of(dict *[]string, w *word16, arena *csvrow.Arena) uint32 {
+	switch {
+	case w.n <= 1:
 		return 0
+	case w.n > 17:
+		if d.long == nil {
+			d.long = make(map[string]uint32)
+		}
+		i, ok := d.long[w.long]
+		if !ok {
+			i = uint32(len(*dict))
+			*dict = append(*dict, w.long)
+			d.long[w.long] = i
+		}
+		return i
 	}
-	if d.cache == nil {
-		d.cache = make([]dictionarySlot, dictionaryCache)
-		d.m = make(map[string]uint32)
+	if 2*(d.used+1) > len(d.slots) {
+		d.rehash()
 	}
-	p := unsafe.StringData(s)
-	slot := &d.cache[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(s)))%dictionaryCache]
-	if unsafe.StringData(slot.s) == p && len(slot.s) == len(s) {
-		return slot.i
+	a, b, n := w.a, w.b, w.n
+	mask := uint64(len(d.slots) - 1)
+	for h := slotHash(a, b, n) & mask; ; h = (h + 1) & mask {
+		sl := &d.slots[h]
+		if sl.n == 0 {
+			*sl = dictionarySlot{a, b, n, uint32(len(*dict))}
+			d.used++
+			var buf [16]byte
+			*dict = append(*dict, arena.Copy(string(w.bytes(&buf))))
+			return sl.i
+		}
+		if sl.a == a && sl.b == b && sl.n == n {
+			return sl.i
+		}
 	}
-	i, ok := d.m[s]
-	if !ok {
-		i = uint32(len(*dict))
-		*dict = append(*dict, s)
-		d.m[s] = i
+}
+
+func slotHash(a, b uint64, n uint32) uint64 {
+	h := (a ^ b*0x9e3779b97f4a7c15 ^ uint64(n)) * 0xbf58476d1ce4e5b9
+	return h ^ h>>31
+}
+
+// rehash doubles the table (from 1024 slots).
+func (d *dictionary) rehash() {
+	old := d.slots
+	d.slots = make([]dictionarySlot, max(2*len(old), 1024))
+	mask := uint64(len(d.slots) - 1)
+	for _, sl := range old {
+		if sl.n == 0 {
+			continue
+		}
+		h := slotHash(sl.a, sl.b, sl.n) & mask
+		for d.slots[h].n != 0 {
+			h = (h + 1) & mask
+		}
+		d.slots[h] = sl
 	}
-	*slot = dictionarySlot{s, i}
-	return i
 }
