@@ -12,9 +12,9 @@ import (
 )
 
 // Table is a batch of contacts in columns: row i is contact i, its fields
-// at index i of every column. It holds what a Contact holds in about 110
-// bytes a contact plus its ID's bytes (a []Contact takes 240 bytes a
-// contact before its strings and decimals), with integer times and
+// at index i of every column. It holds what a Contact holds in 95 bytes a
+// contact plus its ID's bytes and the dictionaries (a []Contact takes 240
+// bytes a contact before its strings and decimals), with integer times and
 // durations, byte enums and dictionary-encoded strings, so that
 // TallyTable, TallyTableBy and MarkFCRTable read it without a map lookup
 // or a 240-byte copy per row. Reader.ReadTable fills one from a CSV file;

@@ -80,37 +80,67 @@ func (t *Tally) Add(c Contact) error {
 // count adds a valid record, its cost left out: the work of Add and of
 // TallyTable, so that both count alike by construction.
 func (t *Tally) count(r *record) {
+	// Branch-free where the data are random: a valid record has no
+	// handling time unless answered, so its times are added as they are.
 	t.cells[r.direction-1][r.channel-1][r.outcome-1]++
 	t.n++
-	if r.resolved {
-		t.resolved++
-	}
-	if r.complaint {
-		t.complaints++
-	}
-	if r.value != Unassessed {
-		t.value[r.value-1]++
-	}
-	if r.fcr != FCRUnknown {
-		t.fcr[r.fcr-1]++
-	}
-	if r.outcome == Answered {
-		t.talk.Add(uint64(r.talk))
-		t.hold.Add(uint64(r.hold))
-		t.wrap.Add(uint64(r.wrap))
-	}
-	if r.direction == Inbound && !r.channel.SelfService() {
-		switch {
-		case r.channel.Synchronous() && r.outcome == Answered:
-			t.wait.Add(time.Duration(r.wait), waitUnit)
-		case r.channel.Synchronous() && r.outcome == Abandoned && r.elapsed == -1:
+	t.resolved += one(r.resolved)
+	t.complaints += one(r.complaint)
+	t.value[(r.value+1)&1] += one(r.value != Unassessed) // HighValue → 0, LowValue → 1
+	t.fcr[(r.fcr+2)%3] += one(r.fcr != FCRUnknown)      // FCRRepeat → 0 … FCRUnresolved → 2
+	t.talk.Add(uint64(r.talk))
+	t.hold.Add(uint64(r.hold))
+	t.wrap.Add(uint64(r.wrap))
+	switch timing[r.direction-1][r.channel-1][r.outcome-1] {
+	case timedWait:
+		t.wait.Add(time.Duration(r.wait), waitUnit)
+	case timedAbandon:
+		if r.elapsed == -1 {
 			t.untimed++
-		case r.channel.Synchronous() && r.outcome == Abandoned:
+		} else {
 			t.abandon.Add(time.Duration(r.elapsed), waitUnit)
-		case !r.channel.Synchronous() && r.outcome == Answered:
-			t.response.Add(time.Duration(r.wait), responseUnit)
+		}
+	case timedResponse:
+		t.response.Add(time.Duration(r.wait), responseUnit)
+	}
+}
+
+// The histograms a contact's times go to, by direction, channel and
+// outcome: inbound contacts on channels with agents, answered or
+// abandoned on a live channel, answered on an asynchronous one.
+const (
+	timedNone = iota
+	timedWait
+	timedAbandon
+	timedResponse
+)
+
+var timing = func() (k [2][numChannels][numOutcomes]uint8) {
+	for ch := Phone; int(ch) <= numChannels; ch++ {
+		if ch.SelfService() {
+			continue
+		}
+		for o := Answered; int(o) <= numOutcomes; o++ {
+			switch {
+			case ch.Synchronous() && o == Answered:
+				k[Inbound-1][ch-1][o-1] = timedWait
+			case ch.Synchronous() && o == Abandoned:
+				k[Inbound-1][ch-1][o-1] = timedAbandon
+			case !ch.Synchronous() && o == Answered:
+				k[Inbound-1][ch-1][o-1] = timedResponse
+			}
 		}
 	}
+	return k
+}()
+
+// one returns 1 for true, 0 for false.
+func one(b bool) uint64 {
+	var x uint64
+	if b {
+		x = 1
+	}
+	return x
 }
 
 // Merge adds every count and sum of u to t: the tally of both sets of
