@@ -87,7 +87,7 @@ func (t *Tally) count(r *record) {
 	t.resolved += one(r.resolved)
 	t.complaints += one(r.complaint)
 	t.value[(r.value+1)&1] += one(r.value != Unassessed) // HighValue → 0, LowValue → 1
-	t.fcr[(r.fcr+2)%3] += one(r.fcr != FCRUnknown)      // FCRRepeat → 0 … FCRUnresolved → 2
+	t.fcr[(r.fcr+2)%3] += one(r.fcr != FCRUnknown)       // FCRRepeat → 0 … FCRUnresolved → 2
 	t.talk.Add(uint64(r.talk))
 	t.hold.Add(uint64(r.hold))
 	t.wrap.Add(uint64(r.wrap))
