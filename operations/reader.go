@@ -156,11 +156,43 @@ type contactParser struct {
 	customers  csvrow.Interner
 	dims       csvrow.Interner
 	costs      csvrow.Decimals
-	channels   csvrow.Cache[Channel]
-	outcomes   csvrow.Cache[Outcome]
-	directions csvrow.Cache[Direction]
-	values     csvrow.Cache[ValueAdded]
-	fcrs       csvrow.Cache[FCRStatus]
+	channels   enumCache[Channel]
+	outcomes   enumCache[Outcome]
+	directions enumCache[Direction]
+	values     enumCache[ValueAdded]
+	fcrs       enumCache[FCRStatus]
+}
+
+// enumCache is a csvrow.Cache of the labels of an enum column with, in
+// front of it, a direct-mapped table of the labels of up to 16 bytes read
+// so far, compared as two words: a label costs a hash of two words
+// instead of a map lookup.
+type enumCache[E any] struct {
+	slots [64]enumSlot[E]
+	c     csvrow.Cache[E]
+}
+
+type enumSlot[E any] struct {
+	a, b uint64
+	n    uint32 // length + 1; 0 for an empty slot
+	v    E
+}
+
+// Get returns parse(s), from the cache if s was seen.
+func (e *enumCache[E]) Get(s string, parse func(string) (E, error)) (E, error) {
+	if len(s) > 16 {
+		return e.c.Get(s, parse)
+	}
+	w := word16Of(s, nil)
+	sl := &e.slots[slotHash(w.a, w.b, w.n)%uint64(len(e.slots))]
+	if sl.n == w.n && sl.a == w.a && sl.b == w.b {
+		return sl.v, nil
+	}
+	v, err := e.c.Get(s, parse)
+	if err == nil {
+		*sl = enumSlot[E]{w.a, w.b, w.n, v}
+	}
+	return v, err
 }
 
 // contactNames are the caller's enum names, normalized.
