@@ -318,10 +318,40 @@ func (t *Table) Validate() error {
 	if err := t.shape(); err != nil {
 		return err
 	}
-	for i := range t.Len() {
-		if err := t.checkRow(i, false); err != nil {
-			return err
+	return t.checkRows(false)
+}
+
+// checkRows validates the rows of a well-shaped table, their FCR status
+// read as FCRUnknown if noFCR, and returns checkRow's error for the first
+// invalid row: the dictionary indices first, column by column, then the
+// rows before the first index out of range.
+func (t *Table) checkRows(noFCR bool) error {
+	bad := t.Len()
+	for _, c := range [...]struct {
+		idx  []uint32
+		dict []string
+	}{{t.Customer, t.Customers}, {t.Reason, t.Reasons}, {t.Agent, t.Agents}, {t.Queue, t.Queues}} {
+		bad = min(bad, firstAtOrAbove(c.idx[:bad], len(c.dict)))
+	}
+	ch, dir, oc, val, fcr := t.Channel[:bad], t.Direction[:bad], t.Outcome[:bad], t.Value[:bad], t.FCR[:bad]
+	res, com := t.Resolved[:bad], t.Complaint[:bad]
+	wait, el := t.Wait[:bad], t.Elapsed[:bad]
+	talk, hold, wrap, cost := t.Talk[:bad], t.Hold[:bad], t.Wrap[:bad], t.Cost[:bad]
+	for i := range ch {
+		r := record{
+			channel: ch[i], direction: dir[i], outcome: oc[i], value: val[i], fcr: fcr[i],
+			resolved: res[i], complaint: com[i], wait: wait[i], elapsed: el[i],
+			talk: talk[i], hold: hold[i], wrap: wrap[i], cost: cost[i],
 		}
+		if noFCR {
+			r.fcr = FCRUnknown
+		}
+		if r.fault(t.CostExp) != nil {
+			return t.checkRow(i, noFCR)
+		}
+	}
+	if bad < t.Len() {
+		return t.checkRow(bad, noFCR)
 	}
 	return nil
 }

@@ -25,10 +25,8 @@ func MarkFCRTable(t *Table, window time.Duration, asOf time.Time) error {
 	if uint64(n) > math.MaxUint32 {
 		return fmt.Errorf("%w: MarkFCR of %d contacts, more than 2³²−1", ErrOverflow, n)
 	}
-	for i := range n {
-		if err := t.checkRow(i, true); err != nil {
-			return err
-		}
+	if err := t.checkRows(true); err != nil {
+		return err
 	}
 	// A hash per customer and an id per reason of the dictionaries, equal
 	// strings alike.
