@@ -114,24 +114,26 @@ var tasks = []task{
 	},
 	{
 		name:     "contacts",
-		about:    "contact KPIs with FCR over a 7-day window (operations.MarkFCR + TallyOf + Result)",
+		about:    "contact KPIs with FCR over a 7-day window (operations.MarkFCR + TallyOf + Result; MarkFCRTable + TallyTable on a Table)",
 		bytes:    func(d *data) int64 { return int64(d.sizes.Contacts) * contactFloorBytes },
 		maxScale: 10_000_000,
 		prepare:  func(d *data) error { _, err := d.contacts(); return err },
 		impls: []impl{
 			{name: "rapport MarkFCR+TallyOf", fn: contactsOurs},
+			{name: "rapport MarkFCRTable+TallyTable", fn: contactsTable, rapport: true},
 			{name: "pandas+numpy, sorted codes", cmd: python("contacts.py", "kpi")},
 			{name: duckdbName, cmd: duckdb("contacts")},
 		},
 	},
 	{
 		name:     "aht-agent",
-		about:    "AHT per agent, 500 agents (operations.TallyBy)",
+		about:    "AHT per agent, 500 agents (operations.TallyBy over []Contact; TallyTableBy over a Table)",
 		bytes:    func(d *data) int64 { return int64(d.sizes.Contacts) * 7 }, // agent, outcome, handle time
 		maxScale: 10_000_000,
 		prepare:  func(d *data) error { _, err := d.contacts(); return err },
 		impls: []impl{
 			{name: "rapport operations.TallyBy", fn: ahtOurs},
+			{name: "rapport TallyTableBy", fn: ahtTable, rapport: true},
 			{name: "pandas groupby, categorical", cmd: python("contacts.py", "aht")},
 			{name: duckdbName, cmd: duckdb("aht-agent")},
 		},
@@ -179,12 +181,13 @@ var tasks = []task{
 	{
 		name:     "csv-contacts",
 		noWarmup: true,
-		about:    "CSV file → contact KPIs with FCR, parsing included (operations.Reader.ReadAll + MarkFCR + TallyOf)",
+		about:    "CSV file → contact KPIs with FCR, parsing included (operations.Reader.ReadAll + MarkFCR + TallyOf; ReadTable + MarkFCRTable + TallyTable)",
 		bytes:    func(d *data) int64 { return d.fileSize(d.contactsFile()) },
 		maxScale: 10_000_000,
 		prepare:  func(d *data) error { _, err := d.contacts(); return err },
 		impls: []impl{
 			{name: "rapport ReadAll+MarkFCR+TallyOf", fn: csvContactsOurs},
+			{name: "rapport ReadTable+MarkFCRTable+TallyTable", fn: csvContactsTable, rapport: true},
 			{name: "pandas read_csv+numpy", cmd: python("contacts.py", "csv")},
 			{name: duckdbName, cmd: duckdb("csv-contacts")},
 		},

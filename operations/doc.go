@@ -85,6 +85,28 @@
 // resolved at first contact when its first contact is flagged resolved and
 // no repeat follows within the window.
 //
+// # Tables
+//
+// A Table holds a batch of contacts in columns, row i being contact i:
+// integer times (the arrival in Unix nanoseconds, the wait and the time to
+// the end as offsets from it, −1 for none), durations in nanoseconds, byte
+// enums, costs as int64 units of one exponent, and customers, reasons,
+// agents and queues as uint32 indices into per-column dictionaries ("" at
+// index 0). A row takes 95 bytes plus its ID's bytes, where a []Contact
+// takes 240 bytes a contact before its strings and decimals. Reader.ReadTable
+// fills one straight from a CSV file, with ReadAll's accepted and rejected
+// rows; Table.Append adds a Contact, Table.Contact and Table.All read rows
+// back. TallyTable, TallyTableBy (by any index column: TallyTableBy(t,
+// t.Agent, len(t.Agents)) by agent) and MarkFCRTable give the results of
+// TallyOf, TallyBy and MarkFCR on the table's contacts, byte for byte,
+// checking each row on integers by Contact.Validate's rules, without a
+// Contact, a map lookup or an allocation per row. Use a Table for large
+// batches (millions of contacts) read from files and tallied whole or by
+// agent, queue or any numbering of the rows; use []Contact and TallyBy for
+// arbitrary keys and small or streamed data. A Table holds arrivals from
+// 1678 to 2262 only, and costs whose units fit an int64 at the table's
+// exponent.
+//
 // # Service level
 //
 // Contact-centre systems divide the contacts answered within the
@@ -190,9 +212,10 @@
 // of agents. The Erlang A sums need more terms the more patient the
 // customers and the fewer the agents: one evaluation sums at most 2²³
 // terms and a whole Staff 2²⁴ (tens of milliseconds), past which they fail
-// with ErrConverge. MarkFCR takes O(n log n) for n contacts and 25
-// bytes a contact beside them, sorting compact integer records on two
-// cores. Decoders
+// with ErrConverge. MarkFCR and MarkFCRTable take O(n log n) for n
+// contacts and 25 bytes a contact beside them, sorting compact integer
+// records on two cores. TallyTableBy allocates its nGroups tallies, at
+// most 2²⁰. Decoders
 // allocate in proportion to their input.
 //
 // The service levels by definition and the interval quality are checked

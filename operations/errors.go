@@ -37,6 +37,10 @@ var (
 	ErrOverflow = errors.New("operations: count overflow")
 	// ErrEncoding reports a malformed or impossible binary or JSON tally.
 	ErrEncoding = errors.New("operations: malformed encoding")
+	// ErrTable reports a malformed Table: columns of unequal lengths, a
+	// dictionary index out of its dictionary, or group columns
+	// (TallyTableBy) that do not fit it.
+	ErrTable = errors.New("operations: malformed table")
 	// ErrCSV reports a CSV header or cell that cannot be read.
 	ErrCSV = errors.New("operations: bad CSV")
 	// ErrQueue reports an invalid queue: negative or non-finite contacts,

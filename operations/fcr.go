@@ -170,21 +170,7 @@ func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 			sec:     sec, nsec: uint32(nsec), i: uint32(i),
 		})
 	}
-	if len(recs) >= fcrParallelFrom && runtime.GOMAXPROCS(0) > 1 {
-		// Histories never straddle the two halves of the hash range: sort
-		// and mark each half on its own core, marking disjoint contacts.
-		m := partitionFCR(recs)
-		var wg sync.WaitGroup
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			markFCRRecords(contacts, recs[:m], status, window)
-		}()
-		markFCRRecords(contacts, recs[m:], status, window)
-		wg.Wait()
-	} else {
-		markFCRRecords(contacts, recs, status, window)
-	}
+	markFCRAll(contactHistories(contacts), recs, status, window)
 	for i := range contacts {
 		c := &contacts[i]
 		// Sub saturates past 292 years, on the right side of window.
@@ -194,6 +180,53 @@ func MarkFCR(contacts []Contact, window time.Duration, asOf time.Time) error {
 		c.FCR = status[i]
 	}
 	return nil
+}
+
+// markFCRAll marks the histories of recs, on two cores from
+// fcrParallelFrom records where GOMAXPROCS allows.
+func markFCRAll(src histories, recs []fcrRecord, status []FCRStatus, window time.Duration) {
+	if len(recs) >= fcrParallelFrom && runtime.GOMAXPROCS(0) > 1 {
+		// Histories never straddle the two halves of the hash range: sort
+		// and mark each half on its own core, marking disjoint contacts.
+		m := partitionFCR(recs)
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			markFCRRecords(src, recs[:m], status, window)
+		}()
+		markFCRRecords(src, recs[m:], status, window)
+		wg.Wait()
+	} else {
+		markFCRRecords(src, recs, status, window)
+	}
+}
+
+// histories tells MarkFCR's records apart by the contacts they stand for,
+// given by their positions: the records of a []Contact or of a Table.
+type histories interface {
+	// id returns contact i's ID.
+	id(i uint32) string
+	// same reports whether contacts i and j have the same customer and
+	// reason.
+	same(i, j uint32) bool
+	// compare orders contacts i and j by customer, then reason.
+	compare(i, j uint32) int
+}
+
+// contactHistories are the histories of a []Contact.
+type contactHistories []Contact
+
+func (cs contactHistories) id(i uint32) string { return cs[i].ID }
+
+func (cs contactHistories) same(i, j uint32) bool {
+	a, b := &cs[i], &cs[j]
+	return a.CustomerID == b.CustomerID && a.Reason == b.Reason
+}
+
+func (cs contactHistories) compare(i, j uint32) int {
+	a, b := &cs[i], &cs[j]
+	return cmp.Or(cmp.Compare(a.CustomerID, b.CustomerID), cmp.Compare(a.Reason, b.Reason))
 }
 
 // fcrParallelFrom is the number of records from which MarkFCR sorts on
@@ -215,7 +248,7 @@ func partitionFCR(recs []fcrRecord) int {
 
 // markFCRRecords sorts records by history and time and marks each
 // history.
-func markFCRRecords(contacts []Contact, recs []fcrRecord, status []FCRStatus, window time.Duration) {
+func markFCRRecords(src histories, recs []fcrRecord, status []FCRStatus, window time.Duration) {
 	slices.SortFunc(recs, func(a, b fcrRecord) int {
 		switch {
 		case a.history != b.history:
@@ -226,14 +259,14 @@ func markFCRRecords(contacts []Contact, recs []fcrRecord, status []FCRStatus, wi
 			return cmp.Compare(a.nsec, b.nsec)
 		}
 		// Simultaneous contacts of one history, rare: by ID, then position.
-		return cmp.Or(cmp.Compare(contacts[a.i].ID, contacts[b.i].ID), cmp.Compare(a.i, b.i))
+		return cmp.Or(cmp.Compare(src.id(a.i), src.id(b.i)), cmp.Compare(a.i, b.i))
 	})
 	for a := 0; a < len(recs); {
 		b := a + 1
 		for b < len(recs) && recs[b].history == recs[a].history {
 			b++
 		}
-		markHistory(contacts, recs[a:b], status, window)
+		markHistory(src, recs[a:b], status, window)
 		a = b
 	}
 }
@@ -241,24 +274,18 @@ func markFCRRecords(contacts []Contact, recs []fcrRecord, status []FCRStatus, wi
 // markHistory marks the records of one history hash, in order of time:
 // those of one customer and reason, but for a collision of hashes, which
 // is found and sorted out.
-func markHistory(contacts []Contact, run []fcrRecord, status []FCRStatus, window time.Duration) {
+func markHistory(src histories, run []fcrRecord, status []FCRStatus, window time.Duration) {
 	if len(run) < 2 {
 		return
 	}
-	same := func(p, c *fcrRecord) bool {
-		cp, cc := &contacts[p.i], &contacts[c.i]
-		return cp.CustomerID == cc.CustomerID && cp.Reason == cc.Reason
-	}
+	same := func(p, c *fcrRecord) bool { return src.same(p.i, c.i) }
 	one := true
 	for k := 1; k < len(run) && one; k++ {
 		one = same(&run[0], &run[k])
 	}
 	if !one {
 		// Two histories with one hash: group them, each keeping its order.
-		slices.SortStableFunc(run, func(a, b fcrRecord) int {
-			ca, cb := &contacts[a.i], &contacts[b.i]
-			return cmp.Or(cmp.Compare(ca.CustomerID, cb.CustomerID), cmp.Compare(ca.Reason, cb.Reason))
-		})
+		slices.SortStableFunc(run, func(a, b fcrRecord) int { return src.compare(a.i, b.i) })
 	}
 	for k := 1; k < len(run); k++ {
 		p, c := &run[k-1], &run[k]

@@ -187,7 +187,7 @@ func TestMarkFCRCollision(t *testing.T) {
 	for i := range cs {
 		status[i] = firstStatus(&cs[i])
 	}
-	markHistory(cs, run, status, time.Hour)
+	markHistory(contactHistories(cs), run, status, time.Hour)
 	for i := range cs {
 		if status[i] != want[i].FCR {
 			t.Errorf("%s: %v, want %v", cs[i].ID, status[i], want[i].FCR)

@@ -137,8 +137,9 @@ type Reader struct {
 	// row.DefaultMaxErrors); it counts them all.
 	MaxErrors int
 
-	src io.Reader
-	r   *csvrow.Reader[Contact]
+	src   io.Reader
+	r     *csvrow.Reader[Contact]
+	table bool // ReadTable has read the file
 }
 
 // NewReader returns a reader of contacts from r. The header is read by
@@ -155,11 +156,43 @@ type contactParser struct {
 	customers  csvrow.Interner
 	dims       csvrow.Interner
 	costs      csvrow.Decimals
-	channels   csvrow.Cache[Channel]
-	outcomes   csvrow.Cache[Outcome]
-	directions csvrow.Cache[Direction]
-	values     csvrow.Cache[ValueAdded]
-	fcrs       csvrow.Cache[FCRStatus]
+	channels   enumCache[Channel]
+	outcomes   enumCache[Outcome]
+	directions enumCache[Direction]
+	values     enumCache[ValueAdded]
+	fcrs       enumCache[FCRStatus]
+}
+
+// enumCache is a csvrow.Cache of the labels of an enum column with, in
+// front of it, a direct-mapped table of the labels of up to 16 bytes read
+// so far, compared as two words: a label costs a hash of two words
+// instead of a map lookup.
+type enumCache[E any] struct {
+	slots [64]enumSlot[E]
+	c     csvrow.Cache[E]
+}
+
+type enumSlot[E any] struct {
+	a, b uint64
+	n    uint32 // length + 1; 0 for an empty slot
+	v    E
+}
+
+// Get returns parse(s), from the cache if s was seen.
+func (e *enumCache[E]) Get(s string, parse func(string) (E, error)) (E, error) {
+	if len(s) > 16 {
+		return e.c.Get(s, parse)
+	}
+	w := word16Of(s, nil)
+	sl := &e.slots[slotHash(w.a, w.b, w.n)%uint64(len(e.slots))]
+	if sl.n == w.n && sl.a == w.a && sl.b == w.b {
+		return sl.v, nil
+	}
+	v, err := e.c.Get(s, parse)
+	if err == nil {
+		*sl = enumSlot[E]{w.a, w.b, w.n, v}
+	}
+	return v, err
 }
 
 // contactNames are the caller's enum names, normalized.
@@ -226,62 +259,9 @@ func (p *contactParser) bool(fields []string, c int, b *bool) error {
 }
 
 func (p *contactParser) Parse(fields []string) (Contact, int, error) {
-	n := p.names
-	c := Contact{Direction: Inbound, Channel: p.channel}
-	var err error
-	if p.l.Has(colChannel) {
-		if c.Channel, err = p.channels.Get(p.cell(fields, colChannel), func(s string) (Channel, error) {
-			return lookup(s, n.channels, ParseChannel)
-		}); err != nil {
-			return Contact{}, colChannel, err
-		}
-	}
-	if p.l.Has(colDirection) {
-		if c.Direction, err = p.directions.Get(p.cell(fields, colDirection), func(s string) (Direction, error) {
-			return lookup(s, n.directions, ParseDirection)
-		}); err != nil {
-			return Contact{}, colDirection, err
-		}
-	}
-	outcome, col := p.cell(fields, colOutcome), colOutcome
-	if m := p.cell(fields, colMissed); m != "" {
-		outcome, col = m, colMissed
-	}
-	if c.Outcome, err = p.outcomes.Get(outcome, func(s string) (Outcome, error) {
-		return lookup(s, n.outcomes, ParseOutcome)
-	}); err != nil {
+	var c Contact
+	if col, err := p.fill(fields, &c); err != nil {
 		return Contact{}, col, err
-	}
-	if s := p.cell(fields, colArrived); s == "" {
-		return Contact{}, colArrived, fmt.Errorf("%w: no arrival time", row.ErrTime)
-	}
-	for _, t := range []struct {
-		col int
-		dst *time.Time
-	}{{colArrived, &c.Arrived}, {colAnswered, &c.Answered}, {colEnded, &c.Ended}} {
-		if err := p.time(fields, t.col, t.dst); err != nil {
-			return Contact{}, t.col, err
-		}
-	}
-	for _, d := range []struct {
-		col int
-		dst *time.Duration
-	}{{colTalk, &c.Talk}, {colHold, &c.Hold}, {colWrap, &c.Wrap}} {
-		if err := p.duration(fields, d.col, d.dst); err != nil {
-			return Contact{}, d.col, err
-		}
-	}
-	if err := p.bool(fields, colResolved, &c.Resolved); err != nil {
-		return Contact{}, colResolved, err
-	}
-	if err := p.bool(fields, colComplaint, &c.Complaint); err != nil {
-		return Contact{}, colComplaint, err
-	}
-	if c.Value, err = p.values.Get(p.cell(fields, colValue), ParseValueAdded); err != nil {
-		return Contact{}, colValue, err
-	}
-	if c.FCR, err = p.fcrs.Get(p.cell(fields, colFCR), ParseFCR); err != nil {
-		return Contact{}, colFCR, err
 	}
 	if s := p.cell(fields, colCost); s != "" { // an empty cost is unknown
 		d, err := p.cost(s)
@@ -302,6 +282,69 @@ func (p *contactParser) Parse(fields []string) (Contact, int, error) {
 	return c, -1, nil
 }
 
+// fill reads a row's cells into c but its strings and its cost, or
+// returns the column at fault and its error.
+func (p *contactParser) fill(fields []string, c *Contact) (int, error) {
+	n := p.names
+	*c = Contact{Direction: Inbound, Channel: p.channel}
+	var err error
+	if p.l.Has(colChannel) {
+		if c.Channel, err = p.channels.Get(p.cell(fields, colChannel), func(s string) (Channel, error) {
+			return lookup(s, n.channels, ParseChannel)
+		}); err != nil {
+			return colChannel, err
+		}
+	}
+	if p.l.Has(colDirection) {
+		if c.Direction, err = p.directions.Get(p.cell(fields, colDirection), func(s string) (Direction, error) {
+			return lookup(s, n.directions, ParseDirection)
+		}); err != nil {
+			return colDirection, err
+		}
+	}
+	outcome, col := p.cell(fields, colOutcome), colOutcome
+	if m := p.cell(fields, colMissed); m != "" {
+		outcome, col = m, colMissed
+	}
+	if c.Outcome, err = p.outcomes.Get(outcome, func(s string) (Outcome, error) {
+		return lookup(s, n.outcomes, ParseOutcome)
+	}); err != nil {
+		return col, err
+	}
+	if s := p.cell(fields, colArrived); s == "" {
+		return colArrived, fmt.Errorf("%w: no arrival time", row.ErrTime)
+	}
+	for _, t := range []struct {
+		col int
+		dst *time.Time
+	}{{colArrived, &c.Arrived}, {colAnswered, &c.Answered}, {colEnded, &c.Ended}} {
+		if err := p.time(fields, t.col, t.dst); err != nil {
+			return t.col, err
+		}
+	}
+	for _, d := range []struct {
+		col int
+		dst *time.Duration
+	}{{colTalk, &c.Talk}, {colHold, &c.Hold}, {colWrap, &c.Wrap}} {
+		if err := p.duration(fields, d.col, d.dst); err != nil {
+			return d.col, err
+		}
+	}
+	if err := p.bool(fields, colResolved, &c.Resolved); err != nil {
+		return colResolved, err
+	}
+	if err := p.bool(fields, colComplaint, &c.Complaint); err != nil {
+		return colComplaint, err
+	}
+	if c.Value, err = p.values.Get(p.cell(fields, colValue), ParseValueAdded); err != nil {
+		return colValue, err
+	}
+	if c.FCR, err = p.fcrs.Get(p.cell(fields, colFCR), ParseFCR); err != nil {
+		return colFCR, err
+	}
+	return -1, nil
+}
+
 // cost reads a cost, sharing the decimals of repeated costs.
 func (p *contactParser) cost(s string) (decimal.Decimal, error) {
 	u, e, err := p.f.Units(s)
@@ -313,21 +356,33 @@ func (p *contactParser) cost(s string) (decimal.Decimal, error) {
 
 func (r *Reader) reader() *csvrow.Reader[Contact] {
 	if r.r == nil {
+		if r.table {
+			r.src = errReader{}
+		}
 		f := r.Format
-		names := &contactNames{normalized(r.Channels), normalized(r.Outcomes), normalized(r.Directions)}
-		channel := r.Channel
 		r.r = csvrow.NewReader(r.src, csvrow.Spec[Contact]{
-			Columns: r.Columns.columns(channel == 0),
+			Columns: r.Columns.columns(r.Channel == 0),
 			Strict:  r.Strict,
 			Format:  f,
 			Words:   readerWords,
 			ID:      colID,
-			New: func(l *csvrow.Layout) csvrow.Parser[Contact] {
-				return &contactParser{l: l, f: &f, names: names, channel: channel}
-			},
+			New:     func(l *csvrow.Layout) csvrow.Parser[Contact] { return r.parser(l, &f) },
 		})
 	}
 	return r.r
+}
+
+// parser returns a parser of the bound header l in the format f.
+func (r *Reader) parser(l *csvrow.Layout, f *row.Format) *contactParser {
+	names := &contactNames{normalized(r.Channels), normalized(r.Outcomes), normalized(r.Directions)}
+	return &contactParser{l: l, f: f, names: names, channel: r.Channel}
+}
+
+// errReader is the input of a Reader whose file ReadTable read.
+type errReader struct{}
+
+func (errReader) Read([]byte) (int, error) {
+	return 0, fmt.Errorf("%w: the file was read by ReadTable", ErrCSV)
 }
 
 // Read returns the next contact. A rejected row is a *row.Error, and the

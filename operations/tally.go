@@ -66,39 +66,8 @@ func (t *Tally) Add(c Contact) error {
 	if t.n == math.MaxUint64 {
 		return fmt.Errorf("%w: contact %q after %d contacts", ErrOverflow, c.ID, t.n)
 	}
-	t.cells[c.Direction-1][c.Channel-1][c.Outcome-1]++
-	t.n++
-	if c.Resolved {
-		t.resolved++
-	}
-	if c.Complaint {
-		t.complaints++
-	}
-	if c.Value != Unassessed {
-		t.value[c.Value-1]++
-	}
-	if c.FCR != FCRUnknown {
-		t.fcr[c.FCR-1]++
-	}
-	if c.Outcome == Answered {
-		t.talk.Add(uint64(c.Talk))
-		t.hold.Add(uint64(c.Hold))
-		t.wrap.Add(uint64(c.Wrap))
-	}
-	if c.Direction == Inbound && !c.Channel.SelfService() {
-		// Validate saw to it that these spans fit in a Duration: Sub does
-		// not clip them.
-		switch {
-		case c.Channel.Synchronous() && c.Outcome == Answered:
-			t.wait.Add(c.Answered.Sub(c.Arrived), waitUnit)
-		case c.Channel.Synchronous() && c.Outcome == Abandoned && c.Ended.IsZero():
-			t.untimed++
-		case c.Channel.Synchronous() && c.Outcome == Abandoned:
-			t.abandon.Add(c.Ended.Sub(c.Arrived), waitUnit)
-		case !c.Channel.Synchronous() && c.Outcome == Answered:
-			t.response.Add(c.Answered.Sub(c.Arrived), responseUnit)
-		}
-	}
+	r := recordOf(&c)
+	t.count(&r)
 	if c.Cost.Valid {
 		t.costed++
 		if d := c.Cost.Decimal; !d.IsZero() {
@@ -106,6 +75,72 @@ func (t *Tally) Add(c Contact) error {
 		}
 	}
 	return nil
+}
+
+// count adds a valid record, its cost left out: the work of Add and of
+// TallyTable, so that both count alike by construction.
+func (t *Tally) count(r *record) {
+	// Branch-free where the data are random: a valid record has no
+	// handling time unless answered, so its times are added as they are.
+	t.cells[r.direction-1][r.channel-1][r.outcome-1]++
+	t.n++
+	t.resolved += one(r.resolved)
+	t.complaints += one(r.complaint)
+	t.value[(r.value+1)&1] += one(r.value != Unassessed) // HighValue → 0, LowValue → 1
+	t.fcr[(r.fcr+2)%3] += one(r.fcr != FCRUnknown)       // FCRRepeat → 0 … FCRUnresolved → 2
+	t.talk.Add(uint64(r.talk))
+	t.hold.Add(uint64(r.hold))
+	t.wrap.Add(uint64(r.wrap))
+	switch timing[r.direction-1][r.channel-1][r.outcome-1] {
+	case timedWait:
+		t.wait.Add(time.Duration(r.wait), waitUnit)
+	case timedAbandon:
+		if r.elapsed == -1 {
+			t.untimed++
+		} else {
+			t.abandon.Add(time.Duration(r.elapsed), waitUnit)
+		}
+	case timedResponse:
+		t.response.Add(time.Duration(r.wait), responseUnit)
+	}
+}
+
+// The histograms a contact's times go to, by direction, channel and
+// outcome: inbound contacts on channels with agents, answered or
+// abandoned on a live channel, answered on an asynchronous one.
+const (
+	timedNone = iota
+	timedWait
+	timedAbandon
+	timedResponse
+)
+
+var timing = func() (k [2][numChannels][numOutcomes]uint8) {
+	for ch := Phone; int(ch) <= numChannels; ch++ {
+		if ch.SelfService() {
+			continue
+		}
+		for o := Answered; int(o) <= numOutcomes; o++ {
+			switch {
+			case ch.Synchronous() && o == Answered:
+				k[Inbound-1][ch-1][o-1] = timedWait
+			case ch.Synchronous() && o == Abandoned:
+				k[Inbound-1][ch-1][o-1] = timedAbandon
+			case !ch.Synchronous() && o == Answered:
+				k[Inbound-1][ch-1][o-1] = timedResponse
+			}
+		}
+	}
+	return k
+}()
+
+// one returns 1 for true, 0 for false.
+func one(b bool) uint64 {
+	var x uint64
+	if b {
+		x = 1
+	}
+	return x
 }
 
 // Merge adds every count and sum of u to t: the tally of both sets of
