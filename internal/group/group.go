@@ -52,16 +52,11 @@ func By[K comparable, T, A any](seq iter.Seq[T], noun string, key func(T) K, fre
 		}
 		i++
 	}
-	return Map(ix, accs), nil
-}
-
-// Map returns the map of every key of ix to its value, vs[id].
-func Map[K comparable, V any](ix *Index[K], vs []V) map[K]V {
-	m := make(map[K]V, len(vs))
+	groups := make(map[K]A, len(accs))
 	for id, k := range ix.Keys() {
-		m[k] = vs[id]
+		groups[k] = accs[id]
 	}
-	return m
+	return groups, nil
 }
 
 // At returns err placed at the item of position i (from 0) of a sequence,
