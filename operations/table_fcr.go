@@ -1,6 +1,7 @@
 package operations
 
 import (
+	"cmp"
 	"fmt"
 	"hash/maphash"
 	"math"
@@ -90,18 +91,5 @@ func (t *tableHistories) same(i, j uint32) bool {
 }
 
 func (t *tableHistories) compare(i, j uint32) int {
-	if c := compareStrings(t.Customers[t.Customer[i]], t.Customers[t.Customer[j]]); c != 0 {
-		return c
-	}
-	return compareStrings(t.Reasons[t.Reason[i]], t.Reasons[t.Reason[j]])
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Or(cmp.Compare(t.Customers[t.Customer[i]], t.Customers[t.Customer[j]]), cmp.Compare(t.Reasons[t.Reason[i]], t.Reasons[t.Reason[j]]))
 }
