@@ -421,8 +421,9 @@ func SurvivalBy[K comparable](customers iter.Seq[Customer], asOf time.Time, unit
 	if unit < 0 || unit > MaxLifetime {
 		return nil, fmt.Errorf("%w: rounding unit %v not in [0, %v]", ErrDuration, unit, MaxLifetime)
 	}
-	groups := make(map[K]*lifetimes)
 	var (
+		keys   = group.NewIndex[K]()
+		groups []*lifetimes // groups[id]: the lifetimes of the key of id
 		ids    = newIDCheck()
 		i      = 0
 		lastK  K
@@ -452,14 +453,13 @@ func SurvivalBy[K comparable](customers iter.Seq[Customer], asOf time.Time, unit
 		}
 		ids.add(c.ID)
 		if ok {
-			// Customers in runs of one key (all for SurvivalOf) skip the map.
+			// Customers in runs of one key (all for SurvivalOf) skip the index.
 			if k := key(c); !inLast || k != lastK {
-				g, found := groups[k]
-				if !found {
-					g = newLifetimes(unit)
-					groups[k] = g
+				id := keys.ID(k)
+				if id == len(groups) {
+					groups = append(groups, newLifetimes(unit))
 				}
-				lastK, last, inLast = k, g, true
+				lastK, last, inLast = k, groups[id], true
 			}
 			if err := last.add(l); err != nil {
 				return nil, fmt.Errorf("customer %d: %w (customer %q)", i, err, c.ID)
@@ -471,11 +471,11 @@ func SurvivalBy[K comparable](customers iter.Seq[Customer], asOf time.Time, unit
 		return nil, err
 	}
 	out := make(map[K]*Survival, len(groups))
-	for k, g := range groups {
-		if err := g.flush(unit); err != nil {
+	for id, k := range keys.Keys() {
+		if err := groups[id].flush(unit); err != nil {
 			return nil, err
 		}
-		out[k] = g.s
+		out[k] = groups[id].s
 	}
 	return out, nil
 }
