@@ -14,6 +14,15 @@ import (
 
 var reasons = []string{"billing", "move", "fault", "offer"}
 
+// customerIDs returns n customer ids, k0 … k(n−1).
+func customerIDs(n int) []string {
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = "k" + strconv.Itoa(i)
+	}
+	return ids
+}
+
 // fill writes n steps of n/5 customers over 30 days, in no order: a
 // fifth of the customers under one case each, the others linked by
 // window; bots, self-service and agents, transfers among them.
@@ -62,10 +71,7 @@ func BenchmarkLinkTally(b *testing.B) {
 	b.Logf("sizeof(Step) = %d bytes", unsafe.Sizeof(Step{}))
 	for _, n := range []int{100_000, 1_000_000, 10_000_000} {
 		b.Run(fmt.Sprintf("path=direct/contacts=%d", n), func(b *testing.B) {
-			customers := make([]string, n/5)
-			for i := range customers {
-				customers[i] = "k" + strconv.Itoa(i)
-			}
+			customers := customerIDs(n / 5)
 			steps := make([]Step, n)
 			fill(steps, customers)
 			l := Linker{Window: 48 * time.Hour, ByReason: true}
@@ -85,10 +91,7 @@ func BenchmarkLinkTally(b *testing.B) {
 			b.ReportMetric(float64(journeys), "journeys")
 		})
 		b.Run(fmt.Sprintf("path=link/contacts=%d", n), func(b *testing.B) {
-			customers := make([]string, n/5)
-			for i := range customers {
-				customers[i] = "k" + strconv.Itoa(i)
-			}
+			customers := customerIDs(n / 5)
 			steps := make([]Step, n)
 			l := Linker{Window: 48 * time.Hour, ByReason: true}
 			b.ReportAllocs()
@@ -123,10 +126,7 @@ func BenchmarkLinkTally(b *testing.B) {
 // (-bench TallyOracle -count 5).
 func BenchmarkTallyOracle(b *testing.B) {
 	for _, n := range []int{1_000_000} {
-		customers := make([]string, n/5)
-		for i := range customers {
-			customers[i] = "k" + strconv.Itoa(i)
-		}
+		customers := customerIDs(n / 5)
 		steps := make([]Step, n)
 		fill(steps, customers)
 		l := Linker{Window: 48 * time.Hour, ByReason: true}

@@ -3,7 +3,6 @@ package journey
 import (
 	"math/rand/v2"
 	"runtime"
-	"strconv"
 	"testing"
 	"time"
 
@@ -94,10 +93,7 @@ func TestTallyOracleLarge(t *testing.T) {
 		t.Skip("100k steps")
 	}
 	for _, n := range []int{tallyParallelFrom - 1, 100_000} {
-		customers := make([]string, n/5)
-		for i := range customers {
-			customers[i] = "k" + strconv.Itoa(i)
-		}
+		customers := customerIDs(n / 5)
 		steps := make([]Step, n)
 		fill(steps, customers)
 		for _, procs := range []int{1, 2, 3} {
